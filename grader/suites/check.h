@@ -1,0 +1,157 @@
+/*
+ * check.h - what every exercise suite shares: the test macro, a seeded random
+ * generator, tolerant comparisons and feedback a student can act on.
+ *
+ * Rules that keep verdicts honest (docs/design.md, "The suites and the
+ * grader"):
+ *   - write every test with WB_TEST; a check only ever records a failure
+ *     (wb_fail and friends) and the test returns after the first one;
+ *   - WB_TEST ends the test with the single passing "completed" assertion, so
+ *     a test whose student code ended the process early has none and fails;
+ *   - draw inputs from the test's wb_rng, seeded from WB_SEED and the test's
+ *     name, so hard-coded answers fail and a run can be reproduced.
+ */
+#ifndef WB_CHECK_H
+#define WB_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <criterion/criterion.h>
+
+#include "workbook.h"
+#include "reference.h"
+
+/* Per-test wall-clock limit; the grader reports "did not finish in 2 s". */
+#define WB_TIMEOUT_SECONDS 2.0
+
+/* The message every "not implemented" failure starts with. */
+#define WB_NOT_IMPLEMENTED "not implemented"
+
+/* Set by WB_TEST before the body runs: the test's suite and name. */
+extern const char *wb_current_function;
+
+bool wb_function_missing(const char *function, const void *address);
+
+/*
+ * WB_TEST(function, check, "description") { body }
+ *
+ * The suite is named after the contract function; a weak reference to a
+ * function the student did not write is NULL, which the test reports as not
+ * implemented before calling it.
+ */
+#define WB_TEST(function, check, description)                                 \
+	static void wb_body_##function##_##check(void);                       \
+	Test(function, check, .description = description,                     \
+	     .timeout = WB_TIMEOUT_SECONDS)                                   \
+	{                                                                     \
+		wb_current_function = #function;                              \
+		if (wb_function_missing(#function, (const void *)function))   \
+			return;                                               \
+		wb_body_##function##_##check();                               \
+		cr_expect(1, "completed");                                    \
+	}                                                                     \
+	static void wb_body_##function##_##check(void)
+
+/* ---- random inputs --------------------------------------------------- */
+
+struct wb_rng {
+	uint64_t state;
+};
+
+/* Seeds from WB_SEED (default 1) and the current test's suite and name. */
+void wb_rng_init(struct wb_rng *rng);
+uint64_t wb_rng_next(struct wb_rng *rng);
+/* Uniform in [lo, hi). */
+double wb_rng_uniform(struct wb_rng *rng, double lo, double hi);
+/* Uniform in [0, n). */
+size_t wb_rng_index(struct wb_rng *rng, size_t n);
+void wb_rng_fill(struct wb_rng *rng, double *x, size_t n, double lo,
+		 double hi);
+/* A probability vector of length k with every entry > 0. */
+void wb_rng_distribution(struct wb_rng *rng, double *p, size_t k);
+uint64_t wb_seed(void);
+
+/* ---- tolerances -------------------------------------------------------- */
+
+/*
+ * got matches want when |got - want| <= abs + rel * |want|.  Infinities match
+ * only the same infinity, NaN matches nothing (a NaN reference is a bug in
+ * the suite).  Each suite states, next to the tolerance it uses, why it is
+ * wide enough for every correct formula and narrow enough for wrong ones.
+ */
+struct wb_tol {
+	double abs;
+	double rel;
+};
+
+bool wb_close(double got, double want, struct wb_tol tol);
+/* Index of the first mismatch, or n when all match. */
+size_t wb_first_mismatch(const double *got, const double *want, size_t n,
+			 struct wb_tol tol);
+
+/* ---- feedback ---------------------------------------------------------- */
+
+/* "(0.9, 0.2, 0.6)", shortened to "(a, b, c, ... 997 more)". */
+const char *wb_format_vector(char *buf, size_t size, const double *x,
+			     size_t n);
+const char *wb_format_labels(char *buf, size_t size, const size_t *labels,
+			     size_t n);
+
+/*
+ * Records a failed check.  summary says what went wrong in a student's words;
+ * input describes the arguments briefly; hint names what to fix and the
+ * chapter section that teaches it.
+ *
+ *   bce_loss: wrong value for soft labels
+ *     input:    y = (0.3), p = (0.6)
+ *     expected: 0.7553...
+ *     got:      -0.7553...
+ *     error:    absolute 1.5, relative 2 (allowed 1e-15 + 1e-12 relative)
+ *     hint:     ...
+ */
+void wb_fail_value(const char *summary, const char *input, double want,
+		   double got, struct wb_tol tol, const char *hint);
+/* As wb_fail_value, for element `index` of a vector result. */
+void wb_fail_element(const char *summary, const char *input, size_t index,
+		     double want, double got, struct wb_tol tol,
+		     const char *hint);
+/* A failure that is not a value comparison (a property, a side effect). */
+void wb_fail(const char *summary, const char *input, const char *hint);
+
+/*
+ * Checks one scalar result against the reference: records a failure (and
+ * returns false) for NaN ("returned NaN"), a wrong infinity or a value
+ * outside the tolerance.
+ */
+bool wb_check_value(const char *summary, const char *input, double want,
+		    double got, struct wb_tol tol, const char *hint);
+bool wb_check_vector(const char *summary, const char *input,
+		     const double *want, const double *got, size_t n,
+		     struct wb_tol tol, const char *hint);
+
+/*
+ * Guarded output arrays: the student's function gets `n` doubles with
+ * canaries on both sides, so a write past the end (or before the start) is
+ * caught as "wrote outside the array" instead of corrupting memory.
+ */
+struct wb_guarded {
+	double *block;
+	double *data;
+	size_t n;
+};
+
+void wb_guarded_init(struct wb_guarded *g, size_t n, double fill);
+/* True when both canary zones are intact; otherwise records a failure. */
+bool wb_guarded_intact(const struct wb_guarded *g, const char *input);
+void wb_guarded_release(struct wb_guarded *g);
+
+/*
+ * Central finite differences of f at x (restored afterwards), used to tell
+ * "your gradient does not match your own loss" from "your loss is wrong".
+ */
+void wb_finite_differences(double (*f)(const double *x, size_t n, void *ctx),
+			   void *ctx, double *x, size_t n, double *grad);
+
+#endif /* WB_CHECK_H */
