@@ -1,0 +1,66 @@
+/*
+ * sandbox.h - running untrusted programs (student code linked into a suite)
+ * isolated and limited.
+ *
+ * sandbox_run starts argv[0] in its own process group with resource limits,
+ * inside bubblewrap where it works (no network, read-only system, a private
+ * scratch folder, its own PID namespace, dies with the grader) and with limits
+ * alone where it does not.  It captures at most limits.output_bytes of the
+ * merged stdout and stderr, enforces a wall-clock limit on the whole process
+ * group, and leaves no process behind when it returns.
+ */
+#ifndef GRADER_SANDBOX_H
+#define GRADER_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sandbox_limits {
+	double wall_seconds;	/* whole process group, then SIGKILL */
+	double cpu_seconds;	/* RLIMIT_CPU */
+	size_t memory_bytes;	/* RLIMIT_AS */
+	size_t file_bytes;	/* RLIMIT_FSIZE */
+	unsigned processes;	/* RLIMIT_NPROC (binding only for non-root) */
+	size_t output_bytes;	/* captured output beyond this is dropped */
+};
+
+/* Sensible limits for one exercise suite. */
+void sandbox_limits_default(struct sandbox_limits *limits);
+
+struct sandbox_job {
+	char *const *argv;	/* argv[0]: absolute path of the program */
+	char *const *envp;	/* the complete environment of the program */
+	const char *workdir;	/* writable scratch folder, the program's cwd */
+	/*
+	 * Files the program must be able to read (its binary), and the one
+	 * file it writes its report to (created by the caller inside workdir).
+	 */
+	const char *const *readable;
+	struct sandbox_limits limits;
+};
+
+struct sandbox_result {
+	int wait_status;	/* as from waitpid */
+	bool timed_out;		/* the wall-clock limit killed it */
+	bool output_truncated;
+	char *output;		/* NUL-terminated, malloc'd */
+	size_t output_length;
+	double elapsed_seconds;
+};
+
+void sandbox_result_init(struct sandbox_result *result);
+void sandbox_result_release(struct sandbox_result *result);
+
+/*
+ * Returns 0 when the program was started and waited for (whatever it did),
+ * -1 when it could not be started (errno set).
+ */
+int sandbox_run(const struct sandbox_job *job, struct sandbox_result *result);
+
+/*
+ * Whether bubblewrap isolation is in use ("bubblewrap") or only limits
+ * ("limits only: <why>"), for the report's one-line notice.
+ */
+const char *sandbox_mode(void);
+
+#endif /* GRADER_SANDBOX_H */
