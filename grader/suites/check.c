@@ -15,6 +15,7 @@
 #include <string.h>
 
 const char *wb_current_function = "";
+bool wb_probing = false;
 
 /* ---- random inputs --------------------------------------------------- */
 
@@ -266,6 +267,8 @@ bool wb_function_missing(const char *function, const void *address)
  */
 double workbook_todo(const char *function)
 {
+	if (wb_probing)
+		return NAN;
 	cr_assert_fail(WB_NOT_IMPLEMENTED ": %s() still calls workbook_todo(); "
 		       "replace that call with your code", function);
 	return NAN;

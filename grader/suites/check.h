@@ -35,15 +35,23 @@ extern const char *wb_current_function;
 bool wb_function_missing(const char *function, const void *address);
 
 /*
+ * True while a suite calls another of the student's functions only to word
+ * a message (a gradient test taking finite differences of the student's own
+ * loss): a stub's workbook_todo() then returns NaN instead of ending the
+ * test, so the failure reported stays the gradient's, not "not implemented".
+ */
+extern bool wb_probing;
+
+/*
  * WB_TEST(function, check, "description") { body }
  *
  * The suite is named after the contract function; a weak reference to a
  * function the student did not write is NULL, which the test reports as not
  * implemented before calling it.
  */
-#define WB_TEST(function, check, description)                                 \
+#define WB_TEST(function, check, text)                                        \
 	static void wb_body_##function##_##check(void);                       \
-	Test(function, check, .description = description,                     \
+	Test(function, check, .description = text,                            \
 	     .timeout = WB_TIMEOUT_SECONDS)                                   \
 	{                                                                     \
 		wb_current_function = #function;                              \
