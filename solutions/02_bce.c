@@ -123,9 +123,7 @@ static double residual(double y, double z)
 		return (1.0 - y) - stable_sigmoid(-z);
 	return stable_sigmoid(z) - y;
 }
-/* END SOLUTION */
 
-/* BEGIN SOLUTION */
 /*
  * bce_loss(y, p, n) = (1/n) sum_i -[y_i log p_i + (1-y_i) log(1-p_i)]
  *

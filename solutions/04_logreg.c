@@ -79,9 +79,7 @@ static double logit(const double *x, const double *w, size_t d, double b)
 		z += w[j] * x[j];
 	return z + b;
 }
-/* END SOLUTION */
 
-/* BEGIN SOLUTION */
 /*
  * logreg_loss_grad: with z_i = w . x_i + b,
  *

@@ -57,9 +57,7 @@ static double residual(double y, double z)
 		return (1.0 - y) - stable_sigmoid(-z);
 	return stable_sigmoid(z) - y;
 }
-/* END SOLUTION */
 
-/* BEGIN SOLUTION */
 /*
  * mse_sigmoid_loss(y, z, n) = (1/n) sum_i (sigma(z_i) - y_i)^2
  *

@@ -116,9 +116,7 @@ static double log_ratio(double p, double q)
 		return log(r);
 	return log(p) - log(q);
 }
-/* END SOLUTION */
 
-/* BEGIN SOLUTION */
 /*
  * kl_divergence(p, q, k) = sum_i p_i log(p_i / q_i)
  *

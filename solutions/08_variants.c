@@ -202,9 +202,7 @@ static double focal_dterm(struct focal_parts f, double y, double gamma)
 	bracket = f.r + gamma * (1.0 - 2.0 * y) * f.ce * (f.ds / f.q);
 	return f.at * pow(f.q, gamma) * bracket;
 }
-/* END SOLUTION */
 
-/* BEGIN SOLUTION */
 /*
  * smoothed_cross_entropy(z, labels, n, k, eps, grad)
  *	= (1/n) sum_i -sum_j t_ij log softmax(z_i)_j,

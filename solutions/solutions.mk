@@ -1,0 +1,83 @@
+# solutions/solutions.mk - the reference solutions, and the release step that
+# turns them into the student stubs in exercises/.
+#
+#   make release          regenerate exercises/*.c from solutions/*.c
+#   make check-release    fail if exercises/ is not the release of solutions/
+#   make solutions        build the two libraries below
+#
+#   $(BUILD)/release/NN_name.c   what `make release` would write
+#   $(BUILD)/ref/NN_name.o       a solution with every contract function
+#                                renamed ref_NAME (-DNAME=ref_NAME), so the
+#                                grader can link it beside a student's file
+#   $(BUILD)/ref/libreference.a  all of them
+#   $(BUILD)/solutions/NN_name.o a solution under the contract names (for the
+#                                book's literate examples)
+#   $(BUILD)/libsolutions.a      all of them
+
+AWK ?= awk
+AR ?= ar
+RELEASE_TOOL := tools/release.awk
+
+# The solutions are compiled as strictly as the contract asks of students'
+# files (C11, pedantic), with the project's warnings, as errors.
+SOLUTION_CFLAGS := -std=c11 -pedantic $(WARNINGS) -O2 -g -Iinclude
+REF_DEFINES := $(foreach f,$(CONTRACT_FUNCTIONS),-D$(f)=ref_$(f))
+
+RELEASE_FILES := $(EXERCISES:%=$(BUILD)/release/%.c)
+REF_OBJECTS := $(EXERCISES:%=$(BUILD)/ref/%.o)
+SOLUTION_OBJECTS := $(EXERCISES:%=$(BUILD)/solutions/%.o)
+
+.PHONY: release check-release solutions build-all
+
+build-all: solutions
+solutions: $(BUILD)/ref/libreference.a $(BUILD)/libsolutions.a
+
+# Static pattern rules, so that they cannot capture other fragments' files.
+$(RELEASE_FILES): $(BUILD)/release/%.c: solutions/%.c $(RELEASE_TOOL)
+	@mkdir -p $(@D)
+	$(AWK) -f $(RELEASE_TOOL) $< > $@.tmp
+	mv -f $@.tmp $@
+
+$(REF_OBJECTS): $(BUILD)/ref/%.o: solutions/%.c include/workbook.h
+	@mkdir -p $(@D)
+	$(CC) $(SOLUTION_CFLAGS) $(REF_DEFINES) -c $< -o $@
+
+$(SOLUTION_OBJECTS): $(BUILD)/solutions/%.o: solutions/%.c include/workbook.h
+	@mkdir -p $(@D)
+	$(CC) $(SOLUTION_CFLAGS) -c $< -o $@
+
+$(BUILD)/ref/libreference.a: $(REF_OBJECTS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/libsolutions.a: $(SOLUTION_OBJECTS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# Each exercise file is written to a temporary file beside it and renamed
+# over the old one, so an interrupted or failed release never leaves a
+# half-written stub; a stub whose content did not change is not touched.
+release:
+	@for ex in $(EXERCISES); do \
+		src=solutions/$$ex.c; dst=exercises/$$ex.c; \
+		tmp=exercises/.$$ex.c.tmp; \
+		$(AWK) -f $(RELEASE_TOOL) $$src > $$tmp || { rm -f $$tmp; exit 1; }; \
+		if cmp -s $$tmp $$dst; then \
+			rm -f $$tmp; \
+		else \
+			mv -f $$tmp $$dst && echo "release: wrote $$dst"; \
+		fi; \
+	done
+
+check-release: $(RELEASE_FILES)
+	@status=0; \
+	for ex in $(EXERCISES); do \
+		if [ ! -f exercises/$$ex.c ]; then \
+			echo "exercises/$$ex.c is missing: run make release"; \
+			status=1; \
+		elif ! cmp -s $(BUILD)/release/$$ex.c exercises/$$ex.c; then \
+			echo "exercises/$$ex.c differs from the release of solutions/$$ex.c: run make release"; \
+			status=1; \
+		fi; \
+	done; \
+	exit $$status
