@@ -50,3 +50,40 @@ read: $(BUILD)/book-builder
 	else \
 		$(BUILD)/book-builder --man "$$f"; \
 	fi
+
+# ---- tests ---------------------------------------------------------------
+# Criterion programs, one per module (tests/test_book_*.c), the literate
+# code check (tests/test_literate.c) and the real-browser check of a built
+# site (tests/test_book_browser.c).  Their binaries live apart from
+# tests/tests.mk's, in $(BUILD)/book-tests/.
+BOOK_UNIT_TESTS := parse math toc plots
+BOOK_TEST_BINS := $(BOOK_UNIT_TESTS:%=$(BUILD)/book-tests/test_book_%) \
+	$(BUILD)/book-tests/test_literate $(BUILD)/book-tests/test_book_browser
+BOOK_FIXTURE_SITE := $(BUILD)/book-fixture
+# The fixture site always; the real book as soon as there are chapters.
+BOOK_TEST_SITES = $(BOOK_FIXTURE_SITE) $(if $(BOOK_CHAPTERS),$(BUILD)/book)
+
+$(BOOK_TEST_BINS): $(BUILD)/book-tests/%: tests/%.c $(BUILD)/libbook.a \
+		$(BOOK_SOLUTIONS) $(BOOK_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(BOOK_CFLAGS) $(CRITERION_CFLAGS) $< $(BUILD)/libbook.a \
+		$(BOOK_SOLUTIONS) $(BOOK_LIBS) $(CRITERION_LIBS) -lm -o $@
+
+$(BOOK_FIXTURE_SITE)/index.html: $(BUILD)/book-builder $(BOOK_FIXTURES) \
+		$(BOOK_ASSETS)
+	@$(BUILD)/book-builder --out $(BOOK_FIXTURE_SITE) $(BOOK_FIXTURES)
+
+# Every program runs even when an earlier one failed; the target fails if
+# any did.  The literate check covers the chapters and the fixtures.
+test-book: $(BOOK_TEST_BINS) $(BOOK_TEST_SITES:%=%/index.html)
+	@status=0; \
+	for t in $(BOOK_UNIT_TESTS); do \
+		$(BUILD)/book-tests/test_book_$$t || status=1; \
+	done; \
+	BOOK_LITERATE="$(BOOK_CHAPTERS) $(BOOK_FIXTURES)" \
+	BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) \
+		$(BUILD)/book-tests/test_literate || status=1; \
+	for site in $(BOOK_TEST_SITES); do \
+		BOOK_SITE=$$site $(BUILD)/book-tests/test_book_browser || status=1; \
+	done; \
+	exit $$status

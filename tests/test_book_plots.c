@@ -1,0 +1,85 @@
+/*
+ * test_book_plots.c - book/plots.c: every plot in the table renders to an
+ * SVG with gnuplot, and plot: links are rewritten.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "../book/parse.h"
+#include "../book/plots.h"
+#include "../book/proc.h"
+
+static char *slurp(const char *path)
+{
+	FILE *in = fopen(path, "r");
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out;
+	int c;
+
+	if (!in)
+		return NULL;
+	out = open_memstream(&text, &size);
+	while ((c = fgetc(in)) != EOF)
+		fputc(c, out);
+	fclose(out);
+	fclose(in);
+	return text;
+}
+
+Test(plots, every_plot_renders_an_svg, .timeout = 60)
+{
+	char dir[] = "/tmp/book-plots-XXXXXX";
+	struct book_error err = BOOK_ERROR_INIT;
+	size_t i;
+
+	cr_assert(mkdtemp(dir));
+	for (i = 0; i < plots_table_len; i++) {
+		char path[256];
+		char *svg;
+
+		cr_expect_eq(plots_render(&plots_table[i], dir, &err), 0, "%s",
+			     err.text);
+		snprintf(path, sizeof(path), "%s/%s.svg", dir, plots_table[i].name);
+		svg = slurp(path);
+		cr_expect(svg && strstr(svg, "<svg") && strstr(svg, "<path"),
+			  "%s is not a drawn SVG", path);
+		cr_expect(svg && !strstr(svg, "NaN") && !strstr(svg, "nan"),
+			  "%s has NaN in it", path);
+		free(svg);
+	}
+	book_remove_tree(dir, &err);
+}
+
+Test(plots, twelve_designed_plots)
+{
+	cr_expect_eq(plots_table_len, 12);
+	cr_expect_null(plots_find("nonesuch"));
+	cr_expect_not_null(plots_find("focal_loss"));
+}
+
+Test(plots, links_rewritten_and_names_collected)
+{
+	struct book_chapter ch = BOOK_CHAPTER_INIT;
+	struct book_error err = BOOK_ERROR_INIT;
+	const char *text = "![a](plot:sigmoid) ![b](plot:bce_loss) ![c](plot:sigmoid) ![d](x.png)\n";
+	char **names = NULL;
+	char *html;
+
+	book_chapter_parse(&ch, "p.md", text, strlen(text), &err);
+	cr_assert_eq(plots_link(ch.doc, "plots", &names), 2);
+	cr_expect_str_eq(names[0], "sigmoid");
+	cr_expect_str_eq(names[1], "bce_loss");
+	cr_expect_null(names[2]);
+	html = cmark_render_html(ch.doc, 0, NULL);
+	cr_expect(strstr(html, "<img src=\"plots/sigmoid.svg\" alt=\"a\" />"), "%s", html);
+	cr_expect(strstr(html, "<img src=\"x.png\""), "%s", html);
+	free(html);
+	free(names[0]);
+	free(names[1]);
+	free(names);
+	book_chapter_release(&ch);
+}
