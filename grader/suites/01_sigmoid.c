@@ -1,0 +1,274 @@
+/*
+ * 01_sigmoid.c - the suite of exercise 1 (chapter 1, "Probabilities and the
+ * sigmoid"): sigmoid and sigmoid_grad.
+ *
+ * Tolerances.  Both functions are compared with the reference under
+ *
+ *	|got - want| <= 1e-320 + 1e-12 |want|.
+ *
+ * rel 1e-12: the reference is accurate to a few ulps relative everywhere;
+ * every correct formula (branch on the sign, sigma(z) sigma(-z),
+ * e^-|z| / (1 + e^-|z|)^2, a tanh or cosh form written without a
+ * subtraction, exp(-softplus(-z))) agrees with it to a few ulps, except the
+ * exp-of-a-log forms, whose error grows like |z| eps (<= 745 * 2.2e-16 =
+ * 1.7e-13 before the result underflows): 1e-12 leaves a margin of 6 over
+ * that.  The wrong formulas are off by far more: 1 - 1/(1 + e^z) keeps no
+ * correct digit below z = -37, s (1 - s) none above z = 37 (and is already
+ * off by 1e-7 relative at z = 20), clamping z to [-500, 500] is off by a
+ * factor e^100 at z = -600.
+ * abs 1e-320: below about z = -708 the true values are subnormal, where a
+ * correctly rounded result is only good to half of 4.9e-324; 1e-320 (about
+ * 2000 subnormal ulps) accepts any correct formula there and still rejects
+ * 0 for sigmoid(-710) = 4.5e-309 (chapter 1 asks for exactly that), and it
+ * is far below every normal result, so it relaxes nothing else.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "check.h"
+
+#pragma weak sigmoid
+#pragma weak sigmoid_grad
+
+static const struct wb_tol tol = { 1e-320, 1e-12 };
+
+#define SAFELY "(chapter 1, \"Computing the sigmoid safely\")"
+#define DERIVATIVE "(chapter 1, \"The derivative of the sigmoid\")"
+
+#define HINT_SIGMOID \
+	"sigma(z) = 1 / (1 + e^-z) " \
+	"(chapter 1, \"The logistic model\")"
+#define HINT_OVERFLOW \
+	"branch on the sign: 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) " \
+	"for z < 0, so exp never overflows and never meets inf / inf " SAFELY
+#define HINT_LEFT_TAIL \
+	"for z < 0 compute e^z / (1 + e^z): it keeps the tiny values of the " \
+	"left tail, where 1 - 1/(1 + e^z) cancels to 0 and 1 / (1 + e^-z) " \
+	"overflows to 0 " SAFELY
+#define HINT_GRAD \
+	"sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z) " DERIVATIVE
+#define HINT_GRAD_TAIL \
+	"s * (1 - s) cancels to 0 once s rounds to 1 (z > 37): compute " \
+	"sigma(z) * sigma(-z), or e^-|z| / (1 + e^-|z|)^2, which keep the " \
+	"tail accurate relative to its size " SAFELY
+#define HINT_GRAD_OVERFLOW \
+	"write the derivative with e^-|z|, e.g. e^-|z| / (1 + e^-|z|)^2, so " \
+	"exp never overflows and never meets inf / inf " SAFELY
+
+/* A contract function, its reference and what to say when it is close to
+ * the reference but not close enough (it lost digits to cancellation). */
+struct fn {
+	double (*f)(double);
+	double (*ref)(double);
+	const char *name;
+	const char *accuracy_hint;
+};
+
+static const struct fn fn_sigmoid = {
+	sigmoid, ref_sigmoid, "sigmoid", HINT_LEFT_TAIL,
+};
+static const struct fn fn_grad = {
+	sigmoid_grad, ref_sigmoid_grad, "sigmoid_grad", HINT_GRAD_TAIL,
+};
+
+/* Compares fn(z) with the reference and records a failure on a mismatch.
+ * A value right to 6 digits or more is a formula that loses accuracy, not
+ * a wrong formula, and is told so. */
+static bool check_at(const struct fn *fn, double z, const char *what,
+		     const char *hint)
+{
+	char input[64], summary[160];
+	double want = fn->ref(z), got = fn->f(z);
+	bool nearly;
+
+	if (wb_close(got, want, tol))
+		return true;
+	nearly = isfinite(got) && fabs(got - want) <= 1e-6 * fabs(want);
+	snprintf(input, sizeof input, "z = %.17g", z);
+	snprintf(summary, sizeof summary, "%s: %s", fn->name,
+		 nearly ? "inaccurate: close, but digits were lost" : what);
+	wb_fail_value(summary, input, want, got, tol,
+		      nearly ? fn->accuracy_hint : hint);
+	return false;
+}
+
+static bool check_all(const struct fn *fn, const double *zs, size_t count,
+		      const char *what, const char *hint)
+{
+	for (size_t i = 0; i < count; i++)
+		if (!check_at(fn, zs[i], what, hint))
+			return false;
+	return true;
+}
+
+/* count values uniform in [lo, hi), each also with its sign flipped when
+ * both_signs is set. */
+static bool check_random(const struct fn *fn, double lo, double hi,
+			 int count, bool both_signs, const char *what,
+			 const char *hint)
+{
+	struct wb_rng rng;
+
+	wb_rng_init(&rng);
+	for (int i = 0; i < count; i++) {
+		double z = wb_rng_uniform(&rng, lo, hi);
+
+		if (!check_at(fn, z, what, hint))
+			return false;
+		if (both_signs && !check_at(fn, -z, what, hint))
+			return false;
+	}
+	return true;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- sigmoid ----------------------------------------------------------- */
+
+WB_TEST(sigmoid, ordinary_inputs, "matches the reference on ordinary inputs")
+{
+	check_random(&fn_sigmoid, -20.0, 20.0, 300, false, "wrong value",
+		     HINT_SIGMOID);
+}
+
+WB_TEST(sigmoid, chapter_values, "gives the values of the chapter's table")
+{
+	const double zs[] = { 0.0, log(3.0), -4.0, -2.0, 2.0, 4.0, 10.0, 1.0,
+			      -1.0 };
+
+	check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value", HINT_SIGMOID);
+}
+
+WB_TEST(sigmoid, both_tails, "matches the reference in both tails")
+{
+	const double zs[] = { 30.0, -30.0, 40.0, -40.0, 100.0, -100.0,
+			      600.0, -600.0, 700.0, -700.0, -708.0 };
+	const char *what = "inaccurate in the tail";
+
+	if (!check_all(&fn_sigmoid, zs, COUNT(zs), what, HINT_LEFT_TAIL))
+		return;
+	check_random(&fn_sigmoid, 20.0, 708.0, 200, true, what,
+		     HINT_LEFT_TAIL);
+}
+
+WB_TEST(sigmoid, subnormal_tail,
+	"keeps the tiny values of the far left tail (z = -710 gives 4.5e-309, not 0)")
+{
+	const double zs[] = { -709.5, -710.0, -720.0, -730.0, -740.0, -745.0,
+			      -745.2, -746.0 };
+	const char *what = "lost a tiny value in the far left tail";
+
+	if (!check_all(&fn_sigmoid, zs, COUNT(zs), what, HINT_LEFT_TAIL))
+		return;
+	check_random(&fn_sigmoid, -740.0, -709.0, 50, false, what,
+		     HINT_LEFT_TAIL);
+}
+
+WB_TEST(sigmoid, huge_inputs,
+	"is finite and right for huge |z| (1000, 1e6, DBL_MAX)")
+{
+	const double zs[] = { 709.0, 710.0, 745.0, 800.0, 1000.0, -1000.0,
+			      1e6, -1e6, 1e300, -1e300, DBL_MAX, -DBL_MAX };
+
+	check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value for a huge |z|",
+		  HINT_OVERFLOW);
+}
+
+WB_TEST(sigmoid, symmetry, "satisfies sigmoid(z) + sigmoid(-z) = 1")
+{
+	/* Both values are accurate to a few ulps relative and at most 1, so
+	 * their sum is within a few ulps of 1: 1e-15 absolute. */
+	const struct wb_tol sum_tol = { 1e-15, 0.0 };
+	struct wb_rng rng;
+	char input[64];
+
+	wb_rng_init(&rng);
+	for (int i = 0; i < 200; i++) {
+		double z = wb_rng_uniform(&rng, -40.0, 40.0);
+		double sum = sigmoid(z) + sigmoid(-z);
+
+		snprintf(input, sizeof input, "z = %.17g", z);
+		if (!wb_check_value("sigmoid: sigmoid(z) + sigmoid(-z) is not 1",
+				    input, 1.0, sum, sum_tol,
+				    "1 - sigma(z) = sigma(-z): both branches "
+				    "must compute the same function "
+				    "(chapter 1, \"The logistic model\")"))
+			return;
+	}
+}
+
+/* ---- sigmoid_grad ------------------------------------------------------ */
+
+WB_TEST(sigmoid_grad, ordinary_inputs,
+	"matches the reference on ordinary inputs")
+{
+	check_random(&fn_grad, -20.0, 20.0, 300, false, "wrong value",
+		     HINT_GRAD);
+}
+
+WB_TEST(sigmoid_grad, chapter_values,
+	"gives the chapter's values (1/4 at z = 0, 0.104994 at z = 2)")
+{
+	const double zs[] = { 0.0, 2.0, -2.0, 4.0, -4.0, 10.0, 1.0, -1.0 };
+
+	check_all(&fn_grad, zs, COUNT(zs), "wrong value", HINT_GRAD);
+}
+
+WB_TEST(sigmoid_grad, right_tail,
+	"is accurate relative to its size in the right tail (z = 40 gives 4.2e-18)")
+{
+	const double zs[] = { 20.0, 30.0, 37.0, 40.0, 100.0, 500.0, 700.0 };
+	const char *what = "inaccurate in the right tail";
+
+	if (!check_all(&fn_grad, zs, COUNT(zs), what, HINT_GRAD_TAIL))
+		return;
+	check_random(&fn_grad, 15.0, 708.0, 200, false, what,
+		     HINT_GRAD_TAIL);
+}
+
+WB_TEST(sigmoid_grad, left_tail,
+	"is accurate relative to its size in the left tail")
+{
+	const double zs[] = { -20.0, -30.0, -37.0, -40.0, -100.0, -500.0,
+			      -700.0 };
+	const char *what = "inaccurate in the left tail";
+
+	if (!check_all(&fn_grad, zs, COUNT(zs), what, HINT_GRAD_TAIL))
+		return;
+	check_random(&fn_grad, -708.0, -15.0, 200, false, what,
+		     HINT_GRAD_TAIL);
+}
+
+WB_TEST(sigmoid_grad, huge_inputs,
+	"is finite and right for huge |z| (710, 1000, 1e6, DBL_MAX)")
+{
+	const double zs[] = { 709.5, -709.5, 710.0, -710.0, 740.0, -740.0,
+			      745.0, -745.0, 1000.0, -1000.0, 1e6, -1e6,
+			      DBL_MAX, -DBL_MAX };
+
+	check_all(&fn_grad, zs, COUNT(zs), "wrong value for a huge |z|",
+		  HINT_GRAD_OVERFLOW);
+}
+
+WB_TEST(sigmoid_grad, even, "satisfies sigmoid_grad(z) = sigmoid_grad(-z)")
+{
+	/* Both sides are accurate to a few ulps relative, so they agree to
+	 * 1e-12 relative whatever the formula (the tolerance of the suite). */
+	struct wb_rng rng;
+	char input[64];
+
+	wb_rng_init(&rng);
+	for (int i = 0; i < 200; i++) {
+		double z = wb_rng_uniform(&rng, 0.0, 40.0);
+
+		snprintf(input, sizeof input, "z = %.17g and -z", z);
+		if (!wb_check_value("sigmoid_grad: sigmoid_grad(-z) differs "
+				    "from sigmoid_grad(z)", input,
+				    sigmoid_grad(z), sigmoid_grad(-z), tol,
+				    "the derivative is even: sigma(z) sigma(-z) "
+				    "is the same product for z and -z "
+				    "(chapter 1, \"Questions\")"))
+			return;
+	}
+}
