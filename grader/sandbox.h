@@ -27,6 +27,15 @@ struct sandbox_limits {
 /* Sensible limits for one exercise suite. */
 void sandbox_limits_default(struct sandbox_limits *limits);
 
+/*
+ * Paths (argv[0], workdir, readable) must be absolute.  The program sees
+ * them at the same paths.  When the grader runs as root the program runs as
+ * an unprivileged uid of its own and workdir (with the regular files in it)
+ * is handed to that uid; with bubblewrap the paths need not be reachable by
+ * that uid, with limits only they must be (folders on the way: o+x).
+ * HOME is set to workdir and TMPDIR to the program's /tmp (bubblewrap) or to
+ * workdir (limits only), whatever envp says.
+ */
 struct sandbox_job {
 	char *const *argv;	/* argv[0]: absolute path of the program */
 	char *const *envp;	/* the complete environment of the program */
@@ -62,5 +71,12 @@ int sandbox_run(const struct sandbox_job *job, struct sandbox_result *result);
  * ("limits only: <why>"), for the report's one-line notice.
  */
 const char *sandbox_mode(void);
+
+/*
+ * Skips the probe and runs every later job with limits only; sandbox_mode()
+ * then says "limits only: <why>".  For tests of the fallback, and for a
+ * grader option that turns isolation off.
+ */
+void sandbox_disable_isolation(const char *why);
 
 #endif /* GRADER_SANDBOX_H */
