@@ -53,6 +53,16 @@ void sandbox_plan_release(struct sandbox_plan *plan);
 /* In the child, as root: performs the staged binds.  Async-signal-safe. */
 int sandbox_stage_binds(const struct sandbox_plan *plan);
 
+/*
+ * In the forked keeper: starts the job, ends it (on its exit or SIGTERM),
+ * reaps everything, writes the job's wait status to status_fd.  No return.
+ */
+void sandbox_keeper(const struct sandbox_plan *plan, int status_fd)
+	__attribute__((noreturn));
+
+/* CLOCK_MONOTONIC in seconds. */
+double sandbox_now(void);
+
 /* sandbox_run with the isolation decided by the caller (the probe uses it). */
 int sandbox_execute(const struct sandbox_job *job, bool isolated,
 		    struct sandbox_result *result);

@@ -1,0 +1,283 @@
+/*
+ * sandbox_child.c - the processes a job runs in: the keeper and the job.
+ *
+ *   grader --fork--> keeper (the grader's uid; child subreaper)
+ *                      --fork--> job: setsid, stdio to the pipe, rlimits,
+ *                                own uid, exec (bwrap or the program)
+ *
+ * The keeper waits until the job exits or the grader sends SIGTERM (wall
+ * clock), then SIGKILLs the job's process group and, when the grader is
+ * root, every process of the job's uid (which catches what left the group
+ * with setsid), reaps everything that was reparented to it, reports the
+ * job's wait status on a pipe and exits.  So when the keeper has exited,
+ * no process of the job is left, zombies included.
+ *
+ * When the grader runs as root the job gets its own uid, SANDBOX_UID_BASE +
+ * the job's pid: RLIMIT_NPROC binds only for a non-root uid and counts every
+ * process of that uid, so a uid per job gives each job the whole limit, and
+ * kill(-1) from that uid reaches exactly the job's processes.
+ */
+#define _GNU_SOURCE
+#include "sandbox.h"
+#include "sandbox_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <math.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* How long the keeper waits for killed processes it cannot sweep by uid. */
+#define REAP_SECONDS 1.0
+
+/* ---- the child ------------------------------------------------------- */
+
+static int limit(int resource, rlim_t value)
+{
+	struct rlimit rl = { value, value };
+
+	return setrlimit(resource, &rl);
+}
+
+static int apply_limits(const struct sandbox_limits *l)
+{
+	/* The hard CPU limit one second later turns SIGXCPU into SIGKILL. */
+	rlim_t cpu = (rlim_t)ceil(l->cpu_seconds > 0 ? l->cpu_seconds : 1);
+	struct rlimit rl_cpu = { cpu, cpu + 1 };
+
+	if (setrlimit(RLIMIT_CPU, &rl_cpu) != 0 ||
+	    limit(RLIMIT_AS, l->memory_bytes) != 0 ||
+	    limit(RLIMIT_FSIZE, l->file_bytes) != 0 ||
+	    limit(RLIMIT_NPROC, l->processes) != 0 ||
+	    limit(RLIMIT_CORE, 0) != 0)
+		return -1;
+	return 0;
+}
+
+/* getdents64 rather than opendir: the child must not call malloc. */
+struct dirent64_raw {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+static int give_files(int dir, uid_t uid)
+{
+	char buf[4096];
+	long n;
+
+	while ((n = syscall(SYS_getdents64, dir, buf, sizeof(buf))) > 0) {
+		for (long at = 0; at < n;) {
+			struct dirent64_raw *d = (struct dirent64_raw *)(buf + at);
+			struct stat st;
+
+			at += d->reclen;
+			if (fstatat(dir, d->name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+				return -1;
+			if (S_ISREG(st.st_mode) && st.st_nlink == 1 &&
+			    fchownat(dir, d->name, uid, uid,
+				     AT_SYMLINK_NOFOLLOW) != 0)
+				return -1;
+		}
+	}
+	close(dir);
+	return n < 0 ? -1 : 0;
+}
+
+/*
+ * Gives the scratch folder and the files the caller created in it to the
+ * job's uid.  Only regular files with one link: a hard link planted by an
+ * earlier job must not turn this into a chown of someone else's file.
+ */
+static int give_workdir(const char *workdir, uid_t uid)
+{
+	int dir = open(workdir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dir < 0 || fchown(dir, uid, uid) != 0 || fchmod(dir, 0700) != 0)
+		return -1;
+	return give_files(dir, uid);
+}
+
+static int drop_privileges(uid_t uid)
+{
+	if (setgroups(0, NULL) != 0 || setresgid(uid, uid, uid) != 0 ||
+	    setresuid(uid, uid, uid) != 0)
+		return -1;
+	/* Cleared by the uid change; so the job dies if the grader does. */
+	return prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 ? -1 : 0;
+}
+
+/* Tells the parent why the child could not exec, then ends the child. */
+static __attribute__((noreturn)) void child_fail(int error_fd)
+{
+	int error = errno;
+
+	if (write(error_fd, &error, sizeof(error)) < 0) {
+		/* Nothing left to report to. */
+	}
+	_exit(127);
+}
+
+static __attribute__((noreturn)) void job_run(const struct sandbox_plan *plan)
+{
+	uid_t uid = SANDBOX_UID_BASE + (uid_t)getpid();
+
+	if (setsid() < 0 || dup2(plan->null_fd, 0) < 0 ||
+	    dup2(plan->out_fd, 1) < 0 || dup2(plan->out_fd, 2) < 0)
+		child_fail(plan->error_fd);
+	if (plan->drop_uid && give_workdir(plan->job->workdir, uid) != 0)
+		child_fail(plan->error_fd);
+	/* bwrap changes directory itself, after the staging covered /tmp. */
+	if (!plan->isolated && chdir(plan->job->workdir) != 0)
+		child_fail(plan->error_fd);
+	if (sandbox_stage_binds(plan) != 0 ||
+	    apply_limits(&plan->job->limits) != 0)
+		child_fail(plan->error_fd);
+	if (plan->drop_uid && drop_privileges(uid) != 0)
+		child_fail(plan->error_fd);
+	execve(plan->argv[0], plan->argv, plan->envp);
+	child_fail(plan->error_fd);
+}
+
+/*
+ * SIGKILLs every process of the job's uid, from a helper that takes that
+ * uid (kill(-1) spares only the caller).  Two passes: a fork racing the
+ * first is caught by the second.
+ */
+static void sweep_uid(uid_t uid)
+{
+	pid_t killer = fork();
+
+	if (killer == 0) {
+		if (setgroups(0, NULL) != 0 || setresgid(uid, uid, uid) != 0 ||
+		    setresuid(uid, uid, uid) != 0)
+			_exit(1);
+		kill(-1, SIGKILL);
+		kill(-1, SIGKILL);
+		_exit(0);
+	}
+	if (killer > 0)
+		while (waitpid(killer, NULL, 0) < 0 && errno == EINTR)
+			;
+}
+
+
+/* ---- the keeper ----------------------------------------------------------- */
+
+/*
+ * Reaps exited children other than the job; true when the job has exited
+ * (left unreaped, so its pid, and with it its uid, stays taken).
+ */
+static bool reap_others(pid_t job)
+{
+	for (;;) {
+		siginfo_t info;
+
+		memset(&info, 0, sizeof(info));
+		if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) != 0)
+			return errno == ECHILD;
+		if (info.si_pid == 0)
+			return false;
+		if (info.si_pid == job)
+			return true;
+		while (waitpid(info.si_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+}
+
+/* Returns when the job has exited or the grader sent SIGTERM. */
+static void keeper_wait(const sigset_t *signals, pid_t job)
+{
+	for (;;) {
+		siginfo_t info;
+
+		if (sigwaitinfo(signals, &info) < 0)
+			continue;	/* EINTR */
+		if (info.si_signo == SIGTERM || reap_others(job))
+			return;
+	}
+}
+
+/* Reaps what is left; bounded, since without a uid sweep some may live on. */
+static void keeper_reap_rest(const sigset_t *signals)
+{
+	double until = sandbox_now() + REAP_SECONDS;
+	struct timespec tick = { 0, 10000000 };
+
+	for (;;) {
+		pid_t pid = waitpid(-1, NULL, WNOHANG);
+		if (pid < 0 && errno == ECHILD)
+			return;
+		if (pid == 0 && sandbox_now() >= until)
+			return;
+		if (pid == 0 && sigtimedwait(signals, NULL, &tick) < 0 &&
+		    errno != EAGAIN && errno != EINTR)
+			return;
+	}
+}
+
+/*
+ * bwrap reports a program killed by signal N as exit status 128 + N; give it
+ * back as the signal (a program that itself exits with 129-192 is misread).
+ */
+static int unwrap_status(int status)
+{
+	if (WIFEXITED(status) && WEXITSTATUS(status) > 128 &&
+	    WEXITSTATUS(status) - 128 < NSIG)
+		return WEXITSTATUS(status) - 128;
+	return status;
+}
+
+static void keeper_end_job(const struct sandbox_plan *plan, pid_t job,
+			   const sigset_t *signals, int *status)
+{
+	kill(-job, SIGKILL);
+	if (plan->drop_uid)
+		sweep_uid(SANDBOX_UID_BASE + (uid_t)job);
+	while (waitpid(job, status, 0) < 0 && errno == EINTR)
+		;
+	if (plan->isolated)
+		*status = unwrap_status(*status);
+	keeper_reap_rest(signals);
+}
+
+void sandbox_keeper(const struct sandbox_plan *plan, int status_fd)
+{
+	sigset_t signals, previous;
+	int status = 0;
+
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGCHLD);
+	sigaddset(&signals, SIGTERM);
+	/* SIGTERM also when the grader dies: the job is ended the same way. */
+	if (sigprocmask(SIG_BLOCK, &signals, &previous) != 0 ||
+	    prctl(PR_SET_CHILD_SUBREAPER, 1) != 0 ||
+	    prctl(PR_SET_PDEATHSIG, SIGTERM) != 0)
+		child_fail(plan->error_fd);
+	pid_t job = fork();
+	if (job == 0) {
+		if (sigprocmask(SIG_SETMASK, &previous, NULL) != 0)
+			child_fail(plan->error_fd);
+		job_run(plan);
+	}
+	if (job < 0)
+		child_fail(plan->error_fd);
+	/* The pipes reach EOF when the job (and its children) closed them. */
+	close(plan->out_fd);
+	close(plan->error_fd);
+	keeper_wait(&signals, job);
+	keeper_end_job(plan, job, &signals, &status);
+	if (write(status_fd, &status, sizeof(status)) != sizeof(status))
+		_exit(1);
+	_exit(0);
+}

@@ -1,0 +1,24 @@
+# tests/sandbox.mk - the sandbox's and the symbol policy's own tests.
+# Included by tests/tests.mk; `make test-sandbox` builds and runs both.
+
+SANDBOX_SOURCES := grader/sandbox.c grader/sandbox_child.c \
+	grader/sandbox_isolation.c
+SANDBOX_HEADERS := grader/sandbox.h grader/sandbox_internal.h
+
+$(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
+		$(SANDBOX_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
+		tests/test_sandbox.c $(SANDBOX_SOURCES) $(CRITERION_LIBS) -lm \
+		-o $@
+
+$(BUILD)/tests/test_policy: tests/test_policy.c grader/policy.c \
+		grader/policy.h
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
+		tests/test_policy.c grader/policy.c $(CRITERION_LIBS) -o $@
+
+.PHONY: test-sandbox
+test-sandbox: $(BUILD)/tests/test_sandbox $(BUILD)/tests/test_policy
+	$(BUILD)/tests/test_sandbox
+	$(BUILD)/tests/test_policy
