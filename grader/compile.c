@@ -1,0 +1,296 @@
+/*
+ * compile.c - copying, compiling, checking and linking one exercise file.
+ *
+ * The student's folder is only ever read: the file is copied (as plain
+ * text, never through a symbolic link) into the scratch folder beside the
+ * grader's copy of workbook.h, and everything runs there, through the
+ * sandbox, since `#include "/path/to/solutions/02_bce.c"` is an attack.
+ */
+#include "compile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "policy.h"
+#include "run.h"
+
+#ifndef GRADER_LINK_LIBS
+#define GRADER_LINK_LIBS "-lcriterion"
+#endif
+
+void compile_result_init(struct compile_result *result)
+{
+	result->status = RESULTS_FILE_OK;
+	strbuf_init(&result->message);
+	strbuf_init(&result->warnings);
+	result->binary = NULL;
+}
+
+void compile_result_release(struct compile_result *result)
+{
+	strbuf_release(&result->message);
+	strbuf_release(&result->warnings);
+	free(result->binary);
+	result->binary = NULL;
+}
+
+static int fail(struct compile_result *result, enum results_file_status status,
+		const char *message)
+{
+	result->status = status;
+	strbuf_addstr(&result->message, message);
+	return 0;
+}
+
+/* Reads the student's file: a regular file of plain text, or a verdict. */
+static int read_source(const struct compile_job *job, struct strbuf *source,
+		       struct compile_result *result)
+{
+	const char *file = job->exercise->file;
+	struct stat st;
+	char *text;
+
+	if (lstat(job->student_path, &st) != 0) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			text = xstrfmt("%s cannot be read (%s): check its "
+				       "permissions", job->student_path,
+				       strerror(errno));
+			fail(result, RESULTS_FILE_NOT_TEXT, text);
+			free(text);
+			return -1;
+		}
+		text = xstrfmt("%s not found in %.*s: copy exercises/%s and "
+			       "fill it in", file,
+			       (int)(strlen(job->student_path) - strlen(file) - 1),
+			       job->student_path, file);
+		fail(result, RESULTS_FILE_MISSING, text);
+		free(text);
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode)) {
+		text = xstrfmt("%s is %s, not a file: put the file itself "
+			       "there", job->student_path,
+			       S_ISLNK(st.st_mode) ? "a symbolic link" :
+			       S_ISDIR(st.st_mode) ? "a folder" :
+			       "something else");
+		fail(result, RESULTS_FILE_NOT_TEXT, text);
+		free(text);
+		return -1;
+	}
+	if ((size_t)st.st_size > COMPILE_MAX_SOURCE_BYTES ||
+	    !strbuf_read_file(source, job->student_path,
+			      COMPILE_MAX_SOURCE_BYTES + 1) ||
+	    source->len > COMPILE_MAX_SOURCE_BYTES) {
+		text = xstrfmt("%s is larger than 1 MiB or unreadable: an "
+			       "exercise file is a short C source file",
+			       job->student_path);
+		fail(result, RESULTS_FILE_NOT_TEXT, text);
+		free(text);
+		return -1;
+	}
+	if (memchr(source->buf, '\0', source->len)) {
+		text = xstrfmt("%s is not a C source file (it contains NUL "
+			       "bytes): save it as plain text", job->student_path);
+		fail(result, RESULTS_FILE_NOT_TEXT, text);
+		free(text);
+		return -1;
+	}
+	return 0;
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	size_t done = 0;
+
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		ssize_t wrote = write(fd, data + done, len - done);
+
+		if (wrote < 0 && errno == EINTR)
+			continue;
+		if (wrote <= 0) {
+			close(fd);
+			return -1;
+		}
+		done += (size_t)wrote;
+	}
+	return close(fd);
+}
+
+/* Copies the source and the grader's workbook.h into the workdir. */
+static int stage_source(const struct compile_job *job,
+			struct compile_result *result)
+{
+	struct strbuf source, header;
+	char *copy = xstrfmt("%s/%s", job->workdir, job->exercise->file);
+	char *header_copy = xstrfmt("%s/workbook.h", job->workdir);
+	int status = -1;
+
+	strbuf_init(&source);
+	strbuf_init(&header);
+	if (read_source(job, &source, result) == 0) {
+		if (!strbuf_read_file(&header, job->resources->header,
+				      COMPILE_MAX_SOURCE_BYTES) ||
+		    write_file(copy, source.buf, source.len) != 0 ||
+		    write_file(header_copy, header.buf, header.len) != 0)
+			strbuf_addf(&result->message, "cannot copy %s into the "
+				    "scratch folder %s (%s); check that TMPDIR "
+				    "has space", job->student_path, job->workdir,
+				    strerror(errno));
+		else
+			status = 0;
+	}
+	strbuf_release(&source);
+	strbuf_release(&header);
+	free(copy);
+	free(header_copy);
+	return status;
+}
+
+static bool succeeded(const struct sandbox_result *run)
+{
+	return !run->timed_out && WIFEXITED(run->wait_status) &&
+	       WEXITSTATUS(run->wait_status) == 0;
+}
+
+static int compile_object(const struct compile_job *job, const char *object,
+			  struct compile_result *result)
+{
+	char *argv[] = { job->resources->cc, "-std=c11", "-O2", "-g", "-Wall",
+			 "-Wextra", "-Wpedantic", "-Wshadow", "-Wconversion",
+			 "-Wno-sign-conversion", "-fdiagnostics-color=never",
+			 "-pipe", "-I.", "-c", (char *)job->exercise->file,
+			 "-o", (char *)object, NULL };
+	const char *readable[] = { job->resources->cc, NULL };
+	struct sandbox_result run;
+	int status = 0;
+
+	sandbox_result_init(&run);
+	if (run_tool(argv, job->workdir, readable, &run) != 0) {
+		strbuf_addf(&result->message, "cannot run the C compiler %s "
+			    "(%s); install gcc (sh scripts/install-deps.sh)",
+			    job->resources->cc, strerror(errno));
+		status = -1;
+	} else if (run.timed_out) {
+		fail(result, RESULTS_FILE_COMPILE_ERROR,
+		     "the compiler did not finish in 30 s: simplify the file "
+		     "(huge macros or includes?)");
+	} else if (!succeeded(&run)) {
+		result->status = RESULTS_FILE_COMPILE_ERROR;
+		strbuf_addf(&result->message, "%s does not compile; fix the "
+			    "errors below:\n%s", job->exercise->file,
+			    run.output ? run.output : "");
+	} else if (run.output_length) {
+		strbuf_add(&result->warnings, run.output, run.output_length);
+	}
+	sandbox_result_release(&run);
+	return status;
+}
+
+static int check_policy(const struct compile_job *job, const char *object,
+			struct compile_result *result)
+{
+	struct policy_verdict verdict;
+
+	memset(&verdict, 0, sizeof verdict);
+	if (policy_check_object(object, job->exercise->functions,
+				&verdict) != 0)
+		return fail(result, RESULTS_FILE_LINK_ERROR,
+			    "the compiled file is not a readable object file; "
+			    "compile it yourself with `make check` to see why");
+	if (!verdict.allowed) {
+		verdict.message[sizeof verdict.message - 1] = '\0';
+		return fail(result, RESULTS_FILE_REJECTED,
+			    *verdict.message ? verdict.message :
+			    "the file defines or calls something an exercise "
+			    "file may not");
+	}
+	return 0;
+}
+
+static char **link_argv(const struct compile_job *job, const char *suite,
+			const char *object, const char *binary, char *libs)
+{
+	char **argv = xcalloc(32, sizeof *argv);
+	size_t n = 0;
+	char *saveptr = NULL;
+
+	argv[n++] = job->resources->cc;
+	argv[n++] = (char *)suite;
+	argv[n++] = (char *)object;
+	/* Whole: reporter.o is reached by no symbol, only by its hook. */
+	argv[n++] = "-Wl,--whole-archive";
+	argv[n++] = job->resources->support;
+	argv[n++] = "-Wl,--no-whole-archive";
+	argv[n++] = job->resources->reference;
+	for (char *lib = strtok_r(libs, " ", &saveptr); lib && n < 26;
+	     lib = strtok_r(NULL, " ", &saveptr))
+		argv[n++] = lib;
+	argv[n++] = "-lm";
+	argv[n++] = "-o";
+	argv[n++] = (char *)binary;
+	argv[n] = NULL;
+	return argv;
+}
+
+static int link_suite(const struct compile_job *job, const char *object,
+		      struct compile_result *result)
+{
+	char *suite = resources_suite_object(job->resources, job->exercise);
+	char *binary = xstrfmt("%s/%s.suite", job->workdir, job->exercise->name);
+	char *libs = xstrdup(GRADER_LINK_LIBS);
+	char **argv = link_argv(job, suite, object, binary, libs);
+	const char *readable[] = { job->resources->cc, suite,
+				   job->resources->support,
+				   job->resources->reference, NULL };
+	struct sandbox_result run;
+	int status = 0;
+
+	sandbox_result_init(&run);
+	if (run_tool(argv, job->workdir, readable, &run) != 0) {
+		strbuf_addf(&result->message, "cannot run the linker %s (%s); "
+			    "install gcc (sh scripts/install-deps.sh)",
+			    job->resources->cc, strerror(errno));
+		status = -1;
+	} else if (!succeeded(&run)) {
+		result->status = RESULTS_FILE_LINK_ERROR;
+		strbuf_addf(&result->message, "%s compiles but does not link "
+			    "with its tests:\n%s", job->exercise->file,
+			    run.output ? run.output : "");
+	} else {
+		result->binary = binary;
+		binary = NULL;
+	}
+	sandbox_result_release(&run);
+	free(argv);
+	free(libs);
+	free(suite);
+	free(binary);
+	return status;
+}
+
+int compile_exercise(const struct compile_job *job,
+		     struct compile_result *result)
+{
+	char *object = xstrfmt("%s/%s.o", job->workdir, job->exercise->name);
+	int status = 0;
+
+	if (stage_source(job, result) != 0) {
+		if (result->status == RESULTS_FILE_OK)
+			status = -1;
+	} else if ((status = compile_object(job, object, result)) == 0 &&
+		   result->status == RESULTS_FILE_OK &&
+		   (status = check_policy(job, object, result)) == 0 &&
+		   result->status == RESULTS_FILE_OK) {
+		status = link_suite(job, object, result);
+	}
+	free(object);
+	return status;
+}

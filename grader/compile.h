@@ -1,0 +1,42 @@
+/*
+ * compile.h - from a student's exercise file to a suite program: copy the
+ * file into a private scratch folder, compile it against the grader's own
+ * workbook.h, check it with the symbol policy and link it with its suite.
+ */
+#ifndef GRADER_COMPILE_H
+#define GRADER_COMPILE_H
+
+#include "catalog.h"
+#include "resources.h"
+#include "results.h"
+#include "strbuf.h"
+
+/* Files larger than this are not exercise files. */
+#define COMPILE_MAX_SOURCE_BYTES ((size_t)1 << 20)
+
+struct compile_job {
+	const struct resources *resources;
+	const struct catalog_exercise *exercise;
+	const char *student_path;	/* DIR/02_bce.c, shown to the student */
+	const char *workdir;		/* private scratch folder */
+};
+
+struct compile_result {
+	/* RESULTS_FILE_OK when binary is ready to run. */
+	enum results_file_status status;
+	struct strbuf message;		/* why the file cannot be graded */
+	struct strbuf warnings;		/* compiler warnings: advice */
+	char *binary;			/* the linked suite program */
+};
+
+void compile_result_init(struct compile_result *result);
+void compile_result_release(struct compile_result *result);
+
+/*
+ * Returns 0 when the file was dealt with (see result->status), -1 when the
+ * grader itself failed (a tool could not be started); message says why.
+ */
+int compile_exercise(const struct compile_job *job,
+		     struct compile_result *result);
+
+#endif /* GRADER_COMPILE_H */

@@ -1,0 +1,283 @@
+/*
+ * grade.c - one exercise file from source to verdicts.
+ */
+#include "grade.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "compile.h"
+#include "run.h"
+
+/* The functions selected, NULL-terminated, and the --filter pattern. */
+struct selection {
+	const char *functions[CATALOG_MAX_FUNCTIONS + 1];
+	char *filter;		/* NULL: the whole suite */
+};
+
+static void selection_init(struct selection *selection,
+			   const struct grade_task *task)
+{
+	struct strbuf pattern;
+	size_t n = 0;
+
+	strbuf_init(&pattern);
+	for (unsigned i = 0; task->exercise->functions[i]; i++)
+		if (task->selected & (1u << i))
+			selection->functions[n++] = task->exercise->functions[i];
+	selection->functions[n] = NULL;
+	selection->filter = NULL;
+	if (task->whole || n == 0) {
+		strbuf_release(&pattern);
+		return;
+	}
+	if (n == 1) {
+		strbuf_addf(&pattern, "%s/*", selection->functions[0]);
+	} else {
+		strbuf_addstr(&pattern, "@(");
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&pattern, "%s%s", i ? "|" : "",
+				    selection->functions[i]);
+		strbuf_addstr(&pattern, ")/*");
+	}
+	selection->filter = strbuf_detach(&pattern);
+	strbuf_release(&pattern);
+}
+
+static void selection_release(struct selection *selection)
+{
+	free(selection->filter);
+	selection->filter = NULL;
+}
+
+/* Runs a suite program once; false when it left no usable report. */
+static bool run_once(const struct grade_task *task, const char *binary,
+		     const char *filter, struct results *results,
+		     struct sandbox_result *run)
+{
+	unsigned long nonce = 0;
+	char *report;
+
+	if (getentropy(&nonce, sizeof nonce) != 0)
+		nonce = (unsigned long)getpid();
+	report = xstrfmt("%s/report-%016lx.wb", task->workdir, nonce);
+	struct run_suite_job job = {
+		.binary = binary,
+		.workdir = task->workdir,
+		.filter = filter,
+		.seed = task->seed,
+	};
+	struct strbuf text;
+	bool usable = false;
+
+	job.report = report;
+
+	strbuf_init(&text);
+	if (run_suite(&job, run, &text) == 0) {
+		results_parse(results, text.buf);
+		usable = results->has_seed && !run->timed_out &&
+			 WIFEXITED(run->wait_status);
+	}
+	remove(report);
+	free(report);
+	strbuf_release(&text);
+	return usable;
+}
+
+/* Every test of the selection, each marked with outcome and message. */
+static void fail_every_test(const struct grade_task *task,
+			    const struct selection *selection,
+			    enum results_outcome outcome, const char *message,
+			    struct results *results)
+{
+	char *bare = resources_suite_bare(task->resources, task->exercise);
+	struct sandbox_result run;
+	struct results list;
+
+	sandbox_result_init(&run);
+	results_init(&list);
+	if (!run_once(task, bare, selection->filter, &list, &run) ||
+	    list.nr == 0) {
+		results_set_file(results, RESULTS_FILE_INTERNAL,
+				 "the grader could not list the tests of this "
+				 "file (its suite program failed); run `make "
+				 "build-all` and try again");
+	}
+	results_keep_functions(&list, selection->functions);
+	for (size_t i = 0; i < list.nr; i++) {
+		struct results_test *test = results_add(results,
+			list.tests[i].function, list.tests[i].check,
+			list.tests[i].description);
+
+		test->outcome = outcome;
+		results_set_message(test, message);
+	}
+	results_release(&list);
+	sandbox_result_release(&run);
+	free(bare);
+}
+
+/* Turns the suite's outcomes into words. */
+static void explain_test(struct results_test *test)
+{
+	char signal[32], *message = NULL;
+
+	switch (test->outcome) {
+	case RESULTS_CRASHED:
+		message = xstrfmt("crashed with %s (a bad pointer, or an index "
+				  "outside an array?)%s%s",
+				  run_signal_name(test->signal, signal,
+						  sizeof signal),
+				  *test->message ? "\n" : "", test->message);
+		break;
+	case RESULTS_TIMED_OUT:
+		message = xstrfmt("did not finish in 2 s (an endless loop, or "
+				  "far too slow?)");
+		break;
+	case RESULTS_INCOMPLETE:
+		message = xstrfmt("ended the test process early (exit status "
+				  "%d): return from the function, never call "
+				  "exit() or abort()", test->exit_code);
+		break;
+	case RESULTS_FAILED:
+		if (!*test->message)
+			message = xstrfmt("failed (no details given)");
+		break;
+	default:
+		break;
+	}
+	if (message) {
+		results_set_message(test, message);
+		free(message);
+	}
+}
+
+static char *describe_lost_run(const struct sandbox_result *run,
+			       const char *file)
+{
+	char signal[32];
+
+	if (run->timed_out)
+		return xstrfmt("the tests of %s did not finish in %.0f s all "
+			       "together (several endless loops?)", file,
+			       RUN_SUITE_SECONDS);
+	if (WIFSIGNALED(run->wait_status))
+		return xstrfmt("the test program of %s was killed by %s (too "
+			       "much memory, or too many processes?)", file,
+			       run_signal_name(WTERMSIG(run->wait_status),
+					       signal, sizeof signal));
+	return xstrfmt("ended the test process early (exit status %d) "
+		       "before the tests of %s could report",
+		       WIFEXITED(run->wait_status) ?
+		       WEXITSTATUS(run->wait_status) : -1, file);
+}
+
+static void run_student(const struct grade_task *task,
+			const struct selection *selection, const char *binary,
+			struct results *results);
+
+/* Output flooded: learn which functions printed it, one run each. */
+static void attribute_flood(const struct grade_task *task,
+			    const struct selection *selection,
+			    const char *binary, struct results *results)
+{
+	char *message;
+
+	if (!selection->functions[0] || !selection->functions[1]) {
+		message = xstrfmt("printed more than %d bytes of output: remove "
+				  "the printf calls (debugging output) from %s",
+				  RUN_OUTPUT_BYTES, selection->functions[0] ?
+				  selection->functions[0] : task->exercise->file);
+		for (size_t i = 0; i < results->nr; i++) {
+			results->tests[i].outcome = RESULTS_FAILED;
+			results_set_message(&results->tests[i], message);
+		}
+		free(message);
+		return;
+	}
+	results_clear_tests(results);
+	for (size_t f = 0; selection->functions[f]; f++) {
+		struct grade_task one = *task;
+		struct selection single = { { selection->functions[f], NULL },
+					    NULL };
+
+		one.whole = false;
+		single.filter = xstrfmt("%s/*", selection->functions[f]);
+		run_student(&one, &single, binary, results);
+		free(single.filter);
+	}
+}
+
+static void run_student(const struct grade_task *task,
+			const struct selection *selection, const char *binary,
+			struct results *results)
+{
+	struct sandbox_result run;
+	struct results found;
+	char *message;
+
+	sandbox_result_init(&run);
+	results_init(&found);
+	if (!run_once(task, binary, selection->filter, &found, &run)) {
+		message = describe_lost_run(&run, task->exercise->file);
+		fail_every_test(task, selection, RESULTS_FAILED, message,
+				results);
+		free(message);
+	} else {
+		results_keep_functions(&found, selection->functions);
+		for (size_t i = 0; i < found.nr; i++)
+			explain_test(&found.tests[i]);
+		if (run.output_truncated)
+			attribute_flood(task, selection, binary, &found);
+		for (size_t i = 0; i < found.nr; i++) {
+			struct results_test *test = results_add(results,
+				found.tests[i].function, found.tests[i].check,
+				found.tests[i].description);
+
+			test->outcome = found.tests[i].outcome;
+			test->signal = found.tests[i].signal;
+			test->exit_code = found.tests[i].exit_code;
+			results_set_message(test, found.tests[i].message);
+		}
+	}
+	results_release(&found);
+	sandbox_result_release(&run);
+}
+
+void grade_exercise(const struct grade_task *task, struct results *results)
+{
+	struct compile_job job = {
+		.resources = task->resources,
+		.exercise = task->exercise,
+		.workdir = task->workdir,
+	};
+	struct compile_result compiled;
+	struct selection selection;
+	char *student = xstrfmt("%s/%s", task->dir, task->exercise->file);
+
+	job.student_path = student;
+	selection_init(&selection, task);
+	compile_result_init(&compiled);
+	results->seed = task->seed;
+	results->has_seed = true;
+	if (compile_exercise(&job, &compiled) != 0) {
+		results_set_file(results, RESULTS_FILE_INTERNAL,
+				 compiled.message.buf);
+	} else if (compiled.status != RESULTS_FILE_OK) {
+		results_set_file(results, compiled.status, compiled.message.buf);
+		fail_every_test(task, &selection,
+				compiled.status == RESULTS_FILE_MISSING ?
+				RESULTS_MISSING : RESULTS_FILE_ERROR,
+				compiled.message.buf, results);
+	} else {
+		run_student(task, &selection, compiled.binary, results);
+	}
+	if (compiled.warnings.len)
+		results->advice = xstrdup(compiled.warnings.buf);
+	compile_result_release(&compiled);
+	selection_release(&selection);
+	free(student);
+}

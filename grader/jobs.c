@@ -1,0 +1,162 @@
+/*
+ * jobs.c - a small pool of worker processes.  A worker grades one exercise
+ * file and writes its verdicts (results_write) into its scratch folder; the
+ * parent reads them back when the worker has ended.
+ */
+#include "jobs.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define VERDICT_FILE "verdicts.wb"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int signal)
+{
+	interrupted = signal;
+}
+
+static void catch_signals(bool on)
+{
+	struct sigaction action;
+
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on ? on_signal : SIG_DFL;
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
+	sigaction(SIGTERM, &action, NULL);
+	sigaction(SIGHUP, &action, NULL);
+}
+
+static void write_verdicts(const struct jobs_item *item)
+{
+	char *path = xstrfmt("%s/%s", item->task.workdir, VERDICT_FILE);
+	char *partial = xstrfmt("%s.part", path);
+	FILE *out = fopen(partial, "w");
+
+	if (out) {
+		results_write(&item->results, out);
+		if (fclose(out) == 0)
+			rename(partial, path);
+	}
+	free(partial);
+	free(path);
+}
+
+static void __attribute__((noreturn)) worker(struct jobs_item *item)
+{
+	catch_signals(false);
+	grade_exercise(&item->task, &item->results);
+	write_verdicts(item);
+	results_release(&item->results);
+	exit(0);
+}
+
+static void read_verdicts(struct jobs_item *item, int wait_status)
+{
+	char *path = xstrfmt("%s/%s", item->task.workdir, VERDICT_FILE);
+	struct strbuf text;
+
+	strbuf_init(&text);
+	if (strbuf_read_file(&text, path, (size_t)64 << 20) &&
+	    WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
+		results_parse(&item->results, text.buf);
+	} else {
+		char *message = xstrfmt("the grader's worker for %s failed "
+					"(wait status %d); run again, and "
+					"report it if it happens again",
+					item->task.exercise->file, wait_status);
+
+		results_set_file(&item->results, RESULTS_FILE_INTERNAL,
+				 message);
+		free(message);
+	}
+	strbuf_release(&text);
+	free(path);
+}
+
+static void stop_workers(pid_t *pids, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	for (size_t i = 0; i < count; i++)
+		if (pids[i] > 0)
+			while (waitpid(pids[i], NULL, 0) < 0 && errno == EINTR)
+				;
+}
+
+/* Waits for one worker; returns its index, or count when interrupted. */
+static size_t reap_one(struct jobs_item *items, pid_t *pids, size_t count)
+{
+	int status;
+	pid_t pid;
+
+	do {
+		pid = waitpid(-1, &status, 0);
+	} while (pid < 0 && errno == EINTR && !interrupted);
+	if (pid < 0)
+		return count;
+	for (size_t i = 0; i < count; i++) {
+		if (pids[i] == pid) {
+			pids[i] = 0;
+			read_verdicts(&items[i], status);
+			return i;
+		}
+	}
+	return count;
+}
+
+int jobs_run(struct jobs_item *items, size_t count, unsigned parallel,
+	     struct strbuf *error)
+{
+	pid_t *pids = xcalloc(count, sizeof *pids);
+	size_t started = 0, running = 0;
+	int status = 0;
+
+	interrupted = 0;
+	catch_signals(true);
+	fflush(stdout);
+	fflush(stderr);
+	while ((started < count || running > 0) && !interrupted) {
+		if (started < count && running < parallel) {
+			pid_t pid = fork();
+
+			if (pid == 0)
+				worker(&items[started]);
+			if (pid < 0) {
+				strbuf_addf(error, "cannot start a worker "
+					    "process (%s); try -j 1",
+					    strerror(errno));
+				status = -1;
+				break;
+			}
+			pids[started++] = pid;
+			running++;
+			continue;
+		}
+		if (reap_one(items, pids, count) < count) {
+			running--;
+		} else if (!interrupted) {
+			strbuf_addf(error, "lost track of the worker processes "
+				    "(%s); try -j 1", strerror(errno));
+			status = -1;
+			break;
+		}
+	}
+	if (interrupted) {
+		strbuf_addf(error, "interrupted by signal %d; nothing was "
+			    "graded", (int)interrupted);
+		status = -1;
+	}
+	stop_workers(pids, count);
+	catch_signals(false);
+	free(pids);
+	return status;
+}

@@ -1,0 +1,137 @@
+/*
+ * report_json.c - the Gradescope report.
+ */
+#include "report_json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_length(const unsigned char *s)
+{
+	size_t len;
+	unsigned min;
+	unsigned code;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, min = 0x80, code = s[0] & 0x1fu;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, min = 0x800, code = s[0] & 0x0fu;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, min = 0x10000, code = s[0] & 0x07u;
+	else
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		code = (code << 6) | (s[i] & 0x3fu);
+	}
+	if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void report_json_add_string(struct strbuf *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+
+	strbuf_addch(out, '"');
+	while (*s) {
+		size_t len = utf8_length(s);
+
+		if (len == 0) {
+			strbuf_addstr(out, "\\ufffd");
+			s++;
+			continue;
+		}
+		if (*s == '"' || *s == '\\')
+			strbuf_addf(out, "\\%c", *s);
+		else if (*s == '\n')
+			strbuf_addstr(out, "\\n");
+		else if (*s == '\t')
+			strbuf_addstr(out, "\\t");
+		else if (*s < 0x20 || *s == 0x7f)
+			strbuf_addf(out, "\\u%04x", *s);
+		else
+			strbuf_add(out, s, len);
+		s += len;
+	}
+	strbuf_addch(out, '"');
+}
+
+static void add_test(struct strbuf *out, const struct results_test *test,
+		     bool first)
+{
+	bool passed = test->outcome == RESULTS_PASSED;
+	char *name = xstrfmt("%s: %s", test->function, test->description);
+
+	strbuf_addstr(out, first ? "\n    {" : ",\n    {");
+	strbuf_addstr(out, "\"name\": ");
+	report_json_add_string(out, name);
+	strbuf_addf(out, ", \"score\": %d, \"max_score\": 1, \"status\": "
+		    "\"%s\", \"output\": ", passed ? 1 : 0,
+		    passed ? "passed" : "failed");
+	report_json_add_string(out, passed ? "" : test->message);
+	strbuf_addstr(out, ", \"visibility\": \"visible\"}");
+	free(name);
+}
+
+void report_json_render(const struct summary *summary, const char *output,
+			struct strbuf *out)
+{
+	bool first = true;
+
+	strbuf_addf(out, "{\n  \"score\": %zu,\n  \"max_score\": %zu,\n"
+		    "  \"execution_time\": %.3f,\n  \"output\": ",
+		    summary->passed, summary->total, summary->elapsed_seconds);
+	report_json_add_string(out, output);
+	strbuf_addstr(out, ",\n  \"visibility\": \"visible\",\n"
+		      "  \"stdout_visibility\": \"visible\",\n  \"tests\": [");
+	for (size_t i = 0; i < summary->count; i++) {
+		const struct results *results = summary->exercises[i].results;
+
+		for (size_t t = 0; t < results->nr; t++) {
+			add_test(out, &results->tests[t], first);
+			first = false;
+		}
+	}
+	strbuf_addstr(out, first ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+int report_json_write_file(const char *path, const struct strbuf *text)
+{
+	char *partial = xstrfmt("%s.partial-%ld", path, (long)getpid());
+	int fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	size_t done = 0;
+	int saved;
+
+	if (fd < 0) {
+		free(partial);
+		return -1;
+	}
+	while (done < text->len) {
+		ssize_t wrote = write(fd, text->buf + done, text->len - done);
+
+		if (wrote < 0 && errno == EINTR)
+			continue;
+		if (wrote <= 0)
+			break;
+		done += (size_t)wrote;
+	}
+	if (close(fd) != 0 || done < text->len ||
+	    rename(partial, path) != 0) {
+		saved = errno;
+		unlink(partial);
+		free(partial);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	free(partial);
+	return 0;
+}

@@ -1,0 +1,23 @@
+/*
+ * report_json.h - the Gradescope autograder results.json: score,
+ * max_score, execution_time, output, visibility, stdout_visibility and one
+ * entry per test (name "function: what is checked", score, max_score,
+ * status, output, visibility).
+ */
+#ifndef GRADER_REPORT_JSON_H
+#define GRADER_REPORT_JSON_H
+
+#include "strbuf.h"
+#include "summary.h"
+
+/* output: the text report shown above the tests. */
+void report_json_render(const struct summary *summary, const char *output,
+			struct strbuf *out);
+
+/* Writes text to path through a temporary file and rename; 0 or -1. */
+int report_json_write_file(const char *path, const struct strbuf *text);
+
+/* Appends text as a JSON string; invalid UTF-8 becomes U+FFFD. */
+void report_json_add_string(struct strbuf *out, const char *text);
+
+#endif /* GRADER_REPORT_JSON_H */

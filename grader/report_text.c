@@ -1,0 +1,155 @@
+/*
+ * report_text.c - the terminal report.
+ */
+#include "report_text.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Feedback of at most this many failing tests per function, unless -v. */
+enum { SHOWN_FAILURES = 2 };
+
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *paint(const struct report_text_style *style,
+			 const char *code)
+{
+	return style->color ? code : "";
+}
+
+/* Every line of text, prefixed with indent. */
+static void add_indented(struct strbuf *out, const char *indent,
+			 const char *text)
+{
+	while (*text) {
+		const char *end = strchr(text, '\n');
+		size_t len = end ? (size_t)(end - text) : strlen(text);
+
+		strbuf_addf(out, "%s%.*s\n", indent, (int)len, text);
+		text += len + (end ? 1 : 0);
+	}
+}
+
+static void add_test(struct strbuf *out, const struct results_test *test,
+		     bool feedback, const struct report_text_style *style)
+{
+	bool passed = test->outcome == RESULTS_PASSED;
+
+	strbuf_addf(out, "    %s%s%s %s: %s\n",
+		    paint(style, passed ? GREEN : RED),
+		    passed ? "pass" : "FAIL", paint(style, RESET),
+		    test->function, test->description);
+	if (feedback && !passed && *test->message)
+		add_indented(out, "         ", test->message);
+}
+
+/* A function whose tests all failed for one reason: one line. */
+static const char *grouped_reason(const struct summary_exercise *entry,
+				  const struct summary_function *function)
+{
+	if (entry->results->file_status == RESULTS_FILE_MISSING)
+		return "not graded, file missing";
+	if (entry->results->file_status != RESULTS_FILE_OK)
+		return "not graded, see above";
+	if (summary_function_absent(function))
+		return "not implemented";
+	return NULL;
+}
+
+static void add_function(struct strbuf *out,
+			 const struct summary_exercise *entry,
+			 const struct summary_function *function,
+			 const struct report_text_style *style)
+{
+	const char *reason = grouped_reason(entry, function);
+	char *where = summary_where(function->where);
+	size_t shown = 0;
+
+	if (reason) {
+		strbuf_addf(out, "  %s: %s (%zu test%s) - %s\n", function->name,
+			    reason, function->total,
+			    function->total == 1 ? "" : "s", where);
+		free(where);
+		return;
+	}
+	if (function->passed == function->total && !style->verbose) {
+		free(where);
+		return;
+	}
+	strbuf_addf(out, "  %s: %zu/%zu tests pass%s%s\n", function->name,
+		    function->passed, function->total,
+		    function->passed < function->total ? " - " : "",
+		    function->passed < function->total ? where : "");
+	for (size_t i = 0; i < entry->results->nr; i++) {
+		const struct results_test *test = &entry->results->tests[i];
+		bool failed = test->outcome != RESULTS_PASSED;
+
+		if (strcmp(test->function, function->name) ||
+		    (!failed && !style->verbose))
+			continue;
+		add_test(out, test, style->verbose || shown < SHOWN_FAILURES,
+			 style);
+		shown += failed;
+	}
+	free(where);
+}
+
+static void add_exercise(struct strbuf *out, const struct summary *summary,
+			 const struct summary_exercise *entry,
+			 const struct report_text_style *style)
+{
+	const struct results *results = entry->results;
+	bool full = entry->total && entry->passed == entry->total &&
+		    results->file_status == RESULTS_FILE_OK;
+
+	strbuf_addf(out, "%s%s%-20s%s %3zu/%-3zu points\n",
+		    paint(style, BOLD), paint(style, full ? GREEN : RED),
+		    entry->exercise->file, paint(style, RESET), entry->passed,
+		    entry->total);
+	if (results->file_status != RESULTS_FILE_OK && results->file_message)
+		add_indented(out, "  ", results->file_message);
+	for (size_t f = 0; f < entry->function_count; f++)
+		add_function(out, entry, &entry->functions[f], style);
+	if (results->advice && *results->advice) {
+		strbuf_addf(out, "  %sadvice%s (compiler warnings; they cost "
+			    "no points, but often point at a bug):\n",
+			    paint(style, YELLOW), paint(style, RESET));
+		add_indented(out, "    ", results->advice);
+	}
+	(void)summary;
+}
+
+void report_text_summary_line(const struct summary *summary,
+			      const struct report_text_style *style,
+			      struct strbuf *out)
+{
+	bool all = summary->total && summary->passed == summary->total;
+
+	strbuf_addf(out, "%s%s%zu/%zu exercises, %zu/%zu points%s (seed %"
+		    PRIu64 ")\n", paint(style, BOLD),
+		    paint(style, all ? GREEN : ""), summary->complete,
+		    summary->count, summary->passed, summary->total,
+		    paint(style, RESET), summary->seed);
+}
+
+void report_text_render(const struct summary *summary,
+			const struct report_text_style *style,
+			struct strbuf *out)
+{
+	char *next = summary_next_step(summary);
+
+	strbuf_addf(out, "Grading %s with seed %" PRIu64 " (sandbox: %s)\n\n",
+		    summary->dir, summary->seed, style->sandbox);
+	for (size_t i = 0; i < summary->count; i++)
+		add_exercise(out, summary, &summary->exercises[i], style);
+	strbuf_addch(out, '\n');
+	report_text_summary_line(summary, style, out);
+	strbuf_addf(out, "Next: %s\n", next);
+	strbuf_addf(out, "Reproduce: %s\n", style->reproduce);
+	free(next);
+}

@@ -1,0 +1,39 @@
+/*
+ * resources.h - the files the grader needs besides the student's, found
+ * next to its own executable (/proc/self/exe), so build/grader works from
+ * any folder: suites/NN_name.o and NN_name.bare, suites/libsupport.a,
+ * ref/libreference.a, include/workbook.h; and the C compiler.
+ */
+#ifndef GRADER_RESOURCES_H
+#define GRADER_RESOURCES_H
+
+#include "catalog.h"
+#include "strbuf.h"
+
+struct resources {
+	char *root;		/* the grader's own folder */
+	char *header;		/* its copy of workbook.h */
+	char *support;		/* libsupport.a */
+	char *reference;	/* libreference.a */
+	char *cc;		/* absolute path of the C compiler */
+};
+
+void resources_init(struct resources *resources);
+void resources_release(struct resources *resources);
+
+/* 0, or -1 with a one-line message naming what is missing. */
+int resources_locate(struct resources *resources, struct strbuf *error);
+
+/* 0 when the suite of an exercise is built, or -1 with a message. */
+int resources_check_suite(const struct resources *resources,
+			  const struct catalog_exercise *exercise,
+			  struct strbuf *error);
+
+/* The compiled suite of an exercise (malloc'd absolute path). */
+char *resources_suite_object(const struct resources *resources,
+			     const struct catalog_exercise *exercise);
+/* The suite linked without a student file: every function missing. */
+char *resources_suite_bare(const struct resources *resources,
+			   const struct catalog_exercise *exercise);
+
+#endif /* GRADER_RESOURCES_H */

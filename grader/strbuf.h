@@ -1,0 +1,42 @@
+/*
+ * strbuf.h - a growable, always NUL-terminated byte buffer (after cmark's and
+ * git's strbuf).  Allocation failure ends the grader with exit status 2.
+ */
+#ifndef GRADER_STRBUF_H
+#define GRADER_STRBUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;	/* never NULL after strbuf_init */
+	size_t len;
+	size_t alloc;
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+/* Hands the buffer over to the caller (malloc'd) and re-initialises sb. */
+char *strbuf_detach(struct strbuf *sb);
+
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *text);
+void strbuf_addch(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
+void strbuf_reset(struct strbuf *sb);
+
+/* Reads a whole file; false (errno set) when it cannot be read. */
+bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit);
+
+/* malloc/strdup that end the grader on failure. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *text);
+char *xstrfmt(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+#endif /* GRADER_STRBUF_H */

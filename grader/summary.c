@@ -1,0 +1,173 @@
+/*
+ * summary.c - counting points and choosing what to fix next.
+ */
+#include "summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+void summary_init(struct summary *summary, const char *dir, uint64_t seed)
+{
+	memset(summary, 0, sizeof *summary);
+	summary->dir = dir;
+	summary->seed = seed;
+}
+
+static struct summary_function *function_of(struct summary_exercise *entry,
+					    const char *name)
+{
+	struct summary_function *function;
+
+	for (size_t i = 0; i < entry->function_count; i++)
+		if (!strcmp(entry->functions[i].name, name))
+			return &entry->functions[i];
+	if (entry->function_count == CATALOG_MAX_FUNCTIONS)
+		return NULL;
+	function = &entry->functions[entry->function_count++];
+	memset(function, 0, sizeof *function);
+	function->name = name;
+	function->where = catalog_find_function(name);
+	return function;
+}
+
+/* Functions in curriculum order, whatever order the suite ran them in. */
+static void add_functions_in_order(struct summary_exercise *entry)
+{
+	for (const char *const *f = entry->exercise->functions; *f; f++)
+		for (size_t i = 0; i < entry->results->nr; i++)
+			if (!strcmp(entry->results->tests[i].function, *f)) {
+				function_of(entry, *f);
+				break;
+			}
+}
+
+void summary_add(struct summary *summary,
+		 const struct catalog_exercise *exercise,
+		 const struct results *results)
+{
+	struct summary_exercise *entry;
+
+	if (summary->count == sizeof summary->exercises /
+			      sizeof summary->exercises[0])
+		return;
+	entry = &summary->exercises[summary->count++];
+	memset(entry, 0, sizeof *entry);
+	entry->exercise = exercise;
+	entry->results = results;
+	if (results->file_status == RESULTS_FILE_INTERNAL &&
+	    !summary->internal_error)
+		summary->internal_error = results->file_message ?
+					  results->file_message :
+					  "the grader failed";
+	add_functions_in_order(entry);
+	for (size_t i = 0; i < results->nr; i++) {
+		const struct results_test *test = &results->tests[i];
+		struct summary_function *function =
+			function_of(entry, test->function);
+
+		if (!function)
+			continue;
+		function->total++;
+		entry->total++;
+		if (test->outcome == RESULTS_PASSED) {
+			function->passed++;
+			entry->passed++;
+			continue;
+		}
+		if (test->outcome == RESULTS_NOT_IMPLEMENTED)
+			function->not_implemented++;
+		if (!function->first_failure)
+			function->first_failure = test;
+	}
+	summary->passed += entry->passed;
+	summary->total += entry->total;
+	if (entry->total && entry->passed == entry->total &&
+	    results->file_status == RESULTS_FILE_OK)
+		summary->complete++;
+}
+
+bool summary_function_absent(const struct summary_function *function)
+{
+	return function->passed == 0 &&
+	       function->not_implemented == function->total;
+}
+
+char *summary_where(const struct catalog_function *where)
+{
+	if (!where)
+		return xstrdup("");
+	return xstrfmt("chapter %d, \"%s\"", where->chapter, where->section);
+}
+
+static char *first_line(const char *text)
+{
+	const char *end = strchr(text, '\n');
+
+	return end ? xstrfmt("%.*s", (int)(end - text), text) : xstrdup(text);
+}
+
+static char *next_for_file(const struct summary *summary,
+			   const struct summary_exercise *entry)
+{
+	const char *file = entry->exercise->file;
+	const struct results *results = entry->results;
+	char *line, *next;
+
+	switch (results->file_status) {
+	case RESULTS_FILE_MISSING:
+		return xstrfmt("copy exercises/%s into %s and fill it in "
+			       "(chapter %d, \"%s\")", file, summary->dir,
+			       entry->exercise->chapter, entry->exercise->title);
+	case RESULTS_FILE_COMPILE_ERROR:
+		return xstrfmt("fix the compile errors in %s/%s (shown above)",
+			       summary->dir, file);
+	case RESULTS_FILE_LINK_ERROR:
+		return xstrfmt("fix %s/%s so it links (errors shown above)",
+			       summary->dir, file);
+	default:
+		line = first_line(results->file_message ?
+				  results->file_message : "cannot be graded");
+		next = xstrfmt("%s/%s: %s", summary->dir, file, line);
+		free(line);
+		return next;
+	}
+}
+
+static char *next_for_function(const struct summary *summary,
+			       const struct summary_exercise *entry,
+			       const struct summary_function *function)
+{
+	char *where = summary_where(function->where);
+	char *next, *line;
+
+	if (summary_function_absent(function)) {
+		next = xstrfmt("write %s in %s/%s - %s", function->name,
+			       summary->dir, entry->exercise->file, where);
+	} else {
+		line = first_line(function->first_failure->message);
+		next = xstrfmt("fix %s in %s/%s (%s) - %s", function->name,
+			       summary->dir, entry->exercise->file, line,
+			       where);
+		free(line);
+	}
+	free(where);
+	return next;
+}
+
+char *summary_next_step(const struct summary *summary)
+{
+	for (size_t i = 0; i < summary->count; i++) {
+		const struct summary_exercise *entry = &summary->exercises[i];
+
+		if (entry->results->file_status != RESULTS_FILE_OK)
+			return next_for_file(summary, entry);
+		for (size_t f = 0; f < entry->function_count; f++)
+			if (entry->functions[f].passed <
+			    entry->functions[f].total)
+				return next_for_function(summary, entry,
+							 &entry->functions[f]);
+	}
+	return xstrdup("nothing: every test passes");
+}

@@ -1,0 +1,57 @@
+/*
+ * summary.h - points per function, per exercise file and in all, and the
+ * first thing a student should fix: what both reports are made of.
+ */
+#ifndef GRADER_SUMMARY_H
+#define GRADER_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "results.h"
+
+struct summary_function {
+	const char *name;
+	const struct catalog_function *where;	/* chapter and section */
+	size_t passed, total;
+	size_t not_implemented;			/* tests that said so */
+	const struct results_test *first_failure;
+};
+
+struct summary_exercise {
+	const struct catalog_exercise *exercise;
+	const struct results *results;
+	size_t passed, total;
+	struct summary_function functions[CATALOG_MAX_FUNCTIONS];
+	size_t function_count;			/* functions with tests */
+};
+
+struct summary {
+	const char *dir;
+	uint64_t seed;
+	double elapsed_seconds;
+	struct summary_exercise exercises[8];
+	size_t count;				/* exercises graded */
+	size_t complete;			/* exercises with full points */
+	size_t passed, total;			/* points */
+	const char *internal_error;		/* first grader failure */
+};
+
+void summary_init(struct summary *summary, const char *dir, uint64_t seed);
+/* Adds an exercise's results (kept by reference: they must outlive it). */
+void summary_add(struct summary *summary,
+		 const struct catalog_exercise *exercise,
+		 const struct results *results);
+
+/* A function that failed every test by not being there. */
+bool summary_function_absent(const struct summary_function *function);
+
+/* "Next: ..." without the prefix, in a student's words (malloc'd). */
+char *summary_next_step(const struct summary *summary);
+
+/* "chapter 2, \"The loss in numbers\"" (malloc'd). */
+char *summary_where(const struct catalog_function *where);
+
+#endif /* GRADER_SUMMARY_H */
