@@ -47,6 +47,7 @@ deps:
 -include grader/grader.mk
 -include book/book.mk
 -include tests/tests.mk
+-include bench/bench.mk
 
 clean:
 	rm -rf $(BUILD)
