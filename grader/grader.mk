@@ -1,10 +1,26 @@
 # grader/grader.mk - the exercise suites and the grader program.
+#
+#   make grader       build/grader and the files it needs beside it:
+#                     build/include/workbook.h, build/suites/NN_name.o (a
+#                     suite), build/suites/NN_name.bare (that suite linked
+#                     without a student file), build/suites/libsupport.a and
+#                     build/ref/libreference.a
+#   make grade        build/grader exercises (exit status 1, failed tests, is
+#                     not an error of make's)
+#   make check EX=02  one suite against one file, with Criterion's own output
+#   make asan-grader  build/asan/grader: the same, built with ASan and UBSan
 
 SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/suites \
 	$(CRITERION_CFLAGS)
 SUITE_HEADERS := grader/suites/check.h grader/suites/reference.h \
 	include/workbook.h
-SUITE_OBJECTS := $(EXERCISES:%=$(BUILD)/suites/%.o)
+# Only the suites written so far, so one missing suite does not stop the
+# build; the grader says which one it lacks.
+SUITE_NAMES = $(filter $(EXERCISES),$(basename $(notdir \
+	$(wildcard grader/suites/[0-9][0-9]_*.c))))
+SUITE_OBJECTS = $(SUITE_NAMES:%=$(BUILD)/suites/%.o)
+SUITE_BARE = $(SUITE_NAMES:%=$(BUILD)/suites/%.bare)
+SUITE_SUPPORT := $(BUILD)/suites/libsupport.a $(BUILD)/ref/libreference.a
 
 $(BUILD)/suites/%.o: grader/suites/%.c $(SUITE_HEADERS)
 	@mkdir -p $(@D)
@@ -16,12 +32,70 @@ $(BUILD)/suites/libsupport.a: $(BUILD)/suites/check.o \
 	rm -f $@
 	$(AR) rcs $@ $^
 
-.PHONY: suites check
-suites: $(SUITE_OBJECTS) $(BUILD)/suites/libsupport.a \
-	$(BUILD)/ref/libreference.a
+# A suite without a student file: every contract function is a NULL weak
+# reference, so each test reports "not implemented".  The grader runs it to
+# learn the tests of a file that is missing or does not compile.
+# libsupport.a is linked whole: nothing refers to reporter.o by name (its
+# Criterion hook registers the wb output provider), so a plain archive would
+# leave it out.
+$(BUILD)/suites/%.bare: $(BUILD)/suites/%.o $(SUITE_SUPPORT)
+	$(CC) $< -Wl,--whole-archive $(BUILD)/suites/libsupport.a \
+		-Wl,--no-whole-archive $(BUILD)/ref/libreference.a \
+		$(CRITERION_LIBS) -lm -o $@
 
-# make check EX=02 [DIR=exercises]: one exercise's suite against one file,
-# with Criterion's own output (add ARGS='--verbose' or ARGS='--filter ...').
+.PHONY: suites check grader grade asan-grader build-all
+suites: $(SUITE_OBJECTS) $(SUITE_BARE) $(SUITE_SUPPORT)
+
+# ---- the grader ----------------------------------------------------------
+
+GRADER_SOURCES := $(wildcard grader/*.c)
+GRADER_HEADERS := $(wildcard grader/*.h)
+GRADER_DEFINES = -DGRADER_LINK_LIBS='"$(strip $(CRITERION_LIBS))"'
+GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader $(GRADER_DEFINES)
+GRADER_OBJECTS := $(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o)
+
+$(BUILD)/grader-obj/%.o: grader/%.c $(GRADER_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(GRADER_CFLAGS) -c $< -o $@
+
+$(BUILD)/grader: $(GRADER_OBJECTS)
+	$(CC) $(CFLAGS) $^ -lm -o $@
+
+# The grader's own copy of the contract header: students' files are
+# compiled against it, never against a workbook.h of their own.
+$(BUILD)/include/workbook.h: include/workbook.h
+	@mkdir -p $(@D)
+	cp $< $@
+
+grader: $(BUILD)/grader $(BUILD)/include/workbook.h suites
+
+build-all: grader
+
+# make grade [DIR=exercises]: exit status 1 only means some test failed.
+grade: grader
+	@$(BUILD)/grader $(DIR); status=$$?; test $$status -le 1
+
+# The grader built with sanitizers, for the tests; its resources are the
+# ones above, reached through symbolic links beside it.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ASAN_OBJECTS := $(GRADER_SOURCES:grader/%.c=$(BUILD)/asan/obj/%.o)
+
+$(BUILD)/asan/obj/%.o: grader/%.c $(GRADER_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(GRADER_CFLAGS) -O1 $(ASAN_FLAGS) -c $< -o $@
+
+$(BUILD)/asan/grader: $(ASAN_OBJECTS)
+	$(CC) $(ASAN_FLAGS) $^ -lm -o $@
+
+asan-grader: $(BUILD)/asan/grader grader
+	@for d in suites ref include; do \
+		test -L $(BUILD)/asan/$$d || ln -sfn ../$$d $(BUILD)/asan/$$d; \
+	done
+
+# ---- make check EX=02 [DIR=exercises] -------------------------------------
+# One exercise's suite against one file, with Criterion's own output (add
+# ARGS='--verbose' or ARGS='--filter ...').
 DIR ?= exercises
 check: suites
 	@test -n "$(EX)" || { echo "check: say which exercise, e.g. make check EX=02"; exit 2; }

@@ -62,7 +62,7 @@ int run_suite(const struct run_suite_job *job, struct sandbox_result *result,
 	char *output = xstrfmt("--output=wb:%s", job->report);
 	char *filter = job->filter ? xstrfmt("--filter=%s", job->filter) : NULL;
 	char *seed = xstrfmt("WB_SEED=%" PRIu64, job->seed);
-	char *argv[] = { (char *)job->binary, output, "-q", "-j4",
+	char *argv[] = { (char *)job->binary, output, "--color=never", "-j4",
 			 filter, NULL };
 	char *envp[] = { seed, "LANG=C", "LC_ALL=C", "PATH=/usr/bin:/bin",
 			 NULL };
