@@ -26,4 +26,18 @@ struct policy_verdict {
 int policy_check_object(const char *path, const char *const *contract,
 			struct policy_verdict *verdict);
 
+/*
+ * Inline assembly leaves no trace a symbol check can see (it can make system
+ * calls, change the floating-point control word, ...), so the source is
+ * checked too: rejects the tokens `asm`, `__asm` and `__asm__` outside
+ * comments, strings and character constants, naming the line.
+ *
+ * Run it on the preprocessed file (cc -E, with line markers), so that a
+ * macro or token pasting cannot hide the keyword; only tokens that come
+ * from the main file count (system headers use __asm__ for their own
+ * purposes).  On a file without line markers every token counts.
+ * Returns 0 when the file was read (see verdict), -1 when it could not be.
+ */
+int policy_check_source(const char *path, struct policy_verdict *verdict);
+
 #endif /* GRADER_POLICY_H */

@@ -12,11 +12,17 @@ $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
 		tests/test_sandbox.c $(SANDBOX_SOURCES) $(CRITERION_LIBS) -lm \
 		-o $@
 
-$(BUILD)/tests/test_policy: tests/test_policy.c grader/policy.c \
-		grader/policy.h
+# The policy names files through the grader's catalog.
+POLICY_SOURCES := grader/policy.c grader/policy_allowed.c \
+	grader/policy_source.c grader/catalog.c
+POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h
+
+$(BUILD)/tests/test_policy: tests/test_policy.c $(POLICY_SOURCES) \
+		$(POLICY_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
-		tests/test_policy.c grader/policy.c $(CRITERION_LIBS) -o $@
+		-DWB_INCLUDE='"$(CURDIR)/include"' \
+		tests/test_policy.c $(POLICY_SOURCES) $(CRITERION_LIBS) -o $@
 
 .PHONY: test-sandbox
 test-sandbox: $(BUILD)/tests/test_sandbox $(BUILD)/tests/test_policy
