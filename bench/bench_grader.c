@@ -52,10 +52,12 @@ static char *floor_line(const char *dir, const char *file)
 		abort();
 	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(file) - 2), file);
 	snprintf(suite, sizeof suite, "build/suites/%s.o", stem);
-	/* A suite that is not built yet leaves only the compile. */
+	/* A suite that is not built yet leaves only the compile.  The link
+	 * is grader/compile.c's: libsupport.a whole, for the wb reporter. */
 	if (access(suite, R_OK) == 0)
 		snprintf(link_run, sizeof link_run,
-			 " && cc %s " WORK "/floor/%s.o build/suites/libsupport.a"
+			 " && cc %s " WORK "/floor/%s.o -Wl,--whole-archive"
+			 " build/suites/libsupport.a -Wl,--no-whole-archive"
 			 " build/ref/libreference.a -lcriterion -lm -o "
 			 WORK "/floor/%s && WB_SEED=1 " WORK "/floor/%s"
 			 " --output=wb:" WORK "/floor/%s.wb --ascii -j2",
@@ -129,7 +131,8 @@ static void latency_row(const char *what, struct sample *s,
 	if (s->bad_exit) {
 		char note[64];
 
-		snprintf(note, sizeof note, "%s (grader exit %d)", met,
+		/* A run that did not grade says nothing about speed. */
+		snprintf(note, sizeof note, "error: grader exit %d",
 			 s->bad_exit);
 		bench_table_row(what, value, floor_text, ratio, goal_text, note);
 		return;
@@ -231,7 +234,7 @@ static void bench_batch(const struct bench_config *c)
 		snprintf(floor_text, sizeof floor_text, "%.2f/s", floor_rate);
 		bench_fmt_ratio(ratio, sizeof ratio, floor_rate, rate);
 		bench_table_row(what, value, floor_text, ratio, "",
-				s.bad_exit ? "(grader exit >1)" : "");
+				s.bad_exit ? "error: grader exit > 1" : "");
 		snprintf(what, sizeof what, "peak memory, batch %s", j);
 		memory_row(what, &s);
 	}

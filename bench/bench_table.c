@@ -50,8 +50,13 @@ const char *bench_cpu_model(void)
 void bench_table_header(const char *title)
 {
 	printf("%s\n", title);
-	printf("machine: %ld cores online, CPU: %s\n",
-	       sysconf(_SC_NPROCESSORS_ONLN), bench_cpu_model());
+	double load[1] = { -1.0 };
+
+	/* Other work on the machine inflates every wall-clock figure. */
+	if (getloadavg(load, 1) < 1)
+		load[0] = -1.0;
+	printf("machine: %ld cores online, CPU: %s, load average %.2f\n",
+	       sysconf(_SC_NPROCESSORS_ONLN), bench_cpu_model(), load[0]);
 	printf("%-46s %12s %12s %7s %9s %s\n", "measure", "median", "floor",
 	       "ratio", "goal", "met");
 	printf("%.*s\n", 96, "-----------------------------------------------"
