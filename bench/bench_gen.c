@@ -101,14 +101,20 @@ int bench_fresh_dir(const char *path)
 	return status == 0 ? 0 : -1;
 }
 
-int bench_copy_submission(const char *src_dir, const char *dst_dir)
+/* Copies the exercise files of src_dir into dst_dir, which exists. */
+static int copy_files(const char *src_dir, const char *dst_dir)
 {
-	if (bench_fresh_dir(dst_dir) != 0)
-		return -1;
 	for (size_t i = 0; bench_exercise_files[i]; i++)
 		if (copy_with(src_dir, dst_dir, bench_exercise_files[i], "") != 0)
 			return -1;
 	return 0;
+}
+
+int bench_copy_submission(const char *src_dir, const char *dst_dir)
+{
+	if (bench_fresh_dir(dst_dir) != 0)
+		return -1;
+	return copy_files(src_dir, dst_dir);
 }
 
 int bench_edit_file(const char *dir, const char *file, unsigned edit)
@@ -187,8 +193,9 @@ int bench_make_batch(const char *batch_dir, size_t count, size_t kinds[4])
 		int status;
 
 		snprintf(dir, sizeof dir, "%s/sub-%03zu", batch_dir, i);
-		status = bench_copy_submission(kind == 3 ? "exercises" :
-					       "solutions", dir);
+		/* mkdir, not a shell per folder: the batch is made fresh. */
+		status = mkdir(dir, 0755) != 0 ? -1 :
+			 copy_files(kind == 3 ? "exercises" : "solutions", dir);
 		if (status == 0 && kind == 1)
 			status = plant_bug(dir, &mutations[(i / 10 + i) %
 							   nmutations]);
