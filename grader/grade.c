@@ -179,6 +179,20 @@ static void run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results);
 
+static void append_tests(struct results *results, const struct results *from)
+{
+	for (size_t i = 0; i < from->nr; i++) {
+		struct results_test *test = results_add(results,
+			from->tests[i].function, from->tests[i].check,
+			from->tests[i].description);
+
+		test->outcome = from->tests[i].outcome;
+		test->signal = from->tests[i].signal;
+		test->exit_code = from->tests[i].exit_code;
+		results_set_message(test, from->tests[i].message);
+	}
+}
+
 /* Output flooded: learn which functions printed it, one run each. */
 static void attribute_flood(const struct grade_task *task,
 			    const struct selection *selection,
@@ -191,10 +205,9 @@ static void attribute_flood(const struct grade_task *task,
 				  "the printf calls (debugging output) from %s",
 				  RUN_OUTPUT_BYTES, selection->functions[0] ?
 				  selection->functions[0] : task->exercise->file);
-		for (size_t i = 0; i < results->nr; i++) {
-			results->tests[i].outcome = RESULTS_FAILED;
-			results_set_message(&results->tests[i], message);
-		}
+		results_clear_tests(results);
+		fail_every_test(task, selection, RESULTS_FAILED, message,
+				results);
 		free(message);
 		return;
 	}
@@ -218,10 +231,16 @@ static void run_student(const struct grade_task *task,
 	struct sandbox_result run;
 	struct results found;
 	char *message;
+	bool usable;
 
 	sandbox_result_init(&run);
 	results_init(&found);
-	if (!run_once(task, binary, selection->filter, &found, &run)) {
+	usable = run_once(task, binary, selection->filter, &found, &run);
+	if (!usable && run.output_truncated) {
+		/* Flooded and lost: find out which function did it. */
+		attribute_flood(task, selection, binary, &found);
+		append_tests(results, &found);
+	} else if (!usable) {
 		message = describe_lost_run(&run, task->exercise->file);
 		fail_every_test(task, selection, RESULTS_FAILED, message,
 				results);
@@ -232,16 +251,7 @@ static void run_student(const struct grade_task *task,
 			explain_test(&found.tests[i]);
 		if (run.output_truncated)
 			attribute_flood(task, selection, binary, &found);
-		for (size_t i = 0; i < found.nr; i++) {
-			struct results_test *test = results_add(results,
-				found.tests[i].function, found.tests[i].check,
-				found.tests[i].description);
-
-			test->outcome = found.tests[i].outcome;
-			test->signal = found.tests[i].signal;
-			test->exit_code = found.tests[i].exit_code;
-			results_set_message(test, found.tests[i].message);
-		}
+		append_tests(results, &found);
 	}
 	results_release(&found);
 	sandbox_result_release(&run);

@@ -267,6 +267,8 @@ static int setup(struct run *run, int argc, char **argv,
 			return -1;
 	if (!run->options.seed_given)
 		run->options.seed = fresh_seed();
+	/* Probe the sandbox once, here, so every worker inherits the answer. */
+	(void)sandbox_mode();
 	return 0;
 }
 

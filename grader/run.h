@@ -11,7 +11,7 @@
 #include "strbuf.h"
 
 /* Wall-clock limit of one suite run (a test alone has 2 s). */
-#define RUN_SUITE_SECONDS 60.0
+#define RUN_SUITE_SECONDS 20.0
 /* Output a suite may print before it counts as flooding. */
 #define RUN_OUTPUT_BYTES (256 * 1024)
 

@@ -1,0 +1,81 @@
+# tests/tests.mk - the project's tests: `make test` (what CI runs).
+#
+# Builds everything (and the grader once more with ASan and UBSan), then
+# runs each test program under tests/ (built to build/tests/), the grader's
+# command-line, solution and corpus tests again against the sanitized
+# grader (a sample of the corpus), the release check, the sandbox and
+# policy tests and, where book/book.mk defines it, test-book.  Each runner
+# ends with its own closing line; `make test` fails if any runner failed.
+
+-include tests/sandbox.mk
+
+TEST_SUPPORT_SOURCES := $(wildcard tests/support/*.c)
+TEST_SUPPORT_HEADERS := $(wildcard tests/support/*.h)
+TEST_SUPPORT_OBJECTS := $(TEST_SUPPORT_SOURCES:tests/support/%.c=$(BUILD)/tests/support/%.o)
+TEST_CFLAGS = $(PROJECT_CFLAGS) -Itests $(CRITERION_CFLAGS)
+GRADER_TESTS := $(basename $(notdir $(wildcard tests/test_grader_*.c))) \
+	test_corpus
+GRADER_TEST_BINS := $(GRADER_TESTS:%=$(BUILD)/tests/%)
+
+$(TEST_SUPPORT_OBJECTS): $(BUILD)/tests/support/%.o: tests/support/%.c \
+		$(TEST_SUPPORT_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+$(GRADER_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJECTS) \
+		$(TEST_SUPPORT_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) $< $(TEST_SUPPORT_OBJECTS) $(CRITERION_LIBS) \
+		-o $@
+
+# Other fragments' runners, when they exist.
+TEST_EXTRA_TARGETS := check-release \
+	$(if $(filter undefined,$(origin SANDBOX_SOURCES)),,test-sandbox) \
+	$(if $(filter undefined,$(origin BOOK_TEST_BINS)),,test-book)
+
+# Sanitizer reports end the grader with status 99, which no test accepts.
+ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \
+	UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
+# Every 6th corpus folder is graded by the sanitized grader too.
+ASAN_CORPUS_SAMPLE ?= 6
+
+.PHONY: test test-grader test-grader-asan test-grader-bins
+test-grader-bins: $(GRADER_TEST_BINS)
+
+# Each runner's result is recorded; all run even when one fails.
+define run_tests
+	@status=0; \
+	for t in $(GRADER_TESTS); do \
+		echo "== $$t"; \
+		$(1) $(BUILD)/tests/$$t --jobs $(NPROC) || status=1; \
+	done; \
+	exit $$status
+endef
+
+test-grader: build-all test-grader-bins
+	$(call run_tests,)
+
+test-grader-asan: asan-grader test-grader-bins
+	@status=0; \
+	echo "== test_grader_cli (ASan + UBSan grader)"; \
+	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
+		$(BUILD)/tests/test_grader_cli --jobs $(NPROC) || status=1; \
+	echo "== test_corpus, every $(ASAN_CORPUS_SAMPLE)th folder (ASan + UBSan grader)"; \
+	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
+		WB_CORPUS_SAMPLE=$(ASAN_CORPUS_SAMPLE) \
+		$(BUILD)/tests/test_corpus --jobs $(NPROC) || status=1; \
+	exit $$status
+
+test: build-all
+	@status=0; failed=""; \
+	for target in test-grader test-grader-asan $(TEST_EXTRA_TARGETS); do \
+		if $(MAKE) --no-print-directory $$target; then \
+			echo "test: $$target passed"; \
+		else \
+			echo "test: $$target FAILED"; status=1; \
+			failed="$$failed $$target"; \
+		fi; \
+	done; \
+	if [ $$status = 0 ]; then echo "test: every runner passed"; \
+	else echo "test: failed:$$failed"; fi; \
+	exit $$status
