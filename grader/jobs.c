@@ -49,8 +49,10 @@ static void write_verdicts(const struct jobs_item *item)
 	free(path);
 }
 
-static void __attribute__((noreturn)) worker(struct jobs_item *item)
+static void __attribute__((noreturn)) worker(struct jobs_item *item,
+					      pid_t *pids)
 {
+	free(pids); /* the parent's bookkeeping */
 	catch_signals(false);
 	grade_exercise(&item->task, &item->results);
 	write_verdicts(item);
@@ -129,7 +131,7 @@ int jobs_run(struct jobs_item *items, size_t count, unsigned parallel,
 			pid_t pid = fork();
 
 			if (pid == 0)
-				worker(&items[started]);
+				worker(&items[started], pids);
 			if (pid < 0) {
 				strbuf_addf(error, "cannot start a worker "
 					    "process (%s); try -j 1",

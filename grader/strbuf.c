@@ -68,24 +68,26 @@ char *xstrfmt(const char *format, ...)
 	return strbuf_detach(&sb);
 }
 
+/* The buffer of an empty strbuf that owns nothing yet (as in git). */
+static char empty[1];
+
 void strbuf_init(struct strbuf *sb)
 {
-	sb->alloc = 64;
+	sb->alloc = 0;
 	sb->len = 0;
-	sb->buf = xmalloc(sb->alloc);
-	sb->buf[0] = '\0';
+	sb->buf = empty;
 }
 
 void strbuf_release(struct strbuf *sb)
 {
-	free(sb->buf);
-	sb->buf = NULL;
-	sb->len = sb->alloc = 0;
+	if (sb->alloc)
+		free(sb->buf);
+	strbuf_init(sb);
 }
 
 char *strbuf_detach(struct strbuf *sb)
 {
-	char *result = sb->buf;
+	char *result = sb->alloc ? sb->buf : xstrdup("");
 
 	strbuf_init(sb);
 	return result;
@@ -93,13 +95,19 @@ char *strbuf_detach(struct strbuf *sb)
 
 static void grow(struct strbuf *sb, size_t extra)
 {
-	size_t need = sb->len + extra + 1;
+	size_t need = sb->len + extra + 1, alloc = sb->alloc ? sb->alloc : 64;
 
 	if (need <= sb->alloc)
 		return;
-	while (sb->alloc < need)
-		sb->alloc *= 2;
-	sb->buf = xrealloc(sb->buf, sb->alloc);
+	while (alloc < need)
+		alloc *= 2;
+	if (sb->alloc) {
+		sb->buf = xrealloc(sb->buf, alloc);
+	} else {
+		sb->buf = xmalloc(alloc);
+		sb->buf[0] = '\0';
+	}
+	sb->alloc = alloc;
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
@@ -125,6 +133,7 @@ void strbuf_vaddf(struct strbuf *sb, const char *format, va_list args)
 	va_list copy;
 	int needed;
 
+	grow(sb, 64);
 	va_copy(copy, args);
 	needed = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, format, copy);
 	va_end(copy);
@@ -149,7 +158,8 @@ void strbuf_addf(struct strbuf *sb, const char *format, ...)
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->alloc)
+		sb->buf[0] = '\0';
 }
 
 bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit)
