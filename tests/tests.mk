@@ -38,6 +38,8 @@ ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
 # Every 6th corpus folder is graded by the sanitized grader too.
 ASAN_CORPUS_SAMPLE ?= 6
+# Grading mostly waits (compiler, Criterion workers), so run beyond nproc.
+TEST_JOBS ?= 4
 
 .PHONY: test test-grader test-grader-asan test-grader-bins
 test-grader-bins: $(GRADER_TEST_BINS)
@@ -47,7 +49,7 @@ define run_tests
 	@status=0; \
 	for t in $(GRADER_TESTS); do \
 		echo "== $$t"; \
-		$(1) $(BUILD)/tests/$$t --jobs $(NPROC) || status=1; \
+		$(1) $(BUILD)/tests/$$t --jobs $(TEST_JOBS) || status=1; \
 	done; \
 	exit $$status
 endef
@@ -59,11 +61,11 @@ test-grader-asan: asan-grader test-grader-bins
 	@status=0; \
 	echo "== test_grader_cli (ASan + UBSan grader)"; \
 	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
-		$(BUILD)/tests/test_grader_cli --jobs $(NPROC) || status=1; \
+		$(BUILD)/tests/test_grader_cli --jobs $(TEST_JOBS) || status=1; \
 	echo "== test_corpus, every $(ASAN_CORPUS_SAMPLE)th folder (ASan + UBSan grader)"; \
 	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
 		WB_CORPUS_SAMPLE=$(ASAN_CORPUS_SAMPLE) \
-		$(BUILD)/tests/test_corpus --jobs $(NPROC) || status=1; \
+		$(BUILD)/tests/test_corpus --jobs $(TEST_JOBS) || status=1; \
 	exit $$status
 
 test: build-all
