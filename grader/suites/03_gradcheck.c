@@ -1,0 +1,354 @@
+/*
+ * 03_gradcheck.c - the suite of exercise 3 (chapter 3, "The gradient is
+ * prediction minus truth"): numerical_gradient and relative_error.
+ *
+ * numerical_gradient is compared with the ANALYTIC gradient of smooth test
+ * functions, at the contract's accuracy: rel 1e-6, abs 0 (every test
+ * function keeps |g_i| well away from 0).  The functions are scaled so that
+ * |f| <= 20 |x_i g_i|: then any central difference with a step between about
+ * 1e-8 and 1e-4 times max(|x_i|, 1) is within 1e-7 (round-off 20 eps / h,
+ * truncation h^2 |f'''| / 6), while
+ *   - a forward difference errs by h f'' / 2, which the quadratic near its
+ *     minimum (|g| = 2 a d with d ~ 1e-3) turns into >= 7e-6 relative for
+ *     any step >= 1.5e-8;
+ *   - a fixed step h = 1e-5 at x_i = 1e8 (spacing 1.5e-8 there) leaves a
+ *     difference f(x+h) - f(x-h) ~ 1e-12 against a rounding of f of 1e-15:
+ *     1e-3 relative;
+ *   - a step proportional to |x_i| alone is 0 at x_i = 0: NaN.
+ * relative_error is an exact formula: any order of the same operations
+ * rounds within a few ulps, so rel 1e-14, abs 0.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+#pragma weak numerical_gradient
+#pragma weak relative_error
+
+enum { MAXN = 24 };
+
+#define STEP "(chapter 3, \"Choosing the step\")"
+#define HINT_CENTRAL \
+	"use the central difference (f(x + h e_i) - f(x - h e_i)) / (2h) " \
+	"with h = cbrt(DBL_EPSILON) * max(|x_i|, 1) " STEP
+#define HINT_RELERR \
+	"return the MAXIMUM over i of |a_i - b_i| / max(|a_i| + |b_i|, " \
+	"DBL_MIN) (chapter 3, \"Relative error\")"
+
+/* ---- test functions: f and its exact gradient ------------------------- */
+
+struct fn_ctx {
+	double a[MAXN], m[MAXN], s[MAXN]; /* per-coordinate constants */
+	int kind;
+};
+
+enum { QUADRATIC, EXP_SUM, BCE_LIKE, SCALED };
+
+static double softplus(double t)
+{
+	return fmax(t, 0.0) + log1p(exp(-fabs(t)));
+}
+
+static double test_f(const double *x, size_t n, void *ctx)
+{
+	const struct fn_ctx *c = ctx;
+	double f = 0.0;
+
+	for (size_t i = 0; i < n; i++) {
+		double u = (x[i] - c->m[i]) / c->s[i];
+
+		switch (c->kind) {
+		case QUADRATIC: f += c->a[i] * u * u; break;
+		case EXP_SUM: f += c->a[i] * exp(c->m[i] * x[i]); break;
+		case BCE_LIKE: /* a = label y, sample loss on logit x */
+			f += (c->a[i] * softplus(-x[i]) +
+			      (1 - c->a[i]) * softplus(x[i])) / (double)n;
+			break;
+		default: f += u * u + u; break;
+		}
+	}
+	return f;
+}
+
+static double test_grad(const struct fn_ctx *c, const double *x, size_t n,
+			size_t i)
+{
+	double u = (x[i] - c->m[i]) / c->s[i];
+
+	switch (c->kind) {
+	case QUADRATIC: return 2.0 * c->a[i] * u / c->s[i];
+	case EXP_SUM: return c->a[i] * c->m[i] * exp(c->m[i] * x[i]);
+	case BCE_LIKE: return (ref_sigmoid(x[i]) - c->a[i]) / (double)n;
+	default: return (2.0 * u + 1.0) / c->s[i];
+	}
+}
+
+static const char *describe_x(char *buf, size_t size, const char *what,
+			      const double *x, size_t n)
+{
+	char xs[256];
+
+	snprintf(buf, size, "%s, x = %s, n = %zu", what,
+		 wb_format_vector(xs, sizeof xs, x, n), n);
+	return buf;
+}
+
+/* Runs the student's numerical_gradient on f at x: output guarded, x
+ * restored bitwise, result within 1e-6 of the exact gradient. */
+static bool check_gradient(struct fn_ctx *c, const char *what,
+			   const double *x0, size_t n, const char *hint)
+{
+	const struct wb_tol tol = { 0.0, 1e-6 };
+	double x[MAXN], want[MAXN];
+	char input[512];
+	struct wb_guarded g;
+	bool ok;
+
+	for (size_t i = 0; i < n; i++)
+		want[i] = test_grad(c, x0, n, i);
+	memcpy(x, x0, n * sizeof *x);
+	describe_x(input, sizeof input, what, x0, n);
+	wb_guarded_init(&g, n, NAN);
+	numerical_gradient(test_f, c, x, n, g.data);
+	ok = wb_guarded_intact(&g, input);
+	if (ok && memcmp(x, x0, n * sizeof *x)) {
+		wb_fail("numerical_gradient: did not restore x exactly", input,
+			"save x_i before perturbing it and write the saved value "
+			"back: x_i + h - h is not always x_i " STEP);
+		ok = false;
+	}
+	ok = ok && wb_check_vector("numerical_gradient: inaccurate gradient",
+				   input, want, g.data, n, tol, hint);
+	wb_guarded_release(&g);
+	return ok;
+}
+
+/* Draws n and x, sets up c for kind, and checks; `trials` times. */
+static void check_kind(int kind, const char *what, int trials,
+		       const char *hint)
+{
+	struct wb_rng rng;
+	struct fn_ctx c;
+	double x[MAXN];
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < trials; t++) {
+		size_t n = 1 + wb_rng_index(&rng, 8);
+
+		c.kind = kind;
+		for (size_t i = 0; i < n; i++) {
+			double side = wb_rng_index(&rng, 2) ? 1.0 : -1.0;
+
+			c.s[i] = 1.0;
+			c.a[i] = wb_rng_uniform(&rng, 0.5, 2.0);
+			c.m[i] = wb_rng_uniform(&rng, -2.0, 2.0);
+			if (kind == QUADRATIC) { /* |x - m| in [0.5, 2] */
+				x[i] = c.m[i] + side * wb_rng_uniform(&rng, 0.5, 2.0);
+				x[i] = i == 1 ? 0.0 : x[i];
+				c.m[i] = i == 1 ? -side : c.m[i];
+			} else if (kind == EXP_SUM) { /* m is the rate */
+				c.m[i] = side * wb_rng_uniform(&rng, 0.5, 1.5);
+				x[i] = wb_rng_uniform(&rng, -1.0, 1.0);
+			} else { /* a is a label, |sigma(x) - a| >= 0.27 */
+				c.a[i] = side > 0 ? 1.0 : 0.0;
+				x[i] = side * wb_rng_uniform(&rng, -3.0, 1.0);
+			}
+		}
+		if (!check_gradient(&c, what, x, n, hint))
+			return;
+	}
+}
+
+/* ---- numerical_gradient ------------------------------------------------ */
+
+WB_TEST(numerical_gradient, quadratic,
+	"is accurate to 1e-6 on a quadratic (one x_i is 0)")
+{
+	check_kind(QUADRATIC, "f = sum a_i (x_i - m_i)^2", 30,
+		   "a step proportional to |x_i| alone is 0 at x_i = 0; "
+		   HINT_CENTRAL);
+}
+
+WB_TEST(numerical_gradient, exp_sum, "is accurate to 1e-6 on a sum of exponentials")
+{
+	check_kind(EXP_SUM, "f = sum a_i exp(m_i x_i)", 30, HINT_CENTRAL);
+}
+
+WB_TEST(numerical_gradient, bce_like,
+	"is accurate to 1e-6 on a BCE loss of the logits")
+{
+	check_kind(BCE_LIKE, "f = bce_with_logits(y, x) for random labels y",
+		   30, HINT_CENTRAL);
+}
+
+WB_TEST(numerical_gradient, central_difference,
+	"is a central, not a forward, difference (a quadratic near its minimum)")
+{
+	struct wb_rng rng;
+	struct fn_ctx c = { .kind = QUADRATIC };
+	double x[8];
+
+	wb_rng_init(&rng);
+	for (size_t i = 0; i < 8; i++) {
+		c.a[i] = wb_rng_uniform(&rng, 0.5, 2.0);
+		c.m[i] = wb_rng_uniform(&rng, 1.0, 2.0);
+		c.s[i] = 1.0;
+		x[i] = c.m[i] + (i % 2 ? 1 : -1) * wb_rng_uniform(&rng, 5e-4, 2e-3);
+	}
+	check_gradient(&c, "f = sum a_i (x_i - m_i)^2 with |x_i - m_i| ~ 1e-3",
+		       x, 8, "a forward difference (f(x + h) - f(x)) / h errs by "
+		       "h f''/2, here larger than the gradient allows; " HINT_CENTRAL);
+}
+
+WB_TEST(numerical_gradient, scaled_step,
+	"scales the step to each x_i (x_i from 1e-8 to 1e8)")
+{
+	static const double scales[] = { 1e-8, 1e8, -3e7, 1.0, -2e-5, 5e4 };
+	struct wb_rng rng;
+	struct fn_ctx c = { .kind = SCALED };
+	double x[6];
+
+	wb_rng_init(&rng);
+	for (size_t i = 0; i < 6; i++) {
+		c.s[i] = scales[i];
+		c.m[i] = 0.0;
+		x[i] = scales[i] * wb_rng_uniform(&rng, 0.5, 2.0);
+	}
+	check_gradient(&c, "f = sum (x_i/s_i)^2 + x_i/s_i, s = (1e-8, 1e8, "
+		       "-3e7, 1, -2e-5, 5e4)", x, 6,
+		       "doubles are spaced relative to their size: a fixed step "
+		       "is lost next to 1e8; " HINT_CENTRAL);
+}
+
+WB_TEST(numerical_gradient, restores_x, "leaves x bitwise as it found it")
+{
+	struct wb_rng rng;
+	struct fn_ctx c = { .kind = QUADRATIC };
+	double x[MAXN];
+
+	wb_rng_init(&rng);
+	for (size_t i = 0; i < MAXN; i++) {
+		c.a[i] = 1.0;
+		c.s[i] = 1.0;
+		x[i] = wb_rng_uniform(&rng, 0.1, 30.0);
+		c.m[i] = x[i] + (i % 2 ? 1 : -1) * wb_rng_uniform(&rng, 0.5, 1.0);
+	}
+	check_gradient(&c, "f = sum (x_i - m_i)^2", x, MAXN, HINT_CENTRAL);
+}
+
+/* ---- relative_error ------------------------------------------------------ */
+
+static bool check_relerr(const double *a, const double *b, size_t n,
+			 const char *what, const char *hint)
+{
+	const struct wb_tol tol = { 0.0, 1e-14 };
+	double ac[MAXN], bc[MAXN], got;
+	char input[600], as[256], bs[256];
+
+	memcpy(ac, a, n * sizeof *a);
+	memcpy(bc, b, n * sizeof *b);
+	snprintf(input, sizeof input, "a = %s, b = %s, n = %zu",
+		 wb_format_vector(as, sizeof as, a, n),
+		 wb_format_vector(bs, sizeof bs, b, n), n);
+	got = relative_error(ac, bc, n);
+	if (memcmp(ac, a, n * sizeof *a) || memcmp(bc, b, n * sizeof *b)) {
+		wb_fail("relative_error: changed its input arrays", input,
+			"a and b are const: only read them");
+		return false;
+	}
+	return wb_check_value(what, input, ref_relative_error(a, b, n), got,
+			      tol, hint);
+}
+
+/* Random pairs: b_i = a_i (1 + noise), sometimes of the other sign. */
+static void random_pair(struct wb_rng *rng, double *a, double *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		a[i] = wb_rng_uniform(rng, -10.0, 10.0);
+		b[i] = a[i] * (1.0 + wb_rng_uniform(rng, -1e-3, 1e-3) *
+					     (double)wb_rng_index(rng, 3));
+		if (wb_rng_index(rng, 8) == 0)
+			b[i] = -b[i];
+	}
+}
+
+WB_TEST(relative_error, ordinary_inputs, "matches the formula on random vectors")
+{
+	struct wb_rng rng;
+	double a[MAXN], b[MAXN];
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 100; t++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		random_pair(&rng, a, b, n);
+		if (!check_relerr(a, b, n, "relative_error: wrong value",
+				  HINT_RELERR))
+			return;
+	}
+}
+
+WB_TEST(relative_error, maximum, "is the maximum over i, not the mean")
+{
+	struct wb_rng rng;
+	double a[MAXN], b[MAXN];
+	size_t n, k;
+
+	wb_rng_init(&rng);
+	n = 4 + wb_rng_index(&rng, MAXN - 4);
+	k = wb_rng_index(&rng, n);
+	for (size_t i = 0; i < n; i++)
+		a[i] = b[i] = wb_rng_uniform(&rng, 0.5, 2.0);
+	b[k] = 2.0 * a[k]; /* one bad component: 1/3 */
+	check_relerr(a, b, n, "relative_error: wrong value with one bad "
+		     "component", "one component off is a failed check: take "
+		     "the maximum over i, not the mean or the sum "
+		     "(chapter 3, \"Relative error\")");
+}
+
+WB_TEST(relative_error, zeros, "is 0 when both are 0 (no 0/0)")
+{
+	static const double zero[3] = { 0.0, 0.0, 0.0 }, one[3] = { 0, 1, -2 };
+
+	if (!check_relerr(zero, zero, 1, "relative_error: wrong value for "
+			  "a = b = 0", "0 / max(0, DBL_MIN) = 0: the DBL_MIN floor "
+			  "avoids 0/0 = NaN (chapter 3, \"Relative error\")"))
+		return;
+	check_relerr(one, one, 3, "relative_error: not 0 for a == b",
+		     "equal vectors have relative error 0, also where both are 0 "
+		     "(chapter 3, \"Relative error\")");
+}
+
+WB_TEST(relative_error, tiny_values,
+	"uses the DBL_MIN floor exactly for subnormal values")
+{
+	static const double a[] = { 1e-310, 3e-320, DBL_MIN, 0.0, 1.0 };
+	static const double b[] = { 0.0, -2e-320, 0.0, 4e-315, -1.0 };
+
+	for (size_t i = 0; i < 5; i++)
+		if (!check_relerr(&a[i], &b[i], 1, "relative_error: wrong value "
+				  "for tiny values", "the denominator is max(|a_i| + "
+				  "|b_i|, DBL_MIN), with exactly that floor "
+				  "(chapter 3, \"Relative error\")"))
+			return;
+}
+
+WB_TEST(relative_error, symmetric, "is symmetric: relative_error(a, b) = relative_error(b, a)")
+{
+	struct wb_rng rng;
+	double a[MAXN], b[MAXN];
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 50; t++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		random_pair(&rng, a, b, n);
+		if (!check_relerr(b, a, n, "relative_error: not symmetric "
+				  "(called with b, a)", "divide by |a_i| + |b_i|, "
+				  "not by |a_i| or |b_i| alone " HINT_RELERR))
+			return;
+	}
+}
