@@ -84,6 +84,14 @@ static void set_batch(struct batch *b, const double *y, const double *x,
 	memcpy(b->x, x, n * sizeof *x);
 }
 
+/* The same batch twice over has the same mean: a sum doubles. */
+static void doubled(struct batch *b)
+{
+	memcpy(b->y + b->n, b->y, b->n * sizeof *b->y);
+	memcpy(b->x + b->n, b->x, b->n * sizeof *b->x);
+	b->n *= 2;
+}
+
 static const char *describe(struct batch *b, const char *xname)
 {
 	char ys[256], xs[256];
@@ -143,14 +151,6 @@ static struct wb_tol logit_tol(const struct batch *b)
 #define CHECK_LOGITS(b, what, hint) \
 	CHECK_LOGITS_TOL(b, ref_bce_with_logits((b)->y, (b)->x, (b)->n), \
 			 logit_tol(b), what, hint)
-
-/* The same batch twice over has the same mean: a sum doubles. */
-static void doubled(struct batch *b)
-{
-	memcpy(b->y + b->n, b->y, b->n * sizeof *b->y);
-	memcpy(b->x + b->n, b->x, b->n * sizeof *b->x);
-	b->n *= 2;
-}
 
 /* ---- bce_loss ---------------------------------------------------------- */
 
@@ -335,16 +335,10 @@ WB_TEST(bce_with_logits, tiny_losses,
 
 static const double unwritten = -0x1.5p99;
 
-struct y_ctx {
-	const double *y;
-	double (*loss)(const double *y, const double *z, size_t n);
-};
-
-static double loss_of_z(const double *z, size_t n, void *ctx)
+/* The student's loss as a function of z (ctx: the labels). */
+static double own_loss(const double *z, size_t n, void *ctx)
 {
-	const struct y_ctx *c = ctx;
-
-	return c->loss(c->y, z, n);
+	return bce_with_logits(ctx, z, n);
 }
 
 /* The student's gradient on b (guarded output, copied inputs) against the
@@ -370,7 +364,6 @@ static bool check_grad(struct batch *b, bool fd, const char *what,
 	    inputs_kept(b, y, z, "bce_with_logits_grad"))
 		i = wb_first_mismatch(g.data, want, b->n, tol);
 	if (i < b->n) {
-		struct y_ctx own_ctx = { b->y, bce_with_logits };
 		struct gradient_case c = {
 			"bce_with_logits", g.data, want, NULL, false, b->n,
 			(double)b->n, HINT_GRAD,
@@ -378,7 +371,7 @@ static bool check_grad(struct batch *b, bool fd, const char *what,
 
 		if (fd && bce_with_logits) {
 			memcpy(z, b->x, sizeof z);
-			wb_finite_differences(loss_of_z, &own_ctx, z, b->n, own);
+			wb_finite_differences(own_loss, b->y, z, b->n, own);
 			c.fd_own = own;
 			c.own_loss_right = wb_close(bce_with_logits(b->y, b->x, b->n),
 						    ref_bce_with_logits(b->y, b->x, b->n),
