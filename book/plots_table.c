@@ -55,13 +55,15 @@ static void gradcheck_error_data(FILE *out)
 	}
 }
 
-/* A small fixed two-feature data set that is not linearly separable, so
- * the loss settles at a positive value instead of creeping to zero. */
+/* A small fixed two-feature data set that is not linearly separable (the
+ * negative at (2.5, 2.5) lies inside the positives' convex hull, the
+ * positive at (1.5, 2.0) inside the negatives'), so the loss settles at a
+ * positive value, about 0.5137, instead of creeping to zero. */
 static const double logreg_X[] = {
 	0.5, 1.0, 1.5, 2.0, 2.0, 0.5, 3.0, 1.5, 1.0, 3.0,
 	2.5, 2.5, 3.5, 3.0, 0.8, 2.2, 2.8, 0.9, 1.8, 1.2,
 };
-static const double logreg_y[] = { 0, 0, 0, 1, 1, 1, 1, 0, 1, 0 };
+static const double logreg_y[] = { 0, 1, 0, 1, 1, 0, 1, 0, 1, 0 };
 
 static void logreg_loss_data(FILE *out)
 {
@@ -81,29 +83,43 @@ static void logreg_loss_data(FILE *out)
 	}
 }
 
-/* One sample with label 1, as a function of its logit. */
+/* One sample, as a function of its predicted probability p, for both
+ * labels: the reference functions are evaluated at the logit z = logit(p)
+ * (n = 1).  p avoids 0 and 1, where the cross-entropy is infinite. */
+static double logit(double p)
+{
+	return log(p) - log1p(-p);
+}
+
 static void mse_vs_bce_loss_data(FILE *out)
 {
-	const double one = 1.0;
+	const double one = 1.0, zero = 0.0;
 
-	for (int i = 0; i <= Z_STEPS; i++) {
-		double z = z_at(i);
+	for (int i = 1; i < 1000; i++) {
+		double p = i / 1000.0, z = logit(p);
 
-		fprintf(out, "%g %.17g %.17g\n", z, bce_with_logits(&one, &z, 1),
-			mse_sigmoid_loss(&one, &z, 1));
+		fprintf(out, "%g %.17g %.17g %.17g %.17g\n", p,
+			bce_with_logits(&one, &z, 1),
+			bce_with_logits(&zero, &z, 1),
+			mse_sigmoid_loss(&one, &z, 1),
+			mse_sigmoid_loss(&zero, &z, 1));
 	}
 }
 
+/* The derivatives with respect to the logit z (not p), read against p. */
 static void mse_vs_bce_grad_data(FILE *out)
 {
-	const double one = 1.0;
+	const double one = 1.0, zero = 0.0;
 
-	for (int i = 0; i <= Z_STEPS; i++) {
-		double z = z_at(i), bce, mse;
+	for (int i = 1; i < 1000; i++) {
+		double p = i / 1000.0, z = logit(p), g[4];
 
-		bce_with_logits_grad(&one, &z, 1, &bce);
-		mse_sigmoid_grad(&one, &z, 1, &mse);
-		fprintf(out, "%g %.17g %.17g\n", z, bce, mse);
+		bce_with_logits_grad(&one, &z, 1, &g[0]);
+		bce_with_logits_grad(&zero, &z, 1, &g[1]);
+		mse_sigmoid_grad(&one, &z, 1, &g[2]);
+		mse_sigmoid_grad(&zero, &z, 1, &g[3]);
+		fprintf(out, "%g %.17g %.17g %.17g %.17g\n", p, g[0], g[1],
+			g[2], g[3]);
 	}
 }
 
@@ -116,19 +132,35 @@ static void mse_curvature_data(FILE *out)
 			sigmoid_grad(z_at(i)));
 }
 
-/* Gradient descent on a single logit, label 1, starting badly wrong. */
+/* Gradient descent on a single logit, label 1, starting badly wrong at
+ * z = -10 (the run of chapter 5's example), rate 1 for both losses.  Each
+ * run's own training loss after t steps, for t = 1 .. 12000 as in the
+ * example, written at about 60 points per decade for a logarithmic step
+ * axis (and at every step of the MSE run's cliff). */
 static void saturated_start_data(FILE *out)
 {
 	const double one = 1.0, rate = 1.0;
-	double z_bce = -6.0, z_mse = -6.0, g;
+	double z_bce = -10.0, z_mse = -10.0, g;
+	double last_mse = 0.0;
+	int last = -1;
 
-	for (int step = 0; step <= 300; step++) {
-		fprintf(out, "%d %.17g %.17g\n", step, sigmoid(z_bce),
-			sigmoid(z_mse));
+	for (int t = 1; t <= 12000; t++) {
+		int tick = (int)(60.0 * log10(t));
+		double bce, mse;
+
 		bce_with_logits_grad(&one, &z_bce, 1, &g);
 		z_bce -= rate * g;
 		mse_sigmoid_grad(&one, &z_mse, 1, &g);
 		z_mse -= rate * g;
+		bce = bce_with_logits(&one, &z_bce, 1);
+		mse = mse_sigmoid_loss(&one, &z_mse, 1);
+		/* Every step of the MSE run's cliff, where its loss falls
+		 * by more than 10% between written points. */
+		if (tick == last && t != 12000 && mse > 0.9 * last_mse)
+			continue;
+		last = tick;
+		last_mse = mse;
+		fprintf(out, "%d %.17g %.17g\n", t, bce, mse);
 	}
 }
 
@@ -211,18 +243,30 @@ const struct plots_entry plots_table[] = {
 	  "set xlabel 'gradient-descent step'\nset ylabel 'mean BCE'\n"
 	  "plot data u 1:2 w l t 'rate 0.05', '' u 1:3 w l t 'rate 0.2', '' u 1:4 w l t 'rate 1'\n" },
 	{ "mse_vs_bce_loss", mse_vs_bce_loss_data,
-	  "set xlabel 'logit z (label y = 1)'\nset ylabel 'loss'\nset yrange [0:4]\n"
-	  "plot data u 1:2 w l t 'BCE', '' u 1:3 w l t 'MSE'\n" },
+	  "set xlabel 'predicted probability p'\nset ylabel 'loss of one sample'\n"
+	  "set yrange [0:5]\nset key center top\n"
+	  "plot data u 1:2 w l lt 1 t 'BCE, y = 1: −log p', "
+	  "'' u 1:3 w l lt 1 dt 2 t 'BCE, y = 0: −log(1 − p)', "
+	  "'' u 1:4 w l lt 2 t 'MSE, y = 1: (1 − p)^2', "
+	  "'' u 1:5 w l lt 2 dt 2 t 'MSE, y = 0: p^2'\n" },
 	{ "mse_vs_bce_grad", mse_vs_bce_grad_data,
-	  "set xlabel 'logit z (label y = 1)'\nset ylabel 'dL/dz'\nset key right bottom\n"
-	  "plot data u 1:2 w l t 'BCE: σ(z) − 1', '' u 1:3 w l t 'MSE: 2(σ − 1)σ′'\n" },
+	  "set xlabel 'predicted probability p'\n"
+	  "set ylabel 'derivative dL/dz with respect to the logit'\n"
+	  "set yrange [-1.05:1.05]\nset xzeroaxis lt -1\nset key left top\n"
+	  "plot data u 1:2 w l lt 1 t 'BCE, y = 1: p − 1', "
+	  "'' u 1:3 w l lt 1 dt 2 t 'BCE, y = 0: p', "
+	  "'' u 1:4 w l lt 2 t 'MSE, y = 1: −2p(1 − p)^2', "
+	  "'' u 1:5 w l lt 2 dt 2 t 'MSE, y = 0: 2p^2(1 − p)'\n" },
 	{ "mse_curvature", mse_curvature_data,
 	  "set xlabel 'logit z (label y = 1)'\nset ylabel 'd²L/dz²'\nset xzeroaxis lt -1\n"
 	  "plot data u 1:2 w l t 'MSE (negative: not convex)', '' u 1:3 w l t 'BCE'\n" },
 	{ "saturated_start", saturated_start_data,
-	  "set xlabel 'gradient-descent step (rate 1)'\nset ylabel 'σ(z), label 1'\n"
-	  "set yrange [0:1.05]\nset key right center\n"
-	  "plot data u 1:2 w l t 'BCE', '' u 1:3 w l t 'MSE'\n" },
+	  "set logscale xy\nset format y '10^{%T}'\n"
+	  "set xlabel 'gradient-descent steps (rate 1, from z = −10, label 1)'\n"
+	  "set ylabel 'training loss of each run'\n"
+	  "set xrange [1:12000]\nset yrange [1e-5:30]\nset key left bottom\n"
+	  "plot data u 1:2 w l t 'BCE run: −log σ(z)', "
+	  "'' u 1:3 w l t 'MSE run: (σ(z) − 1)^2'\n" },
 	{ "cross_entropy_vs_q", cross_entropy_vs_q_data,
 	  "set xlabel 'q_1 (p = (0.3, 0.7))'\nset ylabel 'nats'\nset yrange [0:3]\n"
 	  "plot data u 1:2 w l t 'H(p, q)', '' u 1:3 w l t 'H(p)', '' u 1:4 w l t 'KL(p ‖ q)'\n" },
