@@ -166,7 +166,9 @@ static int compile_object(const struct compile_job *job, const char *object,
 	char *argv[] = { job->resources->cc, "-std=c11", "-O2", "-g", "-Wall",
 			 "-Wextra", "-Wpedantic", "-Wshadow", "-Wconversion",
 			 "-Wno-sign-conversion", "-fdiagnostics-color=never",
-			 "-pipe", "-I.", "-c", (char *)job->exercise->file,
+			 /* keeps NAME.i beside the object for the source
+			  * check, without a second compiler run */
+			 "-save-temps=obj", "-I.", "-c", (char *)job->exercise->file,
 			 "-o", (char *)object, NULL };
 	const char *readable[] = { job->resources->cc, NULL };
 	struct sandbox_result run;
@@ -194,12 +196,38 @@ static int compile_object(const struct compile_job *job, const char *object,
 	return status;
 }
 
+/*
+ * Inline assembly escapes the symbol check, so the preprocessed source that
+ * -save-temps=obj left beside the object (NAME.o -> NAME.i) is checked too.
+ * Returns -1 with verdict->message set when the source is rejected.
+ */
+static int check_source(const char *object, struct policy_verdict *verdict)
+{
+	size_t length = strlen(object);
+	char *preprocessed = xstrfmt("%.*si", (int)(length - 1), object);
+	int status = 0;
+
+	if (policy_check_source(preprocessed, verdict) != 0) {
+		snprintf(verdict->message, sizeof verdict->message,
+			 "the grader could not read the preprocessed file; "
+			 "grade again, and report it if it persists");
+		status = -1;
+	} else if (!verdict->allowed) {
+		verdict->message[sizeof verdict->message - 1] = '\0';
+		status = -1;
+	}
+	free(preprocessed);
+	return status;
+}
+
 static int check_policy(const struct compile_job *job, const char *object,
 			struct compile_result *result)
 {
 	struct policy_verdict verdict;
 
 	memset(&verdict, 0, sizeof verdict);
+	if (check_source(object, &verdict) != 0)
+		return fail(result, RESULTS_FILE_REJECTED, verdict.message);
 	if (policy_check_object(object, job->exercise->functions,
 				&verdict) != 0)
 		return fail(result, RESULTS_FILE_LINK_ERROR,

@@ -4,6 +4,7 @@
 #include "grade.h"
 
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -120,6 +121,24 @@ static void fail_every_test(const struct grade_task *task,
 	free(bare);
 }
 
+/* The likely cause of a crash, in a student's words. */
+static const char *crash_cause(int signal)
+{
+	switch (signal) {
+	case SIGFPE:
+		return "an integer division by zero?";
+	case SIGABRT:
+		return "a failed assert(), or memory freed twice?";
+	case SIGSEGV:
+	case SIGBUS:
+		return "a bad pointer, or an index outside an array?";
+	case SIGILL:
+		return "undefined behaviour the compiler trapped?";
+	default:
+		return "see the signal's name";
+	}
+}
+
 /* Turns the suite's outcomes into words. */
 static void explain_test(struct results_test *test)
 {
@@ -127,11 +146,10 @@ static void explain_test(struct results_test *test)
 
 	switch (test->outcome) {
 	case RESULTS_CRASHED:
-		message = xstrfmt("crashed with %s (a bad pointer, or an index "
-				  "outside an array?)%s%s",
+		message = xstrfmt("crashed with %s (%s)%s%s",
 				  run_signal_name(test->signal, signal,
 						  sizeof signal),
-				  *test->message ? "\n" : "", test->message);
+				  crash_cause(test->signal), *test->message ? "\n" : "", test->message);
 		break;
 	case RESULTS_TIMED_OUT:
 		message = xstrfmt("did not finish in 2 s (an endless loop, or "

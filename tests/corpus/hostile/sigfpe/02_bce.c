@@ -138,9 +138,9 @@ double bce_loss(const double *y, const double *p, size_t n)
 	(void)y;
 	(void)p;
 	(void)n;
-	volatile int zero = 0;
+	volatile int numerator = 7, zero = 0;
 
-	return (double)(1 / zero);
+	return (double)(numerator / zero);
 }
 
 /* BEGIN SOLUTION */
