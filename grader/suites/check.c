@@ -118,16 +118,23 @@ size_t wb_first_mismatch(const double *got, const double *want, size_t n,
 
 enum { SHOWN_ELEMENTS = 6, MESSAGE_SIZE = 2048 };
 
-const char *wb_format_vector(char *buf, size_t size, const double *x,
-			     size_t n)
+/* Writes element i of a list into buf; returns what snprintf returns. */
+typedef int (*format_item)(char *buf, size_t size, const void *list,
+			   size_t i);
+
+/* "(a, b, c)", or "(a, b, c, d, e, ... 995 more)" past SHOWN_ELEMENTS. */
+static const char *format_list(char *buf, size_t size, const void *list,
+			       size_t n, format_item item)
 {
-	size_t used = 0;
+	size_t used = (size_t)snprintf(buf, size, "(");
 	size_t shown = n <= SHOWN_ELEMENTS ? n : SHOWN_ELEMENTS - 1;
 
-	used += (size_t)snprintf(buf, size, "(");
-	for (size_t i = 0; i < shown && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%.10g",
-					 i ? ", " : "", x[i]);
+	for (size_t i = 0; i < shown && used < size; i++) {
+		if (i)
+			used += (size_t)snprintf(buf + used, size - used, ", ");
+		if (used < size)
+			used += (size_t)item(buf + used, size - used, list, i);
+	}
 	if (shown < n && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
 					 ", ... %zu more", n - shown);
@@ -136,22 +143,26 @@ const char *wb_format_vector(char *buf, size_t size, const double *x,
 	return buf;
 }
 
+static int format_double(char *buf, size_t size, const void *list, size_t i)
+{
+	return snprintf(buf, size, "%.10g", ((const double *)list)[i]);
+}
+
+static int format_label(char *buf, size_t size, const void *list, size_t i)
+{
+	return snprintf(buf, size, "%zu", ((const size_t *)list)[i]);
+}
+
+const char *wb_format_vector(char *buf, size_t size, const double *x,
+			     size_t n)
+{
+	return format_list(buf, size, x, n, format_double);
+}
+
 const char *wb_format_labels(char *buf, size_t size, const size_t *labels,
 			     size_t n)
 {
-	size_t used = 0;
-	size_t shown = n <= SHOWN_ELEMENTS ? n : SHOWN_ELEMENTS - 1;
-
-	used += (size_t)snprintf(buf, size, "(");
-	for (size_t i = 0; i < shown && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%zu",
-					 i ? ", " : "", labels[i]);
-	if (shown < n && used < size)
-		used += (size_t)snprintf(buf + used, size - used,
-					 ", ... %zu more", n - shown);
-	if (used < size)
-		snprintf(buf + used, size - used, ")");
-	return buf;
+	return format_list(buf, size, labels, n, format_label);
 }
 
 static void format_error(char *buf, size_t size, double want, double got,
