@@ -73,7 +73,11 @@ build-all: grader
 
 # make grade [DIR=exercises]: exit status 1 only means some test failed.
 grade: grader
-	@$(BUILD)/grader $(DIR); status=$$?; test $$status -le 1
+	@$(BUILD)/grader $(DIR); status=$$?; \
+	if [ -f $(BUILD)/book/index.html ]; then \
+		echo "The book: open $(BUILD)/book/index.html in a browser, or read a chapter in the terminal with make read CH=1"; \
+	fi; \
+	test $$status -le 1
 
 # The grader built with sanitizers, for the tests; its resources are the
 # ones above, reached through symbolic links beside it.
