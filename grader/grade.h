@@ -22,6 +22,12 @@ struct grade_task {
 	uint64_t seed;
 	unsigned selected;		/* a bit per function of the exercise */
 	bool whole;			/* every function selected */
+	bool hidden;			/* instructor grading: hidden tests too */
+	/*
+	 * A folder for linked suite programs keyed by the file's content and
+	 * shared by every grading of this grader build, or NULL: no cache.
+	 */
+	const char *cache_dir;
 };
 
 /*

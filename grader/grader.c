@@ -16,15 +16,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "catalog.h"
-#include "jobs.h"
+#include "digest.h"
+#include "hint.h"
 #include "options.h"
+#include "progress.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "resources.h"
 #include "sandbox.h"
-#include "summary.h"
-#include "workspace.h"
+#include "secret.h"
+#include "session.h"
+#include "watch.h"
 
 #ifndef GRADER_VERSION
 #define GRADER_VERSION "1.0"
@@ -114,7 +118,8 @@ static char *reproduce_command(const char *program,
 	struct strbuf sb;
 
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "%s --seed %" PRIu64, program, options->seed);
+	strbuf_addf(&sb, "%s --seed %" PRIu64 "%s", program, options->seed,
+		    options->hidden ? " --hidden" : "");
 	for (size_t i = 0; options->only_given && i < catalog_count(); i++) {
 		const struct catalog_exercise *e = catalog_exercise_at(i);
 
@@ -130,14 +135,6 @@ static char *reproduce_command(const char *program,
 	return strbuf_detach(&sb);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static bool use_color(const struct options *options)
 {
 	const char *no_color = getenv("NO_COLOR");
@@ -149,40 +146,21 @@ static bool use_color(const struct options *options)
 struct run {
 	struct options options;
 	struct resources resources;
-	struct workspace workspace;
-	struct jobs_item items[OPTIONS_MAX_EXERCISES];
-	size_t count;
-	struct summary summary;
-	double started;
+	struct session session;
 };
 
 static int grade(struct run *run, struct strbuf *error)
 {
-	for (size_t i = 0; i < catalog_count(); i++) {
-		struct jobs_item *item = &run->items[run->count];
-		const struct catalog_exercise *e = catalog_exercise_at(i);
+	struct session_config config = {
+		.resources = &run->resources,
+		.dir = run->options.dir,
+		.seed = run->options.seed,
+		.selected = run->options.selected,
+		.jobs = run->options.jobs,
+		.hidden = run->options.hidden,
+	};
 
-		if (!run->options.selected[i])
-			continue;
-		memset(item, 0, sizeof *item);
-		results_init(&item->results);
-		item->task.resources = &run->resources;
-		item->task.exercise = e;
-		item->task.dir = run->options.dir;
-		item->task.seed = run->options.seed;
-		item->task.selected = run->options.selected[i];
-		item->task.whole = options_whole_exercise(&run->options, i);
-		item->task.workdir = workspace_subfolder(&run->workspace,
-							 e->name);
-		run->count++;
-		if (!item->task.workdir) {
-			strbuf_addf(error, "cannot create a scratch folder in "
-				    "%s (%s); set TMPDIR to a writable folder",
-				    run->workspace.path, strerror(errno));
-			return -1;
-		}
-	}
-	return jobs_run(run->items, run->count, run->options.jobs, error);
+	return session_grade(&run->session, &config, error);
 }
 
 static int report(struct run *run, const char *program)
@@ -197,17 +175,14 @@ static int report(struct run *run, const char *program)
 	struct strbuf text, json;
 	int status = EXIT_PASSED;
 
+	const struct summary *summary = &run->session.summary;
+
 	strbuf_init(&text);
 	strbuf_init(&json);
-	summary_init(&run->summary, run->options.dir, run->options.seed);
-	for (size_t i = 0; i < run->count; i++)
-		summary_add(&run->summary, run->items[i].task.exercise,
-			    &run->items[i].results);
-	run->summary.elapsed_seconds = now() - run->started;
 	if (run->options.quiet)
-		report_text_summary_line(&run->summary, &style, &text);
+		report_text_summary_line(summary, &style, &text);
 	else
-		report_text_render(&run->summary, &style, &text);
+		report_text_render(summary, &style, &text);
 	fputs(text.buf, stdout);
 	fflush(stdout);
 	if (run->options.json) {
@@ -215,8 +190,8 @@ static int report(struct run *run, const char *program)
 
 		plain.color = false;
 		strbuf_reset(&text);
-		report_text_render(&run->summary, &plain, &text);
-		report_json_render(&run->summary, text.buf, &json);
+		report_text_render(summary, &plain, &text);
+		report_json_render(summary, text.buf, &json);
 		if (report_json_write_file(run->options.json, &json) != 0) {
 			fprintf(stderr, "grader: cannot write --json %s (%s); "
 				"write the report elsewhere\n",
@@ -224,10 +199,10 @@ static int report(struct run *run, const char *program)
 			status = EXIT_TROUBLE;
 		}
 	}
-	if (run->summary.internal_error) {
-		status = trouble(run->summary.internal_error);
+	if (summary->internal_error) {
+		status = trouble(summary->internal_error);
 	} else if (status == EXIT_PASSED &&
-		   run->summary.passed < run->summary.total) {
+		   summary->passed < summary->total) {
 		status = EXIT_FAILED;
 	}
 	strbuf_release(&text);
@@ -238,13 +213,26 @@ static int report(struct run *run, const char *program)
 
 static void release(struct run *run)
 {
-	for (size_t i = 0; i < run->count; i++) {
-		results_release(&run->items[i].results);
-		free((char *)run->items[i].task.workdir);
-	}
-	workspace_release(&run->workspace);
+	session_release(&run->session);
 	resources_release(&run->resources);
 	options_release(&run->options);
+}
+
+/* --student ID: the seed follows from the course secret and ID. */
+static int student_seed(struct options *options, struct strbuf *error)
+{
+	struct strbuf secret;
+	int source;
+
+	strbuf_init(&secret);
+	source = secret_load(options->secret_file, &secret, error);
+	if (source == SECRET_NONE)
+		fprintf(stderr, "grader: warning: %s\n", secret_missing_warning());
+	if (source >= 0)
+		options->seed = digest_student_seed(secret.buf, secret.len,
+						    options->student);
+	strbuf_release(&secret);
+	return source < 0 ? -1 : 0;
 }
 
 static int setup(struct run *run, int argc, char **argv,
@@ -252,24 +240,48 @@ static int setup(struct run *run, int argc, char **argv,
 {
 	if (options_parse(&run->options, argc, argv, error) != 0)
 		return -1;
-	if (run->options.help || run->options.version)
+	if (run->options.help || run->options.version ||
+	    run->options.mode == OPTIONS_MERGE)
 		return 0;
-	if (check_folder(run->options.dir, error) != 0 ||
+	if ((run->options.mode != OPTIONS_BATCH &&
+	     check_folder(run->options.dir, error) != 0) ||
 	    (run->options.json &&
 	     check_json_target(run->options.json, error) != 0) ||
-	    resources_locate(&run->resources, error) != 0 ||
-	    workspace_create(&run->workspace, error) != 0)
+	    resources_locate(&run->resources, error) != 0)
 		return -1;
 	for (size_t i = 0; i < catalog_count(); i++)
 		if (run->options.selected[i] &&
 		    resources_check_suite(&run->resources,
 					  catalog_exercise_at(i), error) != 0)
 			return -1;
-	if (!run->options.seed_given)
+	if (run->options.student && student_seed(&run->options, error) != 0)
+		return -1;
+	if (!run->options.seed_given && !run->options.student)
 		run->options.seed = fresh_seed();
 	/* Probe the sandbox once, here, so every worker inherits the answer. */
 	(void)sandbox_mode();
 	return 0;
+}
+
+/* The modes other than grading one folder, each in its own module. */
+static int run_mode(const struct options *options,
+		    const struct resources *resources)
+{
+	switch (options->mode) {
+	case OPTIONS_BATCH:
+		return batch_main(options, resources);
+	case OPTIONS_MERGE:
+		return batch_merge_main(options);
+	case OPTIONS_WATCH:
+		return watch_main(options, resources);
+	case OPTIONS_HINT:
+		return hint_main(options, resources);
+	case OPTIONS_PROGRESS:
+		return progress_main(options, resources);
+	case OPTIONS_GRADE:
+		break;
+	}
+	return EXIT_TROUBLE;
 }
 
 int main(int argc, char **argv)
@@ -282,8 +294,7 @@ int main(int argc, char **argv)
 	strbuf_init(&error);
 	options_init(&run.options);
 	resources_init(&run.resources);
-	workspace_init(&run.workspace);
-	run.started = now();
+	session_init(&run.session);
 	if (setup(&run, argc, argv, &error) != 0) {
 		status = trouble(error.buf);
 	} else if (run.options.help) {
@@ -293,6 +304,8 @@ int main(int argc, char **argv)
 		printf("grader (the Cross-Entropy Workbook) %s\n",
 		       GRADER_VERSION);
 		status = EXIT_PASSED;
+	} else if (run.options.mode != OPTIONS_GRADE) {
+		status = run_mode(&run.options, &run.resources);
 	} else if (grade(&run, &error) != 0) {
 		status = trouble(error.buf);
 	} else {

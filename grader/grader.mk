@@ -52,15 +52,26 @@ suites: $(SUITE_OBJECTS) $(SUITE_BARE) $(SUITE_SUPPORT)
 GRADER_SOURCES := $(wildcard grader/*.c)
 GRADER_HEADERS := $(wildcard grader/*.h)
 GRADER_DEFINES = -DGRADER_LINK_LIBS='"$(strip $(CRITERION_LIBS))"'
-GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader $(GRADER_DEFINES)
-GRADER_OBJECTS := $(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o)
+# cmark-gfm renders the feedback pages, libarchive unpacks submissions.
+GRADER_PACKAGES := libcmark-gfm libarchive
+GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader $(GRADER_DEFINES) \
+	$(shell $(PKG_CONFIG) --cflags $(GRADER_PACKAGES))
+GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) -lm
+# Everything but main, so tests/test_unit_*.c can link the modules.
+GRADER_OBJECTS := $(filter-out %/grader.o,\
+	$(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o))
+GRADER_LIB := $(BUILD)/libgrader.a
 
 $(BUILD)/grader-obj/%.o: grader/%.c $(GRADER_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(GRADER_CFLAGS) -c $< -o $@
 
-$(BUILD)/grader: $(GRADER_OBJECTS)
-	$(CC) $(CFLAGS) $^ -lm -o $@
+$(GRADER_LIB): $(GRADER_OBJECTS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/grader: $(BUILD)/grader-obj/grader.o $(GRADER_LIB)
+	$(CC) $(CFLAGS) $^ $(GRADER_LIBS) -o $@
 
 # The grader's own copy of the contract header: students' files are
 # compiled against it, never against a workbook.h of their own.
@@ -91,7 +102,7 @@ $(BUILD)/asan/obj/%.o: grader/%.c $(GRADER_HEADERS)
 	$(CC) $(GRADER_CFLAGS) -O1 $(ASAN_FLAGS) -c $< -o $@
 
 $(BUILD)/asan/grader: $(ASAN_OBJECTS)
-	$(CC) $(ASAN_FLAGS) $^ -lm -o $@
+	$(CC) $(ASAN_FLAGS) $^ $(GRADER_LIBS) -o $@
 
 asan-grader: $(BUILD)/asan/grader grader
 	@for d in suites ref include; do \

@@ -85,6 +85,36 @@ static int select_only(struct options *options, const char *text,
 	return 0;
 }
 
+/* An example for each option that takes a value, for error messages. */
+static const struct {
+	const char *name, *example;
+} value_options[] = {
+	{ "--json", "--json results.json" },
+	{ "--seed", "--seed 42" },
+	{ "--only", "--only 02_bce.c" },
+	{ "-j", "-j 4" },
+	{ "--batch", "--batch submissions" },
+	{ "--merge", "--merge grades" },
+	{ "--out", "--out grades" },
+	{ "--hint", "--hint bce_loss" },
+	{ "--student", "--student alice" },
+	{ "--secret-file", "--secret-file course.secret" },
+	{ "--shard", "--shard 1/4" },
+};
+
+static const char *value_example(const char *name)
+{
+	for (size_t i = 0; i < sizeof value_options / sizeof *value_options; i++)
+		if (!strcmp(value_options[i].name, name))
+			return value_options[i].example;
+	return NULL;
+}
+
+static bool takes_value(const char *name)
+{
+	return value_example(name) != NULL || !strcmp(name, "--jobs");
+}
+
 /* The value of an option: "--json=F", "--json F", "-jN" or "-j N". */
 static const char *option_value(int argc, char **argv, int *i,
 				const char *inline_value, const char *name,
@@ -94,28 +124,67 @@ static const char *option_value(int argc, char **argv, int *i,
 		return inline_value;
 	if (*i + 1 >= argc) {
 		strbuf_addf(error, "%s needs a value, e.g. %s", name,
-			    !strcmp(name, "--json") ? "--json results.json" :
-			    !strcmp(name, "--seed") ? "--seed 42" :
-			    !strcmp(name, "--only") ? "--only 02_bce.c" :
-			    "-j 4");
+			    value_example(name));
 		return NULL;
 	}
 	return argv[++*i];
 }
 
-static int take_value(struct options *options, const char *name,
-		      const char *value, struct strbuf *error)
+static int set_mode(struct options *options, enum options_mode mode,
+		    const char *name, struct strbuf *error)
+{
+	if (options->mode != OPTIONS_GRADE && options->mode != mode) {
+		strbuf_addf(error, "%s cannot be combined with --batch, "
+			    "--merge, --watch, --hint or --progress; give one "
+			    "of them", name);
+		return -1;
+	}
+	options->mode = mode;
+	return 0;
+}
+
+/* --shard K/N with 1 <= K <= N <= 100000. */
+static int take_shard(struct options *options, const char *value,
+		      struct strbuf *error)
+{
+	char *copy = xstrdup(value), *slash = strchr(copy, '/');
+	uint64_t k, n;
+	int status = -1;
+
+	if (slash) {
+		*slash = '\0';
+		if (!parse_unsigned(copy, 100000, &k) &&
+		    !parse_unsigned(slash + 1, 100000, &n) && k >= 1 && k <= n) {
+			options->shard_index = (unsigned)k;
+			options->shard_count = (unsigned)n;
+			status = 0;
+		}
+	}
+	if (status)
+		strbuf_addf(error, "--shard %s: give K/N with 1 <= K <= N, "
+			    "e.g. --shard 1/4 for the first of four", value);
+	free(copy);
+	return status;
+}
+
+static int take_path(const char **field, const char *name, const char *value,
+		     struct strbuf *error)
+{
+	if (!*value) {
+		strbuf_addf(error, "%s needs a non-empty value, e.g. %s", name,
+			    value_example(name));
+		return -1;
+	}
+	*field = value;
+	return 0;
+}
+
+static int take_number(struct options *options, const char *name,
+		       const char *value, struct strbuf *error)
 {
 	uint64_t number;
 
-	if (!strcmp(name, "--json")) {
-		if (!*value) {
-			strbuf_addstr(error, "--json needs a file name, e.g. "
-				      "--json results.json");
-			return -1;
-		}
-		options->json = value;
-	} else if (!strcmp(name, "--seed")) {
+	if (!strcmp(name, "--seed")) {
 		if (parse_unsigned(value, UINT64_MAX, &number)) {
 			strbuf_addf(error, "--seed %s: not a seed; give a "
 				    "whole number such as --seed 42", value);
@@ -123,24 +192,42 @@ static int take_value(struct options *options, const char *name,
 		}
 		options->seed = number;
 		options->seed_given = true;
-	} else if (!strcmp(name, "--only")) {
-		return select_only(options, value, error);
-	} else {
-		if (parse_unsigned(value, 256, &number) || number == 0) {
-			strbuf_addf(error, "-j %s: give a number of parallel "
-				    "jobs from 1 to 256, e.g. -j 4", value);
-			return -1;
-		}
-		options->jobs = (unsigned)number;
+		return 0;
 	}
+	if (parse_unsigned(value, 256, &number) || number == 0) {
+		strbuf_addf(error, "-j %s: give a number of parallel jobs from "
+			    "1 to 256, e.g. -j 4", value);
+		return -1;
+	}
+	options->jobs = (unsigned)number;
 	return 0;
 }
 
-static bool takes_value(const char *name)
+static int take_value(struct options *options, const char *name,
+		      const char *value, struct strbuf *error)
 {
-	return !strcmp(name, "--json") || !strcmp(name, "--seed") ||
-	       !strcmp(name, "--only") || !strcmp(name, "-j") ||
-	       !strcmp(name, "--jobs");
+	if (!strcmp(name, "--only"))
+		return select_only(options, value, error);
+	if (!strcmp(name, "--shard"))
+		return take_shard(options, value, error);
+	if (!strcmp(name, "--seed") || !strcmp(name, "-j"))
+		return take_number(options, name, value, error);
+	if (!strcmp(name, "--batch"))
+		return set_mode(options, OPTIONS_BATCH, name, error) ||
+		       take_path(&options->batch, name, value, error);
+	if (!strcmp(name, "--merge"))
+		return set_mode(options, OPTIONS_MERGE, name, error) ||
+		       take_path(&options->merge, name, value, error);
+	if (!strcmp(name, "--hint"))
+		return set_mode(options, OPTIONS_HINT, name, error) ||
+		       take_path(&options->hint, name, value, error);
+	if (!strcmp(name, "--json"))
+		return take_path(&options->json, name, value, error);
+	if (!strcmp(name, "--out"))
+		return take_path(&options->out, name, value, error);
+	if (!strcmp(name, "--student"))
+		return take_path(&options->student, name, value, error);
+	return take_path(&options->secret_file, name, value, error);
 }
 
 static int take_flag(struct options *options, const char *arg,
@@ -156,6 +243,14 @@ static int take_flag(struct options *options, const char *arg,
 		options->help = true;
 	else if (!strcmp(arg, "--version"))
 		options->version = true;
+	else if (!strcmp(arg, "--hidden"))
+		options->hidden = true;
+	else if (!strcmp(arg, "--no-cache"))
+		options->no_cache = true;
+	else if (!strcmp(arg, "--watch"))
+		return set_mode(options, OPTIONS_WATCH, arg, error);
+	else if (!strcmp(arg, "--progress"))
+		return set_mode(options, OPTIONS_PROGRESS, arg, error);
 	else {
 		strbuf_addf(error, "unknown option %s" HELP_HINT, arg);
 		return -1;
@@ -195,6 +290,41 @@ static int take_option(struct options *options, int argc, char **argv,
 	return take_value(options, arg, value, error);
 }
 
+/* Combinations that make no sense, each with what to do instead. */
+static int check_combinations(const struct options *options,
+			      bool dir_given, struct strbuf *error)
+{
+	bool many = options->mode == OPTIONS_BATCH ||
+		    options->mode == OPTIONS_MERGE;
+
+	if (options->quiet && options->verbose)
+		strbuf_addstr(error, "-q and -v contradict each other; give "
+			      "one of them");
+	else if (many && dir_given)
+		strbuf_addf(error, "unexpected argument %s: --batch and --merge "
+			    "take their folder as the option's value",
+			    options->dir);
+	else if (many && (options->seed_given || options->student))
+		strbuf_addstr(error, "--seed and --student grade one folder; "
+			      "a batch derives each student's seed from the "
+			      "course secret (--secret-file)");
+	else if (options->seed_given && options->student)
+		strbuf_addstr(error, "--seed and --student both choose the "
+			      "seed; give one of them");
+	else if (options->shard_count && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--shard only applies to --batch, e.g. "
+			      "--batch submissions --shard 1/4");
+	else if (options->mode == OPTIONS_MERGE && options->out)
+		strbuf_addstr(error, "--merge writes into the folder it is "
+			      "given; leave out --out");
+	else if (options->out && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--out only applies to --batch, e.g. "
+			      "--batch submissions --out grades");
+	else
+		return 0;
+	return -1;
+}
+
 int options_parse(struct options *options, int argc, char **argv,
 		  struct strbuf *error)
 {
@@ -223,38 +353,11 @@ int options_parse(struct options *options, int argc, char **argv,
 			dir_given = true;
 		}
 	}
-	if (options->quiet && options->verbose) {
-		strbuf_addstr(error, "-q and -v contradict each other; give "
-			      "one of them");
+	if (check_combinations(options, dir_given, error))
 		return -1;
-	}
+	if (!options->shard_count)
+		options->shard_index = options->shard_count = 1;
+	if (!options->out)
+		options->out = "grades";
 	return 0;
-}
-
-void options_print_help(const char *program)
-{
-	printf("Usage: %s [options] [DIR]\n"
-	       "\n"
-	       "Grades the exercise files in DIR (default: exercises) against "
-	       "the workbook's\ntest suites and prints what to fix next.\n"
-	       "\n"
-	       "Options:\n"
-	       "  --json FILE     also write the results as Gradescope "
-	       "results.json to FILE\n"
-	       "  --seed N        use seed N for the random test inputs "
-	       "(default: a fresh one)\n"
-	       "  --only WHAT     grade only WHAT: a file (02_bce.c or 02) or "
-	       "a function\n"
-	       "                  (bce_loss); may be given more than once\n"
-	       "  -j N            grade N exercise files in parallel "
-	       "(default: the number of cores)\n"
-	       "  -q              print only the summary line\n"
-	       "  -v              also list the tests that pass\n"
-	       "  --no-color      no colours (also when NO_COLOR is set or "
-	       "output is not a terminal)\n"
-	       "  --help          show this help\n"
-	       "  --version       show the grader's version\n"
-	       "\n"
-	       "Exit status: 0 every test passed, 1 some test failed, 2 the "
-	       "grader could not run.\n", program);
 }

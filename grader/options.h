@@ -1,8 +1,11 @@
 /*
  * options.h - the grader's command line.
  *
- *   build/grader [--json FILE] [--seed N] [--only FILE_OR_FUNCTION]...
- *                [-j N] [-q | -v] [--no-color] [DIR]
+ *   build/grader [--json FILE] [--seed N | --student ID] [--only WHAT]...
+ *                [--hidden] [-j N] [-q | -v] [--no-color] [DIR]
+ *   build/grader --watch | --progress | --hint FUNCTION  [DIR]
+ *   build/grader --batch SUBMISSIONS [--out DIR] [--shard K/N] [-j N]
+ *   build/grader --merge DIR
  */
 #ifndef GRADER_OPTIONS_H
 #define GRADER_OPTIONS_H
@@ -15,13 +18,32 @@
 
 enum { OPTIONS_MAX_EXERCISES = 8 };
 
+enum options_mode {
+	OPTIONS_GRADE,		/* one folder, one report */
+	OPTIONS_BATCH,		/* a folder of submissions */
+	OPTIONS_MERGE,		/* shard gradebooks into one */
+	OPTIONS_WATCH,		/* re-grade a file when it is saved */
+	OPTIONS_HINT,		/* the next hint of a function */
+	OPTIONS_PROGRESS,	/* which exercises pass, what is next */
+};
+
 struct options {
+	enum options_mode mode;
 	const char *dir;		/* default "exercises" */
+	const char *batch;		/* --batch SUBMISSIONS */
+	const char *merge;		/* --merge DIR */
+	const char *out;		/* --out DIR, default "grades" */
+	const char *hint;		/* --hint FUNCTION */
+	const char *student;		/* --student ID: seed from the secret */
+	const char *secret_file;	/* --secret-file FILE, or NULL */
+	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */
+	bool hidden;			/* include hidden tests */
 	const char *json;		/* NULL: no JSON report */
 	uint64_t seed;
 	bool seed_given;
 	unsigned jobs;			/* >= 1 */
 	bool quiet, verbose, no_color, help, version;
+	bool no_cache;			/* --no-cache */
 	/*
 	 * What --only selected: per exercise (catalog order) a bit per
 	 * function of that exercise; 0 means not graded.  Without --only

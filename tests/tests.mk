@@ -28,6 +28,18 @@ $(GRADER_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJECTS) \
 	$(CC) $(TEST_CFLAGS) $< $(TEST_SUPPORT_OBJECTS) $(CRITERION_LIBS) \
 		-o $@
 
+# Unit tests of the grader's modules: tests/test_unit_MODULE.c, linked with
+# build/libgrader.a (every grader module but main).
+UNIT_TESTS := $(basename $(notdir $(wildcard tests/test_unit_*.c)))
+UNIT_TEST_BINS := $(UNIT_TESTS:%=$(BUILD)/tests/%)
+GRADER_TESTS += $(UNIT_TESTS)
+
+$(UNIT_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(GRADER_LIB) \
+		$(TEST_SUPPORT_OBJECTS) $(TEST_SUPPORT_HEADERS) $(GRADER_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -Igrader $< $(TEST_SUPPORT_OBJECTS) $(GRADER_LIB) \
+		$(GRADER_LIBS) $(CRITERION_LIBS) -o $@
+
 # Other fragments' runners, when they exist.
 TEST_EXTRA_TARGETS := check-release \
 	$(if $(filter undefined,$(origin SANDBOX_SOURCES)),,test-sandbox) \
@@ -42,7 +54,7 @@ ASAN_CORPUS_SAMPLE ?= 6
 TEST_JOBS ?= 4
 
 .PHONY: test test-grader test-grader-asan test-grader-bins
-test-grader-bins: $(GRADER_TEST_BINS)
+test-grader-bins: $(GRADER_TEST_BINS) $(UNIT_TEST_BINS)
 
 # Each runner's result is recorded; all run even when one fails.
 define run_tests

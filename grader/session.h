@@ -1,0 +1,53 @@
+/*
+ * session.h - grading one student's folder: every selected exercise file,
+ * in parallel workers, into a summary the reports are made from.  The
+ * single-folder grader, watch mode, hints, progress and each student of a
+ * batch all grade through here.
+ */
+#ifndef GRADER_SESSION_H
+#define GRADER_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "jobs.h"
+#include "options.h"
+#include "resources.h"
+#include "summary.h"
+#include "workspace.h"
+
+struct session_config {
+	const struct resources *resources;
+	const char *dir;		/* the student's folder */
+	uint64_t seed;
+	/* Per exercise (catalog order) a bit per function; 0: not graded. */
+	const unsigned *selected;
+	unsigned jobs;			/* exercise files graded at once */
+	bool hidden;			/* include hidden tests */
+	const char *cache_dir;		/* see grade_task; may be NULL */
+};
+
+struct session {
+	struct workspace workspace;
+	struct jobs_item items[OPTIONS_MAX_EXERCISES];
+	size_t count;
+	struct summary summary;		/* valid after session_grade */
+	double elapsed_seconds;
+};
+
+void session_init(struct session *session);
+/* Frees the results and removes the scratch folder. */
+void session_release(struct session *session);
+
+/*
+ * Grades the folder and fills session->summary.  Returns 0, or -1 when the
+ * grader itself could not (error says why and what to do); a failing or
+ * broken student file is a result, not an error.
+ */
+int session_grade(struct session *session,
+		  const struct session_config *config, struct strbuf *error);
+
+/* Every function of every exercise: a `selected` array for session_config. */
+const unsigned *session_select_all(void);
+
+#endif /* GRADER_SESSION_H */
