@@ -48,6 +48,7 @@ deps:
 -include book/book.mk
 -include tests/tests.mk
 -include bench/bench.mk
+-include gradescope/gradescope.mk
 
 clean:
 	rm -rf $(BUILD)

@@ -43,7 +43,8 @@ $(UNIT_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(GRADER_LIB) \
 # Other fragments' runners, when they exist.
 TEST_EXTRA_TARGETS := check-release \
 	$(if $(filter undefined,$(origin SANDBOX_SOURCES)),,test-sandbox) \
-	$(if $(filter undefined,$(origin BOOK_TEST_BINS)),,test-book)
+	$(if $(filter undefined,$(origin BOOK_TEST_BINS)),,test-book) \
+	$(if $(filter undefined,$(origin GRADESCOPE_ZIP)),,test-gradescope)
 
 # Sanitizer reports end the grader with status 99, which no test accepts.
 ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \
