@@ -114,6 +114,7 @@ static void fail_every_test(const struct grade_task *task,
 			list.tests[i].description);
 
 		test->outcome = outcome;
+		test->hidden = list.tests[i].hidden;
 		results_set_message(test, message);
 	}
 	results_release(&list);
@@ -207,6 +208,7 @@ static void append_tests(struct results *results, const struct results *from)
 		test->outcome = from->tests[i].outcome;
 		test->signal = from->tests[i].signal;
 		test->exit_code = from->tests[i].exit_code;
+		test->hidden = from->tests[i].hidden;
 		results_set_message(test, from->tests[i].message);
 	}
 }

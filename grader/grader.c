@@ -243,6 +243,9 @@ static int setup(struct run *run, int argc, char **argv,
 	if (run->options.help || run->options.version ||
 	    run->options.mode == OPTIONS_MERGE)
 		return 0;
+	/* Batches are the instructor's: they always count hidden tests. */
+	resources_use_hidden(&run->resources, run->options.hidden ||
+			     run->options.mode == OPTIONS_BATCH);
 	if ((run->options.mode != OPTIONS_BATCH &&
 	     check_folder(run->options.dir, error) != 0) ||
 	    (run->options.json &&

@@ -3,8 +3,9 @@
 #   make grader       build/grader and the files it needs beside it:
 #                     build/include/workbook.h, build/suites/NN_name.o (a
 #                     suite), build/suites/NN_name.bare (that suite linked
-#                     without a student file), build/suites/libsupport.a and
-#                     build/ref/libreference.a
+#                     without a student file), the same two with hidden
+#                     tests in build/suites/hidden/, build/suites/libsupport.a
+#                     and build/ref/libreference.a
 #   make grade        build/grader exercises (exit status 1, failed tests, is
 #                     not an error of make's)
 #   make check EX=02  one suite against one file, with Criterion's own output
@@ -19,19 +20,48 @@ SUITE_HEADERS := grader/suites/check.h grader/suites/reference.h \
 # build; the grader says which one it lacks.
 SUITE_NAMES = $(filter $(EXERCISES),$(basename $(notdir \
 	$(wildcard grader/suites/[0-9][0-9]_*.c))))
-SUITE_OBJECTS = $(SUITE_NAMES:%=$(BUILD)/suites/%.o)
-SUITE_BARE = $(SUITE_NAMES:%=$(BUILD)/suites/%.bare)
+# Two builds of every suite: the student build in $(BUILD)/suites/ leaves
+# the hidden tests out (WB_HIDDEN_TEST registers nothing), the instructor
+# build in $(BUILD)/suites/hidden/ (-DWB_WITH_HIDDEN) has them; the grader
+# uses the second with --hidden and --batch.
+SUITE_HIDDEN := $(BUILD)/suites/hidden
+SUITE_OBJECTS = $(SUITE_NAMES:%=$(BUILD)/suites/%.o) \
+	$(SUITE_NAMES:%=$(SUITE_HIDDEN)/%.o)
+SUITE_BARE = $(SUITE_NAMES:%=$(BUILD)/suites/%.bare) \
+	$(SUITE_NAMES:%=$(SUITE_HIDDEN)/%.bare)
 SUITE_SUPPORT := $(BUILD)/suites/libsupport.a $(BUILD)/ref/libreference.a
 
-$(BUILD)/suites/%.o: grader/suites/%.c $(SUITE_HEADERS)
+# A suite too long for one file is split into NN_name.c and parts
+# NN_name_*.c; its object is all of them, linked into one (ld -r).
+suite_parts = $(wildcard grader/suites/$(1).c grader/suites/$(1)_*.c)
+
+$(BUILD)/suites/parts/%.o: grader/suites/%.c $(SUITE_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(SUITE_CFLAGS) -c $< -o $@
+
+$(SUITE_HIDDEN)/parts/%.o: grader/suites/%.c $(SUITE_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(SUITE_CFLAGS) -DWB_WITH_HIDDEN -c $< -o $@
+
+define suite_object_rules
+$$(BUILD)/suites/$(1).o: $$(patsubst grader/suites/%.c,$$(BUILD)/suites/parts/%.o,$$(call suite_parts,$(1)))
+	$$(LD) -r $$^ -o $$@
+
+$$(SUITE_HIDDEN)/$(1).o: $$(patsubst grader/suites/%.c,$$(SUITE_HIDDEN)/parts/%.o,$$(call suite_parts,$(1)))
+	$$(LD) -r $$^ -o $$@
+endef
+$(foreach s,$(SUITE_NAMES),$(eval $(call suite_object_rules,$(s))))
 
 # What every suite binary links besides its own object and the student's.
 $(BUILD)/suites/libsupport.a: $(BUILD)/suites/check.o \
 		$(BUILD)/suites/reporter.o
 	rm -f $@
 	$(AR) rcs $@ $^
+
+$(BUILD)/suites/check.o $(BUILD)/suites/reporter.o: $(BUILD)/suites/%.o: \
+		grader/suites/%.c $(SUITE_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(SUITE_CFLAGS) -c $< -o $@
 
 # A suite without a student file: every contract function is a NULL weak
 # reference, so each test reports "not implemented".  The grader runs it to

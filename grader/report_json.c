@@ -78,7 +78,9 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 		    "\"%s\", \"output\": ", passed ? 1 : 0,
 		    passed ? "passed" : "failed");
 	report_json_add_string(out, passed ? "" : test->message);
-	strbuf_addstr(out, ", \"visibility\": \"visible\"}");
+	/* Gradescope shows a hidden test only once the grades are published. */
+	strbuf_addf(out, ", \"visibility\": \"%s\"}",
+		    test->hidden ? "after_published" : "visible");
 	free(name);
 }
 

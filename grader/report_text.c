@@ -40,10 +40,11 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 {
 	bool passed = test->outcome == RESULTS_PASSED;
 
-	strbuf_addf(out, "    %s%s%s %s: %s\n",
+	strbuf_addf(out, "    %s%s%s %s: %s%s\n",
 		    paint(style, passed ? GREEN : RED),
 		    passed ? "pass" : "FAIL", paint(style, RESET),
-		    test->function, test->description);
+		    test->function, test->description,
+		    test->hidden ? " [hidden]" : "");
 	if (feedback && !passed && *test->message)
 		add_indented(out, "         ", test->message);
 }

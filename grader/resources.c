@@ -81,6 +81,17 @@ static char *find_program(const char *name)
 	return found;
 }
 
+void resources_use_hidden(struct resources *resources, bool hidden)
+{
+	resources->hidden = hidden;
+}
+
+/* Where the chosen build of the suites lives, relative to the root. */
+static const char *suite_folder(const struct resources *resources)
+{
+	return resources->hidden ? "suites/hidden" : "suites";
+}
+
 int resources_locate(struct resources *resources, struct strbuf *error)
 {
 	resources->root = own_folder();
@@ -113,8 +124,8 @@ int resources_check_suite(const struct resources *resources,
 	static const char *const suffixes[] = { ".o", ".bare" };
 
 	for (size_t i = 0; i < 2; i++) {
-		char *relative = xstrfmt("suites/%s%s", exercise->name,
-					 suffixes[i]);
+		char *relative = xstrfmt("%s/%s%s", suite_folder(resources),
+					 exercise->name, suffixes[i]);
 		char *found = find_file(resources->root, relative, error);
 
 		free(relative);
@@ -129,8 +140,8 @@ static char *suite_file(const struct resources *resources,
 			const struct catalog_exercise *exercise,
 			const char *suffix)
 {
-	char *joined = xstrfmt("%s/suites/%s%s", resources->root,
-			       exercise->name, suffix);
+	char *joined = xstrfmt("%s/%s/%s%s", resources->root,
+			       suite_folder(resources), exercise->name, suffix);
 	char *resolved = realpath(joined, NULL);
 
 	if (!resolved)

@@ -3,9 +3,15 @@
  * next to its own executable (/proc/self/exe), so build/grader works from
  * any folder: suites/NN_name.o and NN_name.bare, suites/libsupport.a,
  * ref/libreference.a, include/workbook.h; and the C compiler.
+ *
+ * The suites come in two builds: suites/NN_name.* (the student build,
+ * without hidden tests) and suites/hidden/NN_name.* (the instructor build,
+ * with them), chosen by resources_use_hidden.
  */
 #ifndef GRADER_RESOURCES_H
 #define GRADER_RESOURCES_H
+
+#include <stdbool.h>
 
 #include "catalog.h"
 #include "strbuf.h"
@@ -16,10 +22,17 @@ struct resources {
 	char *support;		/* libsupport.a */
 	char *reference;	/* libreference.a */
 	char *cc;		/* absolute path of the C compiler */
+	bool hidden;		/* use the suites with hidden tests */
 };
 
 void resources_init(struct resources *resources);
 void resources_release(struct resources *resources);
+
+/*
+ * Chooses the instructor suites (hidden tests included) or the student
+ * ones (the default).  Choose before resources_check_suite.
+ */
+void resources_use_hidden(struct resources *resources, bool hidden);
 
 /* 0, or -1 with a one-line message naming what is missing. */
 int resources_locate(struct resources *resources, struct strbuf *error);

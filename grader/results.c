@@ -193,13 +193,26 @@ static bool parse_int(const char *text, int *value)
 	return true;
 }
 
-static void parse_test(struct results *results, char **fields)
+/* The visibility field; a line from before it existed is visible. */
+static bool parse_visibility(char **fields, size_t count, bool *hidden)
+{
+	if (count == 8) {
+		*hidden = false;
+		return true;
+	}
+	*hidden = !strcmp(fields[8], "hidden");
+	return *hidden || !strcmp(fields[8], "visible");
+}
+
+static void parse_test(struct results *results, char **fields, size_t count)
 {
 	struct results_test *test;
 	enum results_outcome outcome;
 	int signal, exit_code;
+	bool hidden;
 
 	if (!*fields[1] || !*fields[2] ||
+	    !parse_visibility(fields, count, &hidden) ||
 	    !results_outcome_parse(fields[4], &outcome) ||
 	    !parse_int(fields[5], &signal) || !parse_int(fields[6], &exit_code))
 		return;
@@ -211,6 +224,7 @@ static void parse_test(struct results *results, char **fields)
 	test->outcome = outcome;
 	test->signal = signal;
 	test->exit_code = exit_code;
+	test->hidden = hidden;
 	results_set_message(test, fields[7]);
 }
 
@@ -228,8 +242,8 @@ static void parse_line(struct results *results, char *line)
 			results->seed = seed;
 			results->has_seed = true;
 		}
-	} else if (count == 8 && !strcmp(fields[0], "test")) {
-		parse_test(results, fields);
+	} else if ((count == 8 || count == 9) && !strcmp(fields[0], "test")) {
+		parse_test(results, fields, count);
 	} else if (count == 3 && !strcmp(fields[0], "file") &&
 		   file_status_parse(fields[1], &status)) {
 		results_set_file(results, status, fields[2]);
@@ -300,6 +314,6 @@ void results_write(const struct results *results, FILE *out)
 		fprintf(out, "\t%s\t%d\t%d\t", results_outcome_name(test->outcome),
 			test->signal, test->exit_code);
 		write_escaped(out, test->message);
-		fputc('\n', out);
+		fprintf(out, "\t%s\n", test->hidden ? "hidden" : "visible");
 	}
 }

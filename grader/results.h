@@ -36,6 +36,7 @@ struct results_test {
 	int signal;
 	int exit_code;
 	char *message;		/* feedback, several lines */
+	bool hidden;		/* a hidden test (instructor builds only) */
 };
 
 /* What happened to the file as a whole, before any test ran. */

@@ -272,3 +272,41 @@ WB_TEST(sigmoid_grad, even, "satisfies sigmoid_grad(z) = sigmoid_grad(-z)")
 			return;
 	}
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: other regimes than the visible ones ------------------ */
+
+WB_HIDDEN_TEST(sigmoid, near_zero,
+	       "is right around the branch point z = 0 (tiny and signed-zero z)")
+{
+	const double zs[] = { 0.0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324,
+			      1e-17, -1e-17, 1e-9, -1e-9 };
+
+	if (!check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value near 0",
+		       HINT_OVERFLOW))
+		return;
+	check_random(&fn_sigmoid, 0.0, 1e-3, 100, true, "wrong value near 0",
+		     HINT_OVERFLOW);
+}
+
+WB_HIDDEN_TEST(sigmoid, whole_range,
+	       "matches the reference at every 5th integer from -745 to 745")
+{
+	for (int z = -745; z <= 745; z += 5)
+		if (!check_at(&fn_sigmoid, z, "wrong value", HINT_LEFT_TAIL))
+			return;
+}
+
+WB_HIDDEN_TEST(sigmoid_grad, near_zero,
+	       "is right around z = 0 (tiny and signed-zero z give 1/4)")
+{
+	const double zs[] = { 0.0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324,
+			      1e-9, -1e-9 };
+
+	if (!check_all(&fn_grad, zs, COUNT(zs), "wrong value near 0",
+		       HINT_GRAD))
+		return;
+	check_random(&fn_grad, 0.0, 1e-3, 100, true, "wrong value near 0",
+		     HINT_GRAD);
+}
+/* END HIDDEN */

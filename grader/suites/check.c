@@ -16,6 +16,7 @@
 
 const char *wb_current_function = "";
 bool wb_probing = false;
+int wb_hidden_tag;
 
 /* ---- random inputs --------------------------------------------------- */
 

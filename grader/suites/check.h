@@ -43,6 +43,12 @@ bool wb_function_missing(const char *function, const void *address);
 extern bool wb_probing;
 
 /*
+ * The mark of a hidden test: its Criterion `.data` points here, so the
+ * reporter can tell hidden tests from visible ones.
+ */
+extern int wb_hidden_tag;
+
+/*
  * WB_TEST(function, check, "description") { body }
  *
  * The suite is named after the contract function; a weak reference to a
@@ -50,9 +56,31 @@ extern bool wb_probing;
  * implemented before calling it.
  */
 #define WB_TEST(function, check, text)                                        \
+	WB_TEST_TAGGED(function, check, text, NULL)
+
+/*
+ * WB_HIDDEN_TEST(function, check, "description") { body }
+ *
+ * A test students do not see: written like WB_TEST, and placed between the
+ * marker lines BEGIN HIDDEN and END HIDDEN (in C comments) so that the
+ * student release drops it.  Only the instructor build (-DWB_WITH_HIDDEN,
+ * build/suites/hidden/) registers it; the student build turns it into an
+ * unused static function that the compiler drops, so a student's suite
+ * program does not even contain it.
+ */
+#ifdef WB_WITH_HIDDEN
+#define WB_HIDDEN_TEST(function, check, text)                                 \
+	WB_TEST_TAGGED(function, check, text, &wb_hidden_tag)
+#else
+#define WB_HIDDEN_TEST(function, check, text)                                 \
+	__attribute__((unused))                                               \
+	static void wb_body_##function##_##check(void)
+#endif
+
+#define WB_TEST_TAGGED(function, check, text, tag)                            \
 	static void wb_body_##function##_##check(void);                       \
 	Test(function, check, .description = text,                            \
-	     .timeout = WB_TIMEOUT_SECONDS)                                   \
+	     .timeout = WB_TIMEOUT_SECONDS, .data = (tag))                    \
 	{                                                                     \
 		wb_current_function = #function;                              \
 		if (wb_function_missing(#function, (const void *)function))   \

@@ -10,7 +10,10 @@
  * escaped inside fields (docs/design.md):
  *
  *   seed	<seed>
- *   test	<function>	<check>	<description>	<outcome>	<signal>	<exit>	<message>
+ *   test	<function>	<check>	<description>	<outcome>	<signal>	<exit>	<message>	<visibility>
+ *
+ * visibility is `hidden` for a test written with WB_HIDDEN_TEST, `visible`
+ * for every other.
  */
 #include <stdio.h>
 #include <string.h>
@@ -83,7 +86,8 @@ static void write_test(FILE *out, const struct criterion_test_stats *stats)
 	fprintf(out, "\t%s\t%d\t%d\t", result, stats->signal,
 		stats->exit_code);
 	write_escaped(out, message);
-	fputc('\n', out);
+	fprintf(out, "\t%s\n", stats->test->data->data == &wb_hidden_tag ?
+		"hidden" : "visible");
 }
 
 static void wb_report_write(FILE *out, struct criterion_global_stats *stats)
