@@ -28,6 +28,7 @@
 #include "sandbox.h"
 #include "secret.h"
 #include "session.h"
+#include "terminal.h"
 #include "watch.h"
 
 #ifndef GRADER_VERSION
@@ -135,14 +136,6 @@ static char *reproduce_command(const char *program,
 	return strbuf_detach(&sb);
 }
 
-static bool use_color(const struct options *options)
-{
-	const char *no_color = getenv("NO_COLOR");
-
-	return !options->no_color && !(no_color && *no_color) &&
-	       isatty(STDOUT_FILENO);
-}
-
 struct run {
 	struct options options;
 	struct resources resources;
@@ -167,7 +160,7 @@ static int report(struct run *run, const char *program)
 {
 	char *reproduce = reproduce_command(program, &run->options);
 	struct report_text_style style = {
-		.color = use_color(&run->options),
+		.color = terminal_use_color(run->options.no_color),
 		.verbose = run->options.verbose,
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),

@@ -5,11 +5,26 @@
 #ifndef GRADER_PROGRESS_H
 #define GRADER_PROGRESS_H
 
+#include <stdbool.h>
+
 #include "options.h"
 #include "resources.h"
+#include "strbuf.h"
+#include "summary.h"
 
-/* Returns the grader's exit status. */
+/* Returns the grader's exit status: 0 all pass, 1 some fail, 2 trouble. */
 int progress_main(const struct options *options,
 		  const struct resources *resources);
+
+/*
+ * The table: a line per exercise graded with a bar, points and title, the
+ * total, and "Next: chapter N, <title>: <file> — <function>" followed by
+ * what to fix (watch mode shows it too).
+ */
+void progress_render(const struct summary *summary, bool color,
+		     struct strbuf *out);
+
+/* Just the "Next: ..." lines of progress_render. */
+void progress_render_next(const struct summary *summary, struct strbuf *out);
 
 #endif /* GRADER_PROGRESS_H */

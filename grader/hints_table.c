@@ -1,0 +1,75 @@
+/*
+ * hints_table.c - finding the hints for a failed test.
+ */
+#include "hints_table.h"
+
+#include <string.h>
+
+#include "hints_text.h"
+
+static const struct hints_entry *const parts[] = {
+	hints_text_early,
+	hints_text_late,
+};
+
+#define PART_COUNT (sizeof parts / sizeof parts[0])
+
+static size_t part_length(const struct hints_entry *part)
+{
+	size_t n = 0;
+
+	while (part[n].function)
+		n++;
+	return n;
+}
+
+size_t hints_count(void)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < PART_COUNT; p++)
+		n += part_length(parts[p]);
+	return n;
+}
+
+const struct hints_entry *hints_at(size_t index)
+{
+	for (size_t p = 0; p < PART_COUNT; p++) {
+		size_t n = part_length(parts[p]);
+
+		if (index < n)
+			return &parts[p][index];
+		index -= n;
+	}
+	return NULL;
+}
+
+static const struct hints_entry *lookup(const char *function,
+					const char *check)
+{
+	const struct hints_entry *entry;
+
+	for (size_t i = 0; (entry = hints_at(i)); i++)
+		if (!strcmp(entry->function, function) &&
+		    (check ? entry->check && !strcmp(entry->check, check) :
+			     !entry->check))
+			return entry;
+	return NULL;
+}
+
+const struct hints_entry *hints_find(const char *function, const char *check)
+{
+	const struct hints_entry *entry = check ? lookup(function, check) :
+						  NULL;
+
+	return entry ? entry : lookup(function, NULL);
+}
+
+size_t hints_length(const struct hints_entry *entry)
+{
+	size_t n = 0;
+
+	while (entry->hints[n])
+		n++;
+	return n;
+}

@@ -1,0 +1,31 @@
+/*
+ * hints_table.h - progressive hints for the exercises: for each contract
+ * function a few hints from gentle to specific, and for the checks students
+ * fail most often (a suite's WB_TEST check name) hints of their own.  Hints
+ * point at the idea and at a chapter section (docs/design.md lists the
+ * titles they may cite); they never give the answer away.
+ */
+#ifndef GRADER_HINTS_TABLE_H
+#define GRADER_HINTS_TABLE_H
+
+#include <stddef.h>
+
+struct hints_entry {
+	const char *function;		/* a contract function */
+	const char *check;		/* NULL: the function's own hints */
+	const char *const *hints;	/* NULL-terminated, gentle first */
+};
+
+size_t hints_count(void);
+const struct hints_entry *hints_at(size_t index);
+
+/*
+ * The hints for a failed test: the check's own when it has some, else the
+ * function's (check may be NULL).  NULL for a function without hints.
+ */
+const struct hints_entry *hints_find(const char *function, const char *check);
+
+/* How many hints an entry holds. */
+size_t hints_length(const struct hints_entry *entry);
+
+#endif /* GRADER_HINTS_TABLE_H */
