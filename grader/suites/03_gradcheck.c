@@ -352,3 +352,54 @@ WB_TEST(relative_error, symmetric, "is symmetric: relative_error(a, b) = relativ
 			return;
 	}
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: longer vectors, the last element -------------------- */
+
+WB_HIDDEN_TEST(numerical_gradient, long_vectors,
+	       "is accurate to 1e-6 for 16 to 24 coordinates")
+{
+	struct wb_rng rng;
+	struct fn_ctx c;
+	double x[MAXN];
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 10; t++) {
+		size_t n = 16 + wb_rng_index(&rng, MAXN - 15);
+
+		c.kind = t % 2 ? EXP_SUM : QUADRATIC;
+		for (size_t i = 0; i < n; i++) {
+			c.s[i] = 1.0;
+			c.a[i] = wb_rng_uniform(&rng, 0.5, 2.0);
+			c.m[i] = (wb_rng_index(&rng, 2) ? 1.0 : -1.0) *
+				 wb_rng_uniform(&rng, 0.5, 1.5);
+			x[i] = c.m[i] + wb_rng_uniform(&rng, 0.5, 2.0);
+		}
+		if (!check_gradient(&c, "f on a long vector", x, n,
+				    "compute every coordinate, from x_0 to "
+				    "x_{n-1}: " HINT_CENTRAL))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(relative_error, last_element,
+	       "counts the last element (only a_{n-1} and b_{n-1} differ)")
+{
+	struct wb_rng rng;
+	double a[MAXN], b[MAXN];
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 10; t++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		for (size_t i = 0; i < n; i++)
+			a[i] = b[i] = wb_rng_uniform(&rng, -3.0, 3.0);
+		b[n - 1] = a[n - 1] + wb_rng_uniform(&rng, 0.5, 1.0);
+		if (!check_relerr(a, b, n, "relative_error: missed a "
+				  "difference in the last element",
+				  "loop over i = 0 .. n-1, all n elements "
+				  HINT_RELERR))
+			return;
+	}
+}
+/* END HIDDEN */

@@ -376,3 +376,43 @@ WB_TEST(logreg_fit, loss_decreases,
 			"step AGAINST the gradient: w -= lr grad_w, b -= lr "
 			"grad_b " DESCENT);
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: scaled features, a long run -------------------------- */
+
+WB_HIDDEN_TEST(logreg_loss_grad, scaled_features,
+	       "is right for features of size 100 with small weights")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 30; t++) {
+		random_problem(&rng, &p, 1.5);
+		for (size_t i = 0; i < p.n * p.d; i++)
+			p.X[i] *= 50.0;
+		for (size_t j = 0; j < p.d; j++)
+			p.w[j] /= 50.0;
+		if (!check_loss_grad(&p, true, "wrong loss", "the loss is "
+				     "the mean of y softplus(-z_i) + (1-y) "
+				     "softplus(z_i), z_i = w . x_i + b " MODEL) ||
+		    !check_loss_grad(&p, false, "wrong gradient", HINT_GRAD))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(logreg_fit, long_run,
+	       "matches the reference after 100 small steps")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 10; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, 0.1, 100, "wrong parameters after 100 steps",
+			       HINT_FIT))
+			return;
+	}
+}
+/* END HIDDEN */

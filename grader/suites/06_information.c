@@ -330,3 +330,61 @@ WB_TEST(kl_divergence, inputs_unchanged, "does not modify p or q")
 {
 	check_unchanged(kl_divergence, true);
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: properties the visible tests do not name ------------ */
+
+WB_HIDDEN_TEST(entropy, reordering, "is unchanged when the outcomes are reordered")
+{
+	struct wb_rng rng;
+	double p[MAXK], r[MAXK];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t k = 2 + wb_rng_index(&rng, MAXK - 1);
+
+		random_distribution(&rng, p, k, round & 1);
+		for (size_t i = 0; i < k; i++)
+			r[i] = p[k - 1 - i];
+		if (!check_h("changed when the outcomes were reversed", r, k,
+			     ref_entropy(p, k), "every outcome counts the same "
+			     "way: -p_i log p_i for each i, summed over all "
+			     "k (" ENTROPY ")"))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(cross_entropy, uniform_q, "is log k against a uniform q, whatever p is")
+{
+	struct wb_rng rng;
+	double p[MAXK], q[MAXK];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t k = 1 + wb_rng_index(&rng, MAXK);
+
+		random_distribution(&rng, p, k, true);
+		for (size_t i = 0; i < k; i++)
+			q[i] = 1.0 / (double)k;
+		if (!check_pq(cross_entropy, "wrong cross-entropy against a "
+			      "uniform q", p, q, k, ref_cross_entropy(p, q, k),
+			      "-sum p_i log(1/k) = log k: the weights are p, "
+			      "the logs are of q (" CROSS ")"))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(kl_divergence, tiny_probabilities,
+	       "is accurate with probabilities as small as 1e-300 in p and q")
+{
+	static const double p[4] = { 1e-300, 0.5, 0.25, 0.25 - 1e-300 };
+	static const double q[4] = { 1e-250, 1e-300, 0.5, 0.5 };
+
+	if (check_pq(kl_divergence, "wrong KL divergence for tiny "
+		     "probabilities", p, q, 4, ref_kl_divergence(p, q, 4),
+		     KL_HINT))
+		check_pq(kl_divergence, "wrong KL divergence for tiny "
+			 "probabilities", q, p, 4, ref_kl_divergence(q, p, 4),
+			 KL_HINT);
+}
+/* END HIDDEN */

@@ -436,3 +436,48 @@ WB_TEST(softmax_cross_entropy, null_grad,
 			       value_tol(z, n * k, k), "compute the loss the same way "
 			       "whether or not grad is NULL");
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: every logit very negative ---------------------------- */
+
+/* Logits all in [-1e6, -1000]: e^z underflows for every one, so only the
+ * largest logit (not 0) may be subtracted before exp. */
+static void negative_test(vec_fn *student, vec_fn *ref, bool log_values,
+			  const char *what)
+{
+	struct wb_rng rng;
+	double z[MAXK];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t k = 1 + wb_rng_index(&rng, MAXK);
+
+		for (size_t i = 0; i < k; i++)
+			z[i] = -pow(10.0, wb_rng_uniform(&rng, 3.0, 6.0));
+		if (!check_vec(student, ref, what, z, k, log_values ?
+			       value_tol(z, k, 1) : prob_tol(z, k),
+			       "start the maximum from z_0, not from 0: when "
+			       "every logit is -1000 or less, subtracting 0 "
+			       "leaves e^z = 0 everywhere; " MAX_TRICK))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(softmax, all_negative, "is right when every logit is -1000 or less")
+{
+	negative_test(softmax, ref_softmax, false,
+		      "wrong value for very negative logits");
+}
+
+WB_HIDDEN_TEST(log_sum_exp, all_negative, "is right when every logit is -1000 or less")
+{
+	negative_test(lse_student, lse_ref, true,
+		      "wrong value for very negative logits");
+}
+
+WB_HIDDEN_TEST(log_softmax, all_negative, "is right when every logit is -1000 or less")
+{
+	negative_test(log_softmax, ref_log_softmax, true,
+		      "wrong value for very negative logits");
+}
+/* END HIDDEN */

@@ -418,3 +418,47 @@ WB_TEST(focal_loss, null_grad, "with grad = NULL computes the same loss and writ
 	random_focal(&rng, y, z, &c, false);
 	check_null_grad(&c);
 }
+
+/* BEGIN HIDDEN */
+/* ---- hidden tests: offset logits, large gamma ---------------------------- */
+
+WB_HIDDEN_TEST(smoothed_cross_entropy, offset_logits,
+	       "is right when every logit of a row is shifted by up to 1e5")
+{
+	struct wb_rng rng;
+	struct call c;
+	double z[MAXM];
+	size_t labels[MAXN];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		random_smoothed(&rng, z, labels, &c, false);
+		for (size_t i = 0; i < c.n; i++) {
+			double shift = wb_rng_uniform(&rng, -1e5, 1e5);
+
+			for (size_t j = 0; j < c.k; j++)
+				z[i * c.k + j] += shift;
+		}
+		if (!check_call(&c, "wrong loss for shifted logits", 0, NULL,
+				MAX_TRICK, SMOOTH_GRAD))
+			return;
+	}
+}
+
+WB_HIDDEN_TEST(focal_loss, large_gamma,
+	       "loss and gradient match the reference for gamma from 3 to 6")
+{
+	struct wb_rng rng;
+	struct call c;
+	double y[MAXN], z[MAXN];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		random_focal(&rng, y, z, &c, false);
+		c.b = wb_rng_uniform(&rng, 3.0, 6.0);
+		if (!check_call(&c, "wrong loss for a large gamma", 0, NULL,
+				FOCAL_HINT, FOCAL_GRAD_HINT))
+			return;
+	}
+}
+/* END HIDDEN */
