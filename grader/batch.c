@@ -1,20 +1,231 @@
-/* batch.c - placeholder while the module is written (this session). */
+/*
+ * batch.c - build/grader --batch SUBMISSIONS and --merge DIR: the
+ * coordinator.  It lists the students, skips those already graded (resume),
+ * hands the rest to workers (batch_run.c), and when every student of the
+ * batch or shard has a record writes the gradebook and a summary.
+ */
 #include "batch.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch_entries.h"
+#include "batch_run.h"
+#include "batch_state.h"
+#include "batch_tally.h"
+#include "gradebook.h"
+#include "report_json.h"
+#include "secret.h"
+
+enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
+
+static int trouble(const char *message)
+{
+	fprintf(stderr, "grader: %s\n", message);
+	return EXIT_TROUBLE;
+}
+
+static int make_folder(const char *path, struct strbuf *error)
+{
+	struct stat st;
+
+	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+		strbuf_addf(error, "--out: cannot create %s (%s); give a "
+			    "writable folder with --out", path,
+			    strerror(errno));
+		return -1;
+	}
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    access(path, W_OK | X_OK) != 0) {
+		strbuf_addf(error, "--out: %s is not a writable folder; give "
+			    "another one with --out", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int prepare_out(struct batch_context *context,
+		       const struct options *options, struct strbuf *error)
+{
+	const char *out = options->out ? options->out : "grades";
+	char *absolute;
+
+	context->out = xstrdup(out);
+	context->feedback_dir = xstrfmt("%s/feedback", out);
+	context->json_dir = xstrfmt("%s/json", out);
+	context->state_dir = xstrfmt("%s/.state", out);
+	if (make_folder(out, error) || make_folder(context->feedback_dir, error) ||
+	    make_folder(context->json_dir, error) ||
+	    make_folder(context->state_dir, error))
+		return -1;
+	if (options->no_cache)
+		return 0;
+	absolute = realpath(out, NULL);
+	if (!absolute) {
+		strbuf_addf(error, "--out %s: cannot resolve it (%s)", out,
+			    strerror(errno));
+		return -1;
+	}
+	context->cache_dir = xstrfmt("%s/.cache", absolute);
+	free(absolute);
+	return make_folder(context->cache_dir, error);
+}
+
+static void release_context(struct batch_context *context)
+{
+	free(context->out);
+	free(context->feedback_dir);
+	free(context->json_dir);
+	free(context->state_dir);
+	free(context->cache_dir);
+}
+
+static int load_entries(struct batch_entries *entries,
+			const struct options *options,
+			const struct batch_context *context,
+			struct strbuf *error)
+{
+	struct strbuf secret;
+	struct stat st;
+	int source;
+
+	if (stat(context->out, &st) != 0)
+		memset(&st, 0, sizeof st);
+	strbuf_init(&secret);
+	source = secret_load(options->secret_file, &secret, error);
+	if (source == SECRET_NONE)
+		fprintf(stderr, "grader: warning: %s\n",
+			secret_missing_warning());
+	if (source >= 0 && batch_entries_list(entries, options->batch,
+					      st.st_dev, st.st_ino, error) == 0) {
+		batch_entries_shard(entries, options->shard_index,
+				    options->shard_count);
+		batch_entries_seed(entries, secret.buf, secret.len);
+	} else {
+		source = -1;
+	}
+	strbuf_release(&secret);
+	return source < 0 ? -1 : 0;
+}
+
+/*
+ * The students still to grade; the others (resumed, bad names,
+ * duplicates) are counted as done.
+ */
+static size_t plan(const struct batch_context *context,
+		   const struct batch_entries *entries, struct batch_job *jobs,
+		   struct batch_progress *progress)
+{
+	struct gradebook_fields fields;
+	struct strbuf record;
+	size_t count = 0, resumed = 0, gradable = 0;
+
+	strbuf_init(&record);
+	gradebook_fields_init(&fields);
+	for (size_t i = 0; i < entries->nr; i++) {
+		const struct batch_entry *entry = &entries->items[i];
+		struct batch_job job = { .entry = entry };
+		struct gradebook_row row;
+
+		if (entry->status) {
+			batch_tally_synthetic_row(entry, &row);
+			batch_progress_count(progress, &row);
+			continue;
+		}
+		gradable++;
+		job.fingerprint = batch_state_fingerprint(entry, true);
+		if (batch_run_read_row(context, &job, &record, &fields,
+				       &row) == 0 &&
+		    strcmp(row.status, "error") != 0) {
+			batch_progress_count(progress, &row);
+			resumed++;
+			free(job.fingerprint);
+			continue;
+		}
+		jobs[count++] = job;
+	}
+	if (resumed)
+		fprintf(stderr, "grader: resuming: %zu of %zu already graded\n",
+			resumed, gradable);
+	gradebook_fields_release(&fields);
+	strbuf_release(&record);
+	return count;
+}
+
+static int interrupted(int signal, const struct batch_progress *progress)
+{
+	fprintf(stderr, "grader: interrupted after %zu of %zu students; run "
+		"the same command again to grade the rest\n", progress->done,
+		progress->total);
+	return 128 + signal;
+}
+
+static int grade_all(const struct batch_context *context,
+		     const struct options *options,
+		     const struct batch_entries *entries)
+{
+	struct batch_job *jobs = xcalloc(entries->nr + 1, sizeof *jobs);
+	struct batch_progress progress;
+	size_t count;
+	int signal, status;
+
+	batch_progress_init(&progress, entries->nr);
+	count = plan(context, entries, jobs, &progress);
+	signal = batch_run_workers(context, jobs, count, options->jobs,
+				   &progress);
+	batch_progress_end(&progress);
+	if (signal)
+		status = interrupted(signal, &progress);
+	else
+		status = batch_tally_write(context, options, entries);
+	for (size_t i = 0; i < count; i++)
+		free(jobs[i].fingerprint);
+	free(jobs);
+	return status;
+}
 
 int batch_main(const struct options *options,
 	       const struct resources *resources)
 {
-	(void)options;
-	(void)resources;
-	fputs("grader: not built yet\n", stderr);
-	return 2;
+	struct resources hidden = *resources;	/* borrowed, not released */
+	struct batch_context context = {
+		.options = options,
+		.resources = &hidden,
+	};
+	struct batch_entries entries;
+	struct strbuf error;
+	int status;
+
+	hidden.hidden = true;
+	strbuf_init(&error);
+	batch_entries_init(&entries);
+	if (prepare_out(&context, options, &error) != 0 ||
+	    load_entries(&entries, options, &context, &error) != 0)
+		status = trouble(error.buf);
+	else
+		status = grade_all(&context, options, &entries);
+	batch_entries_release(&entries);
+	release_context(&context);
+	strbuf_release(&error);
+	return status;
 }
 
 int batch_merge_main(const struct options *options)
 {
-	(void)options;
-	fputs("grader: not built yet\n", stderr);
-	return 2;
+	struct strbuf out, error;
+	int status = EXIT_OK;
+
+	strbuf_init(&out);
+	strbuf_init(&error);
+	if (gradebook_merge(options->merge, &out, &error) != 0)
+		status = trouble(error.buf);
+	fputs(out.buf, stdout);
+	strbuf_release(&out);
+	strbuf_release(&error);
+	return status;
 }

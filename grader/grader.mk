@@ -86,7 +86,8 @@ GRADER_DEFINES = -DGRADER_LINK_LIBS='"$(strip $(CRITERION_LIBS))"'
 GRADER_PACKAGES := libcmark-gfm libarchive
 GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader $(GRADER_DEFINES) \
 	$(shell $(PKG_CONFIG) --cflags $(GRADER_PACKAGES))
-GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) -lm
+GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) \
+	-lcmark-gfm-extensions -lm
 # Everything but main, so tests/test_unit_*.c can link the modules.
 GRADER_OBJECTS := $(filter-out %/grader.o,\
 	$(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o))

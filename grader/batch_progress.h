@@ -1,0 +1,37 @@
+/*
+ * batch_progress.h - how far a batch is, on stderr: on a terminal one
+ * line redrawn in place ("[#####.....] 57/200 students, 3 need attention,
+ * 0:12 left"), otherwise one line per finished student ("graded alice
+ * 87/97 ok").
+ */
+#ifndef GRADER_BATCH_PROGRESS_H
+#define GRADER_BATCH_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradebook.h"
+
+struct batch_progress {
+	bool terminal;
+	size_t total, done, attention;
+	size_t done_at_start;		/* resumed ones do not set the pace */
+	double started, last_drawn;
+};
+
+void batch_progress_init(struct batch_progress *progress, size_t total);
+/* A student who needs no grading now (resumed, bad name, duplicate). */
+void batch_progress_count(struct batch_progress *progress,
+			  const struct gradebook_row *row);
+/* A student just graded. */
+void batch_progress_finished(struct batch_progress *progress,
+			     const struct gradebook_row *row);
+/* Redraws the bar now and then; call while waiting. */
+void batch_progress_tick(struct batch_progress *progress);
+/* Clears the bar. */
+void batch_progress_end(struct batch_progress *progress);
+
+/* Whether a row needs the instructor's attention (status not ok). */
+bool batch_progress_needs_attention(const struct gradebook_row *row);
+
+#endif /* GRADER_BATCH_PROGRESS_H */

@@ -1,0 +1,219 @@
+/*
+ * batch_worker.c - grading one student of a batch.
+ */
+#include "batch_worker.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_folder.h"
+#include "batch_state.h"
+#include "feedback.h"
+#include "gradebook.h"
+#include "report_json.h"
+#include "report_text.h"
+#include "sandbox.h"
+#include "session.h"
+#include "unpack.h"
+#include "workspace.h"
+
+static char *reproduce_command(const struct batch_entry *entry)
+{
+	return xstrfmt("build/grader --student %s --secret-file FILE --hidden "
+		       "DIR", entry->id);
+}
+
+static void row_from_summary(const struct summary *summary,
+			     struct gradebook_row *row)
+{
+	row->graded = true;
+	for (size_t i = 0; i < catalog_count(); i++)
+		for (size_t j = 0; j < summary->count; j++)
+			if (summary->exercises[j].exercise ==
+			    catalog_exercise_at(i))
+				row->points[i] = summary->exercises[j].passed;
+	row->total = summary->passed;
+	row->max = summary->total;
+}
+
+static int write_json(const struct batch_context *context,
+		      const struct batch_entry *entry,
+		      const struct summary *summary)
+{
+	char *reproduce = reproduce_command(entry);
+	struct report_text_style style = {
+		.reproduce = reproduce,
+		.sandbox = sandbox_mode(),
+	};
+	char *path = xstrfmt("%s/%s.json", context->json_dir, entry->id);
+	struct strbuf text, json;
+	int status;
+
+	strbuf_init(&text);
+	strbuf_init(&json);
+	report_text_render(summary, &style, &text);
+	report_json_render(summary, text.buf, &json);
+	status = report_json_write_file(path, &json);
+	if (status != 0)
+		fprintf(stderr, "grader: cannot write %s (%s); free some space "
+			"or choose another --out\n", path, strerror(errno));
+	strbuf_release(&text);
+	strbuf_release(&json);
+	free(path);
+	free(reproduce);
+	return status;
+}
+
+/* The feedback files, then the record that says the student is done. */
+static int write_outputs(const struct batch_context *context,
+			 const struct batch_entry *entry,
+			 const char *fingerprint,
+			 const struct gradebook_row *row, const char *markdown)
+{
+	struct strbuf record;
+	int status;
+
+	strbuf_init(&record);
+	gradebook_format_row(row, &record);
+	status = feedback_write(context->feedback_dir, entry->id, markdown);
+	if (status == 0)
+		status = batch_state_write(context->state_dir, entry->id,
+					   fingerprint, record.buf);
+	if (status != 0)
+		fprintf(stderr, "grader: %s: cannot write the results into %s "
+			"(%s); free some space or choose another --out\n",
+			entry->id, context->out, strerror(errno));
+	strbuf_release(&record);
+	return status;
+}
+
+int batch_worker_record_problem(const struct batch_context *context,
+				const struct batch_entry *entry,
+				const char *fingerprint, const char *status,
+				const char *problem)
+{
+	struct feedback_info info = {
+		.student = entry->id,
+		.seed = entry->seed,
+		.status = status,
+		.problem = problem,
+	};
+	struct gradebook_row row = {
+		.student = entry->id,
+		.seed = entry->seed,
+		.status = status,
+	};
+	struct strbuf markdown;
+	int result;
+
+	strbuf_init(&markdown);
+	feedback_problem_markdown(&info, &markdown);
+	result = write_outputs(context, entry, fingerprint, &row,
+			       markdown.buf);
+	strbuf_release(&markdown);
+	return result;
+}
+
+static int grade_folder(const struct batch_context *context,
+			const struct batch_entry *entry,
+			const char *fingerprint, const char *folder)
+{
+	struct session_config config = {
+		.resources = context->resources,
+		.dir = folder,
+		.seed = entry->seed,
+		.selected = session_select_all(),
+		.jobs = 1,
+		.hidden = true,
+		.cache_dir = context->cache_dir,
+	};
+	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
+				      .status = "ok" };
+	struct gradebook_row row = { .student = entry->id, .seed = entry->seed,
+				     .status = "ok" };
+	struct session session;
+	struct strbuf error, markdown;
+	int status = -1;
+
+	session_init(&session);
+	strbuf_init(&error);
+	strbuf_init(&markdown);
+	if (session_grade(&session, &config, &error) != 0) {
+		fprintf(stderr, "grader: %s: %s\n", entry->id, error.buf);
+	} else if (session.summary.internal_error) {
+		status = batch_worker_record_problem(context, entry,
+			fingerprint, "error", session.summary.internal_error);
+	} else {
+		/* Feedback names the files as "alice/02_bce.c". */
+		session.summary.dir = entry->id;
+		row_from_summary(&session.summary, &row);
+		feedback_markdown(&session.summary, &info, &markdown);
+		status = write_json(context, entry, &session.summary);
+		if (status == 0)
+			status = write_outputs(context, entry, fingerprint,
+					       &row, markdown.buf);
+	}
+	strbuf_release(&markdown);
+	strbuf_release(&error);
+	session_release(&session);
+	return status;
+}
+
+static int grade_located(const struct batch_context *context,
+			 const struct batch_entry *entry,
+			 const char *fingerprint, const char *dir)
+{
+	char *folder = batch_folder_locate(dir);
+	int status;
+
+	if (!folder)
+		return batch_worker_record_problem(context, entry, fingerprint,
+			"no-files", "the submission holds no exercise file "
+			"(01_sigmoid.c ... 08_variants.c), neither at its top "
+			"nor in a single top folder");
+	status = grade_folder(context, entry, fingerprint, folder);
+	free(folder);
+	return status;
+}
+
+static int grade_archive(const struct batch_context *context,
+			 const struct batch_entry *entry,
+			 const char *fingerprint)
+{
+	struct workspace workspace;
+	struct strbuf error;
+	char *dest = NULL;
+	int status;
+
+	workspace_init(&workspace);
+	strbuf_init(&error);
+	if (workspace_create(&workspace, &error) != 0 ||
+	    !(dest = workspace_subfolder(&workspace, "submission"))) {
+		fprintf(stderr, "grader: %s: %s\n", entry->id,
+			error.len ? error.buf : "cannot create a scratch "
+			"folder; set TMPDIR to a writable folder");
+		status = -1;
+	} else if (unpack_archive(entry->path, dest, &unpack_default_limits,
+				  &error) != 0) {
+		status = batch_worker_record_problem(context, entry,
+			fingerprint, "bad-archive", error.buf);
+	} else {
+		status = grade_located(context, entry, fingerprint, dest);
+	}
+	free(dest);
+	strbuf_release(&error);
+	workspace_release(&workspace);
+	return status;
+}
+
+int batch_worker_run(const struct batch_context *context,
+		     const struct batch_entry *entry, const char *fingerprint)
+{
+	int status = entry->archive ?
+		     grade_archive(context, entry, fingerprint) :
+		     grade_located(context, entry, fingerprint, entry->path);
+
+	return status == 0 ? 0 : 3;
+}

@@ -1,0 +1,41 @@
+/*
+ * batch_worker.h - one student of a batch, graded in a worker process of
+ * its own: unpack (untrusted parsing stays out of the coordinator), find
+ * the exercise files, grade them with hidden tests, and write the
+ * student's feedback, Gradescope JSON and, last, resume record.
+ */
+#ifndef GRADER_BATCH_WORKER_H
+#define GRADER_BATCH_WORKER_H
+
+#include "batch_entries.h"
+#include "options.h"
+#include "resources.h"
+
+struct batch_context {
+	const struct options *options;
+	const struct resources *resources;	/* hidden suites */
+	char *out;			/* OUT */
+	char *feedback_dir;		/* OUT/feedback */
+	char *json_dir;			/* OUT/json */
+	char *state_dir;		/* OUT/.state */
+	char *cache_dir;		/* OUT/.cache (absolute), or NULL */
+};
+
+/*
+ * Grades entry and writes its files.  Returns the worker's exit status:
+ * 0 when the student's record was written (whatever their result), else
+ * non-zero with a line on stderr (the coordinator then records an error).
+ */
+int batch_worker_run(const struct batch_context *context,
+		     const struct batch_entry *entry, const char *fingerprint);
+
+/*
+ * Records a student who got no grade from a worker (it crashed, timed out
+ * or could not start): status "error", feedback saying why.  0 or -1.
+ */
+int batch_worker_record_problem(const struct batch_context *context,
+				const struct batch_entry *entry,
+				const char *fingerprint, const char *status,
+				const char *problem);
+
+#endif /* GRADER_BATCH_WORKER_H */

@@ -1,0 +1,177 @@
+/*
+ * feedback.c - per-student feedback in Markdown.
+ */
+#include "feedback.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_json.h"
+
+char *feedback_fence(const char *text)
+{
+	size_t longest = 0, run = 0;
+	char *fence;
+
+	for (const char *p = text; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	longest = longest < 3 ? 3 : longest + 1;
+	fence = xmalloc(longest + 1);
+	memset(fence, '`', longest);
+	fence[longest] = '\0';
+	return fence;
+}
+
+/* Text in a heading or paragraph: punctuation cannot start markup. */
+static void add_escaped(struct strbuf *out, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n' || *p == '\r') {
+			strbuf_addch(out, ' ');
+			continue;
+		}
+		if (strchr("\\`*_[]<>|~&", *p))
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *p);
+	}
+}
+
+static void add_block(struct strbuf *out, const char *text)
+{
+	char *fence = feedback_fence(text);
+	size_t len = strlen(text);
+
+	strbuf_addf(out, "%s text\n%s%s%s\n\n", fence, text,
+		    len && text[len - 1] == '\n' ? "" : "\n", fence);
+	free(fence);
+}
+
+static void add_points_table(const struct summary *summary,
+			     struct strbuf *out)
+{
+	strbuf_addstr(out, "| Exercise file | Points |\n|---|---:|\n");
+	for (size_t i = 0; i < summary->count; i++) {
+		const struct summary_exercise *e = &summary->exercises[i];
+
+		strbuf_addf(out, "| %s | %zu/%zu |\n", e->exercise->file,
+			    e->passed, e->total);
+	}
+	strbuf_addf(out, "| **Total** | **%zu/%zu** |\n\n", summary->passed,
+		    summary->total);
+}
+
+static void add_file_problem(const struct summary_exercise *e,
+			     struct strbuf *out)
+{
+	const struct results *r = e->results;
+
+	if (r->file_status == RESULTS_FILE_OK ||
+	    r->file_status == RESULTS_FILE_MISSING)
+		return;
+	strbuf_addf(out, "### %s: ", e->exercise->file);
+	add_escaped(out, results_file_status_name(r->file_status));
+	strbuf_addstr(out, "\n\n");
+	if (r->file_message)
+		add_block(out, r->file_message);
+}
+
+static void add_failures(const struct summary *summary, struct strbuf *out)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < summary->count; i++) {
+		const struct summary_exercise *e = &summary->exercises[i];
+
+		for (size_t t = 0; t < e->results->nr; t++) {
+			const struct results_test *test = &e->results->tests[t];
+
+			if (test->outcome == RESULTS_PASSED)
+				continue;
+			if (!any)
+				strbuf_addstr(out, "## Failing tests\n\n");
+			any = true;
+			strbuf_addf(out, "### %s: ", e->exercise->file);
+			add_escaped(out, test->function);
+			strbuf_addstr(out, ": ");
+			add_escaped(out, test->description ?
+					 test->description : "");
+			strbuf_addstr(out, " (");
+			add_escaped(out, results_outcome_name(test->outcome));
+			strbuf_addstr(out, ")\n\n");
+			if (test->message && *test->message)
+				add_block(out, test->message);
+		}
+		add_file_problem(e, out);
+	}
+	if (!any)
+		strbuf_addstr(out, "Every test passed.\n\n");
+}
+
+static void add_reproduce(const struct feedback_info *info,
+			  struct strbuf *out)
+{
+	strbuf_addf(out, "Seed: %" PRIu64 ". To reproduce this grading: "
+		    "`build/grader --student %s --secret-file FILE --hidden "
+		    "DIR`, with the course secret in FILE and the "
+		    "submission's exercise files in DIR.\n", info->seed,
+		    info->student);
+}
+
+void feedback_markdown(const struct summary *summary,
+		       const struct feedback_info *info, struct strbuf *out)
+{
+	char *next = summary_next_step(summary);
+
+	strbuf_addstr(out, "# Feedback for ");
+	add_escaped(out, info->student);
+	strbuf_addstr(out, "\n\n");
+	add_points_table(summary, out);
+	add_failures(summary, out);
+	strbuf_addstr(out, "**Next:** ");
+	add_escaped(out, next);
+	strbuf_addstr(out, "\n\n");
+	add_reproduce(info, out);
+	free(next);
+}
+
+void feedback_problem_markdown(const struct feedback_info *info,
+			       struct strbuf *out)
+{
+	strbuf_addstr(out, "# Feedback for ");
+	add_escaped(out, info->student);
+	strbuf_addstr(out, "\n\nThis submission was not graded (status ");
+	add_escaped(out, info->status);
+	strbuf_addstr(out, "):\n\n");
+	add_block(out, info->problem ? info->problem : "no reason recorded");
+	strbuf_addstr(out, "**Next:** submit a folder or a .zip or .tar.gz "
+		      "archive holding your exercise files (01_sigmoid.c ... "
+		      "08_variants.c), then ask for a new grading.\n\n");
+	add_reproduce(info, out);
+}
+
+int feedback_write(const char *folder, const char *student,
+		   const char *markdown)
+{
+	char *md = xstrfmt("%s/%s.md", folder, student);
+	char *html = xstrfmt("%s/%s.html", folder, student);
+	char *title = xstrfmt("Feedback for %s", student);
+	struct strbuf text, page;
+	int status;
+
+	strbuf_init(&text);
+	strbuf_init(&page);
+	strbuf_addstr(&text, markdown);
+	feedback_html(markdown, title, &page);
+	status = report_json_write_file(md, &text) == 0 &&
+		 report_json_write_file(html, &page) == 0 ? 0 : -1;
+	strbuf_release(&text);
+	strbuf_release(&page);
+	free(title);
+	free(html);
+	free(md);
+	return status;
+}

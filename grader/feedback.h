@@ -1,0 +1,45 @@
+/*
+ * feedback.h - a student's feedback for the instructor to hand out:
+ * Markdown (points per exercise file as a table, each failing test with its
+ * feedback, what to do next, the seed and how to reproduce the run) and the
+ * same rendered to a standalone HTML page by cmark-gfm.  Raw HTML in the
+ * Markdown is never passed through, so nothing a student wrote can script
+ * the page.
+ */
+#ifndef GRADER_FEEDBACK_H
+#define GRADER_FEEDBACK_H
+
+#include <stdint.h>
+
+#include "strbuf.h"
+#include "summary.h"
+
+struct feedback_info {
+	const char *student;	/* a safe id */
+	uint64_t seed;
+	const char *status;	/* the gradebook's status */
+	const char *problem;	/* why the student was not graded, or NULL */
+};
+
+/* A graded student. */
+void feedback_markdown(const struct summary *summary,
+		       const struct feedback_info *info, struct strbuf *out);
+/* A student who could not be graded: info->problem says why. */
+void feedback_problem_markdown(const struct feedback_info *info,
+			       struct strbuf *out);
+
+/* Markdown -> a whole HTML page titled title. */
+void feedback_html(const char *markdown, const char *title,
+		   struct strbuf *out);
+
+/*
+ * Writes folder/ID.md and folder/ID.html (each through a temporary file).
+ * Returns 0, or -1 with errno set.
+ */
+int feedback_write(const char *folder, const char *student,
+		   const char *markdown);
+
+/* The fence for a block holding text: backticks, longer than any run in it. */
+char *feedback_fence(const char *text);
+
+#endif /* GRADER_FEEDBACK_H */
