@@ -19,6 +19,7 @@ struct compile_job {
 	const struct catalog_exercise *exercise;
 	const char *student_path;	/* DIR/02_bce.c, shown to the student */
 	const char *workdir;		/* private scratch folder */
+	const char *cache_dir;		/* see cache.h; NULL: no cache */
 };
 
 struct compile_result {
@@ -27,6 +28,7 @@ struct compile_result {
 	struct strbuf message;		/* why the file cannot be graded */
 	struct strbuf warnings;		/* compiler warnings: advice */
 	char *binary;			/* the linked suite program */
+	bool transient;			/* may not repeat (a timeout): not cached */
 };
 
 void compile_result_init(struct compile_result *result);

@@ -1,6 +1,7 @@
 /*
  * grade.c - one exercise file from source to verdicts.
  */
+#define _GNU_SOURCE
 #include "grade.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "compile.h"
 #include "run.h"
 
@@ -88,6 +90,62 @@ static bool run_once(const struct grade_task *task, const char *binary,
 	return usable;
 }
 
+/*
+ * The tests of the bare suite (every function missing), from the cache
+ * when there is one: the same for every student, so listed once per
+ * grader build.  False when the suite program failed.
+ */
+static bool list_tests(const struct grade_task *task,
+		       const struct selection *selection, const char *bare,
+		       struct results *list)
+{
+	struct sandbox_result run;
+	struct strbuf identity, text;
+	char *entry = NULL, *buf = NULL;
+	size_t len = 0;
+	bool listed = false;
+	FILE *out;
+
+	strbuf_init(&identity);
+	strbuf_init(&text);
+	if (task->cache_dir) {
+		strbuf_addstr(&identity, "wb-list 1\n");
+		cache_add_file_identity(&identity, "grader", "/proc/self/exe");
+		cache_add_file_identity(&identity, "bare", bare);
+		entry = cache_lookup(task->cache_dir, &identity);
+	}
+	if (entry && cache_read(entry, "tests", &text)) {
+		results_parse(list, text.buf);
+		listed = list->nr > 0;
+	}
+	if (!listed) {
+		results_clear_tests(list);
+		sandbox_result_init(&run);
+		/* Unfiltered when kept: one entry serves every selection. */
+		listed = run_once(task, bare, task->cache_dir ? NULL :
+				  selection->filter, list, &run) &&
+			 list->nr > 0;
+		sandbox_result_release(&run);
+		if (listed && task->cache_dir &&
+		    (out = open_memstream(&buf, &len))) {
+			struct cache_writer writer;
+
+			results_write(list, out);
+			if (fclose(out) == 0) {
+				cache_writer_init(&writer, task->cache_dir,
+						  &identity);
+				cache_writer_add(&writer, "tests", buf, len);
+				cache_writer_commit(&writer);
+			}
+			free(buf);
+		}
+	}
+	free(entry);
+	strbuf_release(&identity);
+	strbuf_release(&text);
+	return listed;
+}
+
 /* Every test of the selection, each marked with outcome and message. */
 static void fail_every_test(const struct grade_task *task,
 			    const struct selection *selection,
@@ -95,13 +153,10 @@ static void fail_every_test(const struct grade_task *task,
 			    struct results *results)
 {
 	char *bare = resources_suite_bare(task->resources, task->exercise);
-	struct sandbox_result run;
 	struct results list;
 
-	sandbox_result_init(&run);
 	results_init(&list);
-	if (!run_once(task, bare, selection->filter, &list, &run) ||
-	    list.nr == 0) {
+	if (!list_tests(task, selection, bare, &list)) {
 		results_set_file(results, RESULTS_FILE_INTERNAL,
 				 "the grader could not list the tests of this "
 				 "file (its suite program failed); run `make "
@@ -118,7 +173,6 @@ static void fail_every_test(const struct grade_task *task,
 		results_set_message(test, message);
 	}
 	results_release(&list);
-	sandbox_result_release(&run);
 	free(bare);
 }
 
@@ -283,6 +337,7 @@ void grade_exercise(const struct grade_task *task, struct results *results)
 		.resources = task->resources,
 		.exercise = task->exercise,
 		.workdir = task->workdir,
+		.cache_dir = task->cache_dir,
 	};
 	struct compile_result compiled;
 	struct selection selection;

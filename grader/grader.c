@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "cache.h"
 #include "catalog.h"
 #include "digest.h"
 #include "hint.h"
@@ -144,6 +145,10 @@ struct run {
 
 static int grade(struct run *run, struct strbuf *error)
 {
+	/* Unchanged files are not compiled again (build/cache, cache.h). */
+	char *cache = run->options.no_cache ? NULL :
+		      cache_default_dir(&run->resources);
+	int status;
 	struct session_config config = {
 		.resources = &run->resources,
 		.dir = run->options.dir,
@@ -151,9 +156,12 @@ static int grade(struct run *run, struct strbuf *error)
 		.selected = run->options.selected,
 		.jobs = run->options.jobs,
 		.hidden = run->options.hidden,
+		.cache_dir = cache,
 	};
 
-	return session_grade(&run->session, &config, error);
+	status = session_grade(&run->session, &config, error);
+	free(cache);
+	return status;
 }
 
 static int report(struct run *run, const char *program)

@@ -7,7 +7,7 @@ set -eu
 
 packages="gcc make pkg-config binutils libcriterion-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libjs-katex gnuplot-nox bubblewrap chromium
-libarchive-dev zip unzip"
+libarchive-dev zip unzip libnanopb-dev"
 
 missing=""
 for package in $packages; do
