@@ -1,8 +1,15 @@
 # solutions/solutions.mk - the reference solutions, and the release step that
 # turns them into the student stubs in exercises/.
 #
-#   make release          regenerate exercises/*.c from solutions/*.c
-#   make check-release    fail if exercises/ is not the release of solutions/
+#   make release          regenerate exercises/*.c from solutions/*.c, and
+#                         write the student distribution (below)
+#   make check-release    fail if exercises/ is not the release of solutions/,
+#                         or the student distribution holds a hidden test or
+#                         a solution
+#   make student-release  only the student distribution:
+#   $(BUILD)/release/workbook-student.tar.gz  sources without the hidden
+#                         tests, stubs, and the reference compiled only
+#                         (tools/student_release.sh says what and why)
 #   make solutions        build the two libraries below
 #
 #   $(BUILD)/release/NN_name.c   what `make release` would write
@@ -17,6 +24,7 @@
 AWK ?= awk
 AR ?= ar
 RELEASE_TOOL := tools/release.awk
+STUDENT_RELEASE := $(BUILD)/release/workbook-student.tar.gz
 
 # The solutions are compiled as strictly as the contract asks of students'
 # files (C11, pedantic), with the project's warnings, as errors.
@@ -27,7 +35,7 @@ RELEASE_FILES := $(EXERCISES:%=$(BUILD)/release/%.c)
 REF_OBJECTS := $(EXERCISES:%=$(BUILD)/ref/%.o)
 SOLUTION_OBJECTS := $(EXERCISES:%=$(BUILD)/solutions/%.o)
 
-.PHONY: release check-release solutions build-all
+.PHONY: release check-release student-release solutions build-all
 
 build-all: solutions
 solutions: $(BUILD)/ref/libreference.a $(BUILD)/libsolutions.a
@@ -57,7 +65,11 @@ $(BUILD)/libsolutions.a: $(SOLUTION_OBJECTS)
 # Each exercise file is written to a temporary file beside it and renamed
 # over the old one, so an interrupted or failed release never leaves a
 # half-written stub; a stub whose content did not change is not touched.
-release:
+release: release-exercises
+	@$(MAKE) --no-print-directory student-release
+
+.PHONY: release-exercises
+release-exercises:
 	@for ex in $(EXERCISES); do \
 		src=solutions/$$ex.c; dst=exercises/$$ex.c; \
 		tmp=exercises/.$$ex.c.tmp; \
@@ -69,7 +81,7 @@ release:
 		fi; \
 	done
 
-check-release: $(RELEASE_FILES)
+check-release: student-release
 	@status=0; \
 	for ex in $(EXERCISES); do \
 		if [ ! -f exercises/$$ex.c ]; then \
@@ -80,4 +92,9 @@ check-release: $(RELEASE_FILES)
 			status=1; \
 		fi; \
 	done; \
+	sh tools/check_student_release.sh $(STUDENT_RELEASE) || status=1; \
 	exit $$status
+
+# Rebuilt every time: it is a copy of the tree as it is now (about 1 s).
+student-release: $(RELEASE_FILES) solutions
+	@sh tools/student_release.sh $(BUILD) $(STUDENT_RELEASE)

@@ -1,10 +1,13 @@
 # release.awk - turn a reference solution into a student stub.
 #
 #   awk -f tools/release.awk solutions/02_bce.c > exercises/02_bce.c
+#   awk -f tools/release.awk grader/suites/02_bce.c > (the student copy)
 #
 # The rules (docs/design.md, "Release markers"), line by line:
 #   - from a line "/* BEGIN SOLUTION */" to a line "/* END SOLUTION */",
 #     both included, everything is dropped;
+#   - likewise from "/* BEGIN HIDDEN */" to "/* END HIDDEN */" (the hidden
+#     tests of a suite);
 #   - the marker lines "/* BEGIN STUB" and "END STUB */" are dropped and the
 #     lines between them are kept;
 #   - every other line is copied.
@@ -22,7 +25,7 @@ function fail(msg) {
 }
 
 BEGIN {
-	state = "code"	# code, solution or stub
+	state = "code"	# code, solution, hidden or stub
 	status = 0
 }
 
@@ -37,6 +40,21 @@ BEGIN {
 /^[ \t]*\/\* END SOLUTION \*\/[ \t]*$/ {
 	if (state != "solution")
 		fail("END SOLUTION without BEGIN SOLUTION")
+	state = "code"
+	next
+}
+
+/^[ \t]*\/\* BEGIN HIDDEN \*\/[ \t]*$/ {
+	if (state != "code")
+		fail("BEGIN HIDDEN inside a " state " block (opened at line " opened ")")
+	state = "hidden"
+	opened = FNR
+	next
+}
+
+/^[ \t]*\/\* END HIDDEN \*\/[ \t]*$/ {
+	if (state != "hidden")
+		fail("END HIDDEN without BEGIN HIDDEN")
 	state = "code"
 	next
 }
@@ -57,11 +75,11 @@ BEGIN {
 }
 
 # Anything else that looks like a marker is a typo, not code.
-/(BEGIN|END) (SOLUTION|STUB)/ {
+/(BEGIN|END) (SOLUTION|STUB|HIDDEN)/ {
 	fail("malformed release marker: " $0)
 }
 
-state == "solution" {
+state == "solution" || state == "hidden" {
 	next
 }
 

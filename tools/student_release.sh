@@ -1,0 +1,74 @@
+#!/bin/sh
+# student_release.sh - the student distribution of the workbook.
+#
+#   sh tools/student_release.sh BUILD OUT.tar.gz
+#
+# Writes OUT.tar.gz (through a temporary file and rename) holding one folder,
+# workbook-student/, with what a student needs to read the book, do the
+# exercises and grade them (docs/design.md, "The student release"):
+#   - the sources of the grader and the book, the chapters, the header, the
+#     scripts, and the exercise stubs (BUILD/release/NN_name.c: the release
+#     of solutions/, which check-release compares with exercises/);
+#   - the suites with every hidden test dropped (tools/release.awk removes
+#     the BEGIN HIDDEN ... END HIDDEN blocks);
+#   - the reference solutions only compiled (BUILD/ref/libreference.a and
+#     BUILD/libsolutions.a, with solutions/student.mk as their makefile);
+# and nothing else: no solution sources, no tests or corpora (they hold
+# correct answers), no benchmarks, no Gradescope package.
+set -eu
+
+if [ $# -ne 2 ]; then
+	echo "usage: sh tools/student_release.sh BUILD OUT.tar.gz" >&2
+	exit 2
+fi
+build=$1
+out=$2
+name=workbook-student
+
+for f in "$build/ref/libreference.a" "$build/libsolutions.a"; do
+	if [ ! -f "$f" ]; then
+		echo "student_release: $f is missing: run make solutions first" >&2
+		exit 1
+	fi
+done
+
+stage=$(mktemp -d "${TMPDIR:-/tmp}/student-release.XXXXXX")
+trap 'rm -rf "$stage"' EXIT INT TERM
+dest=$stage/$name
+mkdir -p "$dest/exercises" "$dest/solutions/lib" "$dest/grader/suites" \
+	"$dest/tools"
+
+cp Makefile README.md "$dest/"
+cp -R chapters include book docs scripts "$dest/"
+cp tools/release.awk "$dest/tools/"
+for f in grader/*; do
+	[ -f "$f" ] && cp "$f" "$dest/grader/"
+done
+[ -d grader/runtime ] && cp -R grader/runtime "$dest/grader/"
+for f in grader/suites/*; do
+	case $f in
+	grader/suites/[0-9][0-9]_*.c)
+		awk -f tools/release.awk "$f" > "$dest/$f" ;;
+	*)
+		cp "$f" "$dest/$f" ;;
+	esac
+done
+for f in solutions/[0-9][0-9]_*.c; do
+	stub=$build/release/$(basename "$f")
+	if [ ! -f "$stub" ]; then
+		echo "student_release: $stub is missing: run make check-release first" >&2
+		exit 1
+	fi
+	cp "$stub" "$dest/exercises/"
+done
+cp solutions/student.mk "$dest/solutions/solutions.mk"
+cp "$build/ref/libreference.a" "$build/libsolutions.a" "$dest/solutions/lib/"
+
+mkdir -p "$(dirname "$out")"
+if ! tar -C "$stage" -czf "$out.tmp" "$name"; then
+	rm -f "$out.tmp"
+	echo "student_release: could not write $out.tmp" >&2
+	exit 1
+fi
+mv -f "$out.tmp" "$out"
+echo "student_release: wrote $out"
