@@ -1,13 +1,236 @@
-/* hint.c - placeholder while the module is written (this session). */
+/*
+ * hint.c - build/grader --hint FUNCTION [DIR]: grades that one function,
+ * and shows one more hint each time it is asked, chosen by the first test
+ * it fails.  A passing function gets the name of the next one instead.
+ */
 #include "hint.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hints_state.h"
+#include "hints_table.h"
+#include "session.h"
+
+/*
+ * Without --seed or --student, hints use one fixed seed, so asking twice
+ * meets the same first failure and continues the same list.
+ */
+#define HINT_SEED 1
+
+enum { EXIT_PASSED = 0, EXIT_FAILED = 1, EXIT_TROUBLE = 2 };
+
+static const struct summary_function *
+find_function(const struct summary *summary, const char *name)
+{
+	for (size_t i = 0; i < summary->count; i++)
+		for (size_t f = 0; f < summary->exercises[i].function_count; f++)
+			if (!strcmp(summary->exercises[i].functions[f].name,
+				    name))
+				return &summary->exercises[i].functions[f];
+	return NULL;
+}
+
+/* The contract function after `name` in curriculum order, or NULL. */
+static const char *next_function(const char *name)
+{
+	bool seen = false;
+
+	for (size_t i = 0; i < catalog_count(); i++)
+		for (const char *const *f = catalog_exercise_at(i)->functions;
+		     *f; f++) {
+			if (seen)
+				return *f;
+			seen = !strcmp(*f, name);
+		}
+	return NULL;
+}
+
+static int say_passed(const struct options *options,
+		      const struct summary_function *function)
+{
+	const char *next = next_function(function->name);
+
+	printf("%s passes all %zu tests.\n", function->name, function->total);
+	if (next)
+		printf("Next: %s in %s (build/grader --hint %s %s when you "
+		       "are stuck).\n", next, catalog_exercise_of(next)->file,
+		       next, options->dir);
+	else
+		printf("That was the last function of the workbook: "
+		       "build/grader --progress %s shows them all.\n",
+		       options->dir);
+	return EXIT_PASSED;
+}
+
+/* A file that is missing or does not build: no hint helps yet. */
+static int say_file_problem(const struct options *options,
+			    const struct summary *summary,
+			    const struct summary_exercise *entry)
+{
+	enum results_file_status status = entry->results->file_status;
+	char *next;
+
+	if (status == RESULTS_FILE_COMPILE_ERROR ||
+	    status == RESULTS_FILE_LINK_ERROR) {
+		printf("%s/%s does not %s yet; build/grader --only %s %s shows "
+		       "the errors: fix them, then ask for a hint again.\n",
+		       options->dir, entry->exercise->file,
+		       status == RESULTS_FILE_COMPILE_ERROR ? "compile" :
+							      "link",
+		       entry->exercise->file, options->dir);
+		return EXIT_FAILED;
+	}
+	next = summary_next_step(summary);
+	printf("Next: %s\n", next);
+	free(next);
+	return EXIT_FAILED;
+}
+
+/* The state key: the folder as an absolute path, so `cd` does not matter. */
+static char *state_key(const struct options *options, const char *function,
+		       const struct hints_entry *entry)
+{
+	char *folder = realpath(options->dir, NULL);
+	char *key = hints_state_key(folder ? folder : options->dir, function,
+				    entry->check);
+
+	free(folder);
+	return key;
+}
+
+static void show_hints(const struct options *options,
+		       const struct summary_function *function,
+		       const struct hints_entry *entry)
+{
+	struct hints_state state;
+	struct strbuf why;
+	size_t total = hints_length(entry), shown;
+	char *key = state_key(options, function->name, entry);
+	bool remembered;
+
+	hints_state_init(&state);
+	strbuf_init(&why);
+	remembered = hints_state_load(&state, &why) == 0;
+	shown = remembered ? hints_state_get(&state, key) + 1 : 1;
+	if (shown > total)
+		shown = total;
+	for (size_t i = 0; i < shown; i++)
+		printf("Hint %zu: %s\n", i + 1, entry->hints[i]);
+	if (remembered && hints_state_set(&state, key, (unsigned)shown) != 0) {
+		strbuf_addf(&why, "cannot write %s (%s)", state.path,
+			    strerror(errno));
+		remembered = false;
+	}
+	if (!remembered)
+		printf("hint %zu of %zu; cannot remember which hints you have "
+		       "seen (%s): set XDG_STATE_HOME to a writable folder to "
+		       "get the next one.\n", shown, total, why.buf);
+	else if (shown < total)
+		printf("hint %zu of %zu; run the same command for the next.\n",
+		       shown, total);
+	else
+		printf("hint %zu of %zu, the last; build/grader --only %s %s "
+		       "shows the test's full feedback.\n", shown, total,
+		       function->name, options->dir);
+	hints_state_release(&state);
+	strbuf_release(&why);
+	free(key);
+}
+
+static int say_hints(const struct options *options,
+		     const struct summary_function *function)
+{
+	const struct results_test *test = function->first_failure;
+	bool absent = summary_function_absent(function);
+	const struct hints_entry *entry =
+		hints_find(function->name, absent ? NULL : test->check);
+
+	if (absent)
+		printf("%s is not written yet.\n", function->name);
+	else
+		printf("%s fails %zu of %zu tests; the first: %s.\n",
+		       function->name, function->total - function->passed,
+		       function->total, test->description);
+	if (entry)
+		show_hints(options, function, entry);
+	else
+		printf("No hints for %s; build/grader --only %s %s shows the "
+		       "test's feedback.\n", function->name, function->name,
+		       options->dir);
+	return EXIT_FAILED;
+}
+
+static int report(const struct options *options,
+		  const struct summary *summary)
+{
+	const struct summary_function *function =
+		find_function(summary, options->hint);
+
+	if (summary->internal_error) {
+		fprintf(stderr, "grader: %s\n", summary->internal_error);
+		return EXIT_TROUBLE;
+	}
+	if (summary->count == 1 &&
+	    summary->exercises[0].results->file_status != RESULTS_FILE_OK)
+		return say_file_problem(options, summary,
+					&summary->exercises[0]);
+	if (!function || !function->total) {
+		fprintf(stderr, "grader: --hint %s: the suite ran no test of "
+			"it; run build/grader --only %s %s to see why\n",
+			options->hint, options->hint, options->dir);
+		return EXIT_TROUBLE;
+	}
+	if (function->passed == function->total)
+		return say_passed(options, function);
+	return say_hints(options, function);
+}
 
 int hint_main(const struct options *options,
 	      const struct resources *resources)
 {
-	(void)options;
-	(void)resources;
-	fputs("grader: not built yet\n", stderr);
-	return 2;
+	const struct catalog_exercise *exercise =
+		catalog_exercise_of(options->hint);
+	unsigned selected[OPTIONS_MAX_EXERCISES] = { 0 };
+	struct session_config config = {
+		.resources = resources,
+		.dir = options->dir,
+		.seed = options->seed_given || options->student ?
+			options->seed : HINT_SEED,
+		.selected = selected,
+		.jobs = 1,
+		.hidden = options->hidden,
+	};
+	struct session session;
+	struct strbuf error;
+	int status;
+
+	if (!exercise) {
+		fprintf(stderr, "grader: --hint %s: no exercise function of "
+			"that name; give one such as --hint bce_loss "
+			"(build/grader --progress names the next to do)\n",
+			options->hint);
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < catalog_count(); i++)
+		if (catalog_exercise_at(i) == exercise)
+			for (unsigned f = 0; exercise->functions[f]; f++)
+				if (!strcmp(exercise->functions[f],
+					    options->hint))
+					selected[i] = 1u << f;
+	session_init(&session);
+	strbuf_init(&error);
+	if (session_grade(&session, &config, &error) != 0) {
+		fprintf(stderr, "grader: %s\n", error.buf);
+		status = EXIT_TROUBLE;
+	} else {
+		status = report(options, &session.summary);
+	}
+	fflush(stdout);
+	session_release(&session);
+	strbuf_release(&error);
+	return status;
 }

@@ -28,10 +28,10 @@ const struct hints_entry hints_text_early[] = {
 	  "The derivative of the sigmoid is written with the sigmoid itself - chapter 1, \"The derivative of the sigmoid\"",
 	  "It is largest (1/4) at z = 0 and even: sigmoid_grad(-z) = sigmoid_grad(z) - chapter 1, \"The derivative of the sigmoid\"",
 	  "Tested relative to its size: at z = 40 the answer is about 4.2e-18, and 1 - sigmoid(40) is exactly 0 in doubles - chapter 1, \"Saturation\"",
-	  "Write the factor that tends to 0 without subtracting from 1: sigmoid(-z) is the same number, computed safely - chapter 1, \"Computing the sigmoid safely\"") },
+	  "Write the factor that tends to 0 without subtracting from 1: the sigmoid's symmetry gives it a form that stays accurate - chapter 1, \"Computing the sigmoid safely\"") },
 	{ "sigmoid_grad", "right_tail", HINTS(
 	  "1 - sigmoid(z) loses every digit for large z - chapter 1, \"Computing the sigmoid safely\"",
-	  "1 - sigmoid(z) equals sigmoid(-z) in math, and only the second is accurate when z is large - chapter 1, \"Saturation\"") },
+	  "By the sigmoid's symmetry, 1 - sigmoid(z) has a second form that needs no subtraction - chapter 1, \"Saturation\"") },
 	{ "sigmoid_grad", "left_tail", HINTS(
 	  "In the left tail sigmoid(z) itself is tiny; keep it as it is and avoid products that underflow early - chapter 1, \"Saturation\"",
 	  "Since the derivative is even, the left tail can reuse whatever made the right tail accurate - chapter 1, \"The derivative of the sigmoid\"") },

@@ -35,20 +35,19 @@ static void add_bar(struct strbuf *out, size_t passed, size_t total,
 	strbuf_addch(out, ']');
 }
 
-/* Why a file has no points of its own, or "". */
-static const char *file_note(const struct summary_exercise *entry)
+const char *progress_file_problem(enum results_file_status status)
 {
-	switch (entry->results->file_status) {
+	switch (status) {
 	case RESULTS_FILE_OK:
-		return "";
+		return NULL;
 	case RESULTS_FILE_MISSING:
-		return " (missing)";
+		return "missing";
 	case RESULTS_FILE_COMPILE_ERROR:
-		return " (does not compile)";
+		return "does not compile";
 	case RESULTS_FILE_LINK_ERROR:
-		return " (does not link)";
+		return "does not link";
 	default:
-		return " (cannot be graded)";
+		return "cannot be graded";
 	}
 }
 
@@ -100,12 +99,15 @@ void progress_render(const struct summary *summary, bool color,
 	}
 	for (size_t i = 0; i < summary->count; i++) {
 		const struct summary_exercise *entry = &summary->exercises[i];
+		const char *problem;
 
 		strbuf_addf(out, "%-*s  ", width, entry->exercise->file);
 		add_bar(out, entry->passed, entry->total, color);
-		strbuf_addf(out, " %3zu/%-3zu  %s%s\n", entry->passed,
+		problem = progress_file_problem(entry->results->file_status);
+		strbuf_addf(out, " %3zu/%-3zu  %s%s%s%s\n", entry->passed,
 			    entry->total, entry->exercise->title,
-			    file_note(entry));
+			    problem ? " (" : "", problem ? problem : "",
+			    problem ? ")" : "");
 	}
 	strbuf_addf(out, "%-*s  ", width, "total");
 	add_bar(out, summary->passed, summary->total, color);

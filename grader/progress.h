@@ -24,6 +24,9 @@ int progress_main(const struct options *options,
 void progress_render(const struct summary *summary, bool color,
 		     struct strbuf *out);
 
+/* "missing", "does not compile", ...; NULL for a file that was graded. */
+const char *progress_file_problem(enum results_file_status status);
+
 /* Just the "Next: ..." lines of progress_render. */
 void progress_render_next(const struct summary *summary, struct strbuf *out);
 
