@@ -1,0 +1,39 @@
+/*
+ * watch_book.h - watch mode's memory: the latest results of every exercise
+ * file, the summary over all of them, and what changed when one file was
+ * graded again.
+ */
+#ifndef GRADER_WATCH_BOOK_H
+#define GRADER_WATCH_BOOK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "options.h"
+#include "results.h"
+#include "session.h"
+#include "strbuf.h"
+#include "summary.h"
+
+struct watch_book {
+	const char *dir;
+	uint64_t seed;
+	struct results results[OPTIONS_MAX_EXERCISES];	/* catalog order */
+	bool graded[OPTIONS_MAX_EXERCISES];
+	struct summary summary;	/* over every graded file; refers to results */
+};
+
+void watch_book_init(struct watch_book *book, const char *dir,
+		     uint64_t seed);
+void watch_book_release(struct watch_book *book);
+
+/*
+ * Takes over the results of a finished session (which keeps none of them)
+ * and rebuilds the summary.  When changes is not NULL, appends for each
+ * file that was graded before: points before -> after, the tests newly
+ * passing and newly failing, and the file's own problem if it has one.
+ */
+void watch_book_take(struct watch_book *book, struct session *session,
+		     struct strbuf *changes);
+
+#endif /* GRADER_WATCH_BOOK_H */
