@@ -1,0 +1,184 @@
+/*
+ * test_unit_hints.c - the hint texts: every contract function has at least
+ * three of its own, every check with hints is a check some suite has, and
+ * every section a hint cites is one docs/design.md lists for that chapter.
+ * Reads docs/design.md and grader/suites/ from the project's root (where
+ * make runs the tests).  Well under a second.
+ */
+#define _GNU_SOURCE /* asprintf */
+#include <criterion/criterion.h>
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "hints_table.h"
+#include "support/harness.h"
+
+enum { MIN_FUNCTION_HINTS = 3 };
+
+Test(hints, every_contract_function_has_three_hints)
+{
+	for (size_t i = 0; i < catalog_count(); i++)
+		for (const char *const *f = catalog_exercise_at(i)->functions;
+		     *f; f++) {
+			const struct hints_entry *entry = hints_find(*f, NULL);
+
+			cr_expect(entry && !entry->check, "%s has no hints", *f);
+			if (entry)
+				cr_expect_geq(hints_length(entry),
+					      MIN_FUNCTION_HINTS,
+					      "%s has %zu hints", *f,
+					      hints_length(entry));
+		}
+}
+
+Test(hints, entries_are_unique_and_name_contract_functions)
+{
+	const struct hints_entry *a, *b;
+
+	for (size_t i = 0; (a = hints_at(i)); i++) {
+		cr_expect(catalog_find_function(a->function),
+			  "hints for %s, which is no contract function",
+			  a->function);
+		cr_expect_geq(hints_length(a), 1, "%s/%s has no hint",
+			      a->function, a->check ? a->check : "*");
+		for (size_t j = i + 1; (b = hints_at(j)); j++)
+			cr_expect(strcmp(a->function, b->function) ||
+				  (a->check ? !b->check ||
+					      strcmp(a->check, b->check) :
+					      b->check != NULL),
+				  "%s/%s is listed twice", a->function,
+				  a->check ? a->check : "*");
+	}
+}
+
+/* Every "WB_TEST(function, check" and "WB_HIDDEN_TEST(..." of the suites. */
+static char *suite_checks(void)
+{
+	glob_t found;
+	size_t len = 0;
+	char *all = calloc(1, 1);
+
+	cr_assert_eq(glob("grader/suites/[0-9][0-9]_*.c", 0, NULL, &found), 0,
+		     "no suites: run the test from the project's root");
+	for (size_t i = 0; i < found.gl_pathc; i++) {
+		char *text = harness_read_file(found.gl_pathv[i]);
+		size_t n = strlen(text);
+
+		all = realloc(all, len + n + 1);
+		memcpy(all + len, text, n + 1);
+		len += n;
+		free(text);
+	}
+	globfree(&found);
+	return all;
+}
+
+static bool suite_has(const char *suites, const char *function,
+		      const char *check)
+{
+	char needle[256];
+
+	snprintf(needle, sizeof needle, "TEST(%s, %s,", function, check);
+	return strstr(suites, needle) != NULL;
+}
+
+Test(hints, every_check_with_hints_exists_in_a_suite)
+{
+	char *suites = suite_checks();
+	const struct hints_entry *entry;
+
+	for (size_t i = 0; (entry = hints_at(i)); i++)
+		if (entry->check)
+			cr_expect(suite_has(suites, entry->function,
+					    entry->check),
+				  "hints for %s/%s, a check no suite has",
+				  entry->function, entry->check);
+	free(suites);
+}
+
+/*
+ * The sections design.md lists for chapter n, from its table's third
+ * column, as "; A; B; C;" (malloc'd) so that "; Title;" finds one.
+ */
+static char *design_sections(const char *design, int chapter)
+{
+	char start[16];
+	const char *row, *cell, *end;
+	char *sections = NULL;
+
+	snprintf(start, sizeof start, "| `%02d-", chapter);
+	row = strstr(design, start);
+	cr_assert(row, "docs/design.md lists no chapter %d", chapter);
+	cell = strchr(row + 1, '|');
+	cell = cell ? strchr(cell + 1, '|') : NULL;
+	end = cell ? strchr(cell + 1, '|') : NULL;
+	cr_assert(end, "odd row for chapter %d in docs/design.md", chapter);
+	cr_assert(asprintf(&sections, ";%.*s;", (int)(end - cell - 1),
+			   cell + 1) > 0);
+	/* Trim: ";  A; B ;" -> "; A; B;". */
+	for (char *p; (p = strstr(sections, " ;"));)
+		memmove(p, p + 1, strlen(p));
+	for (char *p; (p = strstr(sections, ";  "));)
+		memmove(p + 1, p + 2, strlen(p + 1));
+	return sections;
+}
+
+/* Each "chapter N, \"Title\"" of a hint. */
+static void check_citations(const char *design, const struct hints_entry *e,
+			    const char *hint)
+{
+	const char *p = hint;
+	int cited = 0;
+
+	while ((p = strstr(p, "chapter "))) {
+		int chapter;
+		char title[200];
+		char *sections, *wanted;
+
+		if (sscanf(p, "chapter %d, \"%199[^\"]\"", &chapter, title) != 2) {
+			p++;
+			continue;
+		}
+		cited++;
+		sections = design_sections(design, chapter);
+		cr_assert(asprintf(&wanted, "; %s;", title) > 0);
+		cr_expect(strstr(sections, wanted),
+			  "%s/%s cites chapter %d, \"%s\", which docs/design.md "
+			  "does not list (%s)", e->function,
+			  e->check ? e->check : "*", chapter, title, sections);
+		free(wanted);
+		free(sections);
+		p++;
+	}
+	cr_expect_geq(cited, 1, "%s/%s: a hint cites no section: %s",
+		      e->function, e->check ? e->check : "*", hint);
+}
+
+Test(hints, every_cited_section_exists)
+{
+	char *design = harness_read_file("docs/design.md");
+	const struct hints_entry *entry;
+
+	cr_assert(design, "cannot read docs/design.md");
+	for (size_t i = 0; (entry = hints_at(i)); i++)
+		for (size_t h = 0; entry->hints[h]; h++)
+			check_citations(design, entry, entry->hints[h]);
+	free(design);
+}
+
+Test(hints, a_check_without_hints_falls_back_to_the_function)
+{
+	const struct hints_entry *entry = hints_find("sigmoid", "no_such_check");
+
+	cr_assert(entry);
+	cr_expect_null(entry->check);
+	cr_expect_str_eq(entry->function, "sigmoid");
+	entry = hints_find("sigmoid_grad", "right_tail");
+	cr_assert(entry);
+	cr_expect_str_eq(entry->check, "right_tail");
+	cr_expect_null(hints_find("no_such_function", NULL));
+}
