@@ -101,21 +101,23 @@ static bool watcher_read(struct watcher *w, double seconds, size_t from,
 	return true;
 }
 
-/* Waits (at most 10 s) for the grader to end; its exit status or -1. */
+/* Waits (at most 30 s) for the grader to end; its exit status or -1. */
 static int watcher_wait(struct watcher *w)
 {
 	int status;
 
-	watcher_read(w, 10.0, 0, NULL);
-	for (int i = 0; i < 100; i++) {
-		pid_t done = waitpid(w->pid, &status, WNOHANG);
+	double end = now() + 20.0;
 
-		if (done == w->pid) {
+	watcher_read(w, 10.0, 0, NULL);
+	while (now() < end) {
+		struct timespec tick = { 0, 50 * 1000 * 1000 };
+
+		if (waitpid(w->pid, &status, WNOHANG) == w->pid) {
 			w->pid = 0;
 			return WIFEXITED(status) ? WEXITSTATUS(status) :
 						   128 + WTERMSIG(status);
 		}
-		watcher_read(w, 0.1, 0, NULL);
+		nanosleep(&tick, NULL);
 	}
 	return -1;
 }
