@@ -5,9 +5,10 @@
 # to run and exits 1, so `make` stops before a build that cannot succeed.
 set -eu
 
-packages="gcc make pkg-config binutils libcriterion-dev libcmark-gfm-dev
+# WB_PACKAGES replaces the list (gradescope/setup.sh: the grader's only).
+packages=${WB_PACKAGES:-"gcc make pkg-config binutils libcriterion-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libjs-katex gnuplot-nox bubblewrap chromium
-libarchive-dev zip unzip libnanopb-dev"
+libarchive-dev zip unzip libnanopb-dev"}
 
 missing=""
 for package in $packages; do

@@ -1,0 +1,204 @@
+/*
+ * test_gradescope.c - the Gradescope package as Gradescope uses it: the zip
+ * (WB_GRADESCOPE_ZIP, made with the course secret WB_GRADESCOPE_SECRET) is
+ * unpacked into a fake /autograder (AUTOGRADER_ROOT), its setup.sh builds
+ * it, its run_autograder grades a submission, and results.json is read
+ * back.  Run by `make test-gradescope` (about 30 s).
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <criterion/criterion.h>
+
+#include "digest.h"
+#include "support/harness.h"
+#include "support/json.h"
+
+static const char *const exercises[] = {
+	"01_sigmoid", "02_bce", "03_gradcheck", "04_logreg", "05_mse",
+	"06_information", "07_softmax", "08_variants",
+};
+
+/* The contract functions of 02_bce.c: the exercise submitted as a stub. */
+static const char *const stub_functions[] = {
+	"bce_loss:", "bce_with_logits:", "bce_with_logits_grad:",
+};
+
+static char *format(const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+
+	va_start(ap, fmt);
+	cr_assert_geq(vasprintf(&text, fmt, ap), 0);
+	va_end(ap);
+	return text;
+}
+
+static void run_shell(const char *fmt, ...)
+{
+	va_list ap;
+	char *command = NULL;
+
+	va_start(ap, fmt);
+	cr_assert_geq(vasprintf(&command, fmt, ap), 0);
+	va_end(ap);
+	cr_assert_eq(system(command), 0, "failed: %s", command);
+	free(command);
+}
+
+static const char *zip_path(void)
+{
+	const char *zip = getenv("WB_GRADESCOPE_ZIP");
+
+	return zip ? zip : "build/gradescope/test/autograder.zip";
+}
+
+/* A fake /autograder with the zip unpacked in source/, as Gradescope does. */
+static char *fake_autograder(void)
+{
+	char *root = harness_tempdir();
+	char *submission = format("%s/submission", root);
+
+	run_shell("unzip -q '%s' -d '%s/source'", zip_path(), root);
+	cr_assert_eq(mkdir(submission, 0755), 0);
+	free(submission);
+	return root;
+}
+
+/* run_autograder of the zip, then results.json parsed (must be valid). */
+static struct json *run_autograder(const char *root)
+{
+	char *path = format("%s/results/results.json", root);
+	struct json *results;
+	char *text;
+
+	run_shell("AUTOGRADER_ROOT='%s' sh '%s/source/run_autograder' "
+		  ">'%s/run.log' 2>&1", root, root, root);
+	text = harness_read_file(path);
+	cr_assert_not_null(text, "run_autograder wrote no %s", path);
+	results = json_parse(text);
+	cr_assert_not_null(results, "results.json is not valid JSON:\n%s", text);
+	free(text);
+	free(path);
+	return results;
+}
+
+static bool starts_with_any(const char *name, const char *const *prefixes,
+			    size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* Solutions for every exercise but 02_bce.c, which is its stub; nested in
+ * a folder, as a student uploading a folder would. */
+static void write_submission(const char *root)
+{
+	char *folder = format("%s/submission/my-workbook", root);
+
+	cr_assert_eq(mkdir(folder, 0755), 0);
+	for (size_t i = 0; i < sizeof exercises / sizeof *exercises; i++) {
+		const char *from = strcmp(exercises[i], "02_bce") ? "solutions" :
+								    "exercises";
+		char *src = format("%s/%s.c", from, exercises[i]);
+		char *dst = format("%s/%s.c", folder, exercises[i]);
+
+		harness_copy_file(src, dst);
+		free(src);
+		free(dst);
+	}
+	free(folder);
+}
+
+static void write_metadata(const char *root)
+{
+	static const char metadata[] =
+		"{\"id\": 123456, \"created_at\": \"2024-01-01T10:00:00\",\n"
+		" \"users\": [\n  {\"email\": \"ada@example.edu\", \"id\": 4242,"
+		" \"name\": \"Ada\",\n   \"assignment\": {\"due_date\": null}}\n"
+		" ],\n \"assignment\": {\"id\": 7, \"title\": \"Workbook\"}}\n";
+	char *path = format("%s/submission_metadata.json", root);
+
+	harness_write_file(path, metadata, strlen(metadata));
+	free(path);
+}
+
+Test(gradescope, grades_a_submission,
+     .description = "setup.sh builds the zip's sources and run_autograder "
+		    "grades with hidden tests and the student's seed",
+     .timeout = 240)
+{
+	const char *secret = getenv("WB_GRADESCOPE_SECRET");
+	char *root = fake_autograder();
+	struct json *results;
+	const struct json *tests, *output;
+	double score = 0, max_score = 0;
+	size_t hidden = 0, stub_hidden = 0;
+	char *seed;
+
+	cr_assert_not_null(secret, "set WB_GRADESCOPE_SECRET to the zip's secret");
+	run_shell("sh '%s/source/setup.sh' >'%s/setup.log' 2>&1", root, root);
+	write_submission(root);
+	write_metadata(root);
+	results = run_autograder(root);
+
+	tests = json_get(results, "tests");
+	cr_assert(tests && tests->type == JSON_ARRAY && tests->count > 0);
+	for (size_t i = 0; i < tests->count; i++) {
+		const struct json *t = tests->items[i];
+		const char *name = json_get(t, "name")->string;
+		const char *visibility = json_get(t, "visibility")->string;
+		bool stub = starts_with_any(name, stub_functions, 3);
+		double points = json_get(t, "score")->number;
+
+		cr_expect_eq(points, stub ? 0.0 : 1.0, "%s: score %g", name,
+			     points);
+		cr_expect(!strcmp(visibility, "visible") ||
+			  !strcmp(visibility, "after_published"), "%s", name);
+		hidden += !strcmp(visibility, "after_published");
+		stub_hidden += stub && !strcmp(visibility, "after_published");
+		score += points;
+		max_score += json_get(t, "max_score")->number;
+	}
+	cr_expect_gt(hidden, 8, "too few hidden tests: %zu", hidden);
+	cr_expect_gt(stub_hidden, 0, "02_bce.c's hidden tests are missing");
+	cr_expect_eq(json_get(results, "score")->number, score);
+	cr_expect_eq(json_get(results, "max_score")->number, max_score);
+	cr_expect_lt(score, max_score);
+
+	seed = format("seed %llu", (unsigned long long)digest_student_seed(
+		secret, strlen(secret), "ada@example.edu"));
+	output = json_get(results, "output");
+	cr_assert(output && output->type == JSON_STRING);
+	cr_expect(strstr(output->string, seed), "no \"%s\" in the output:\n%s",
+		  seed, output->string);
+	free(seed);
+	json_free(results);
+	harness_remove(root);
+	free(root);
+}
+
+Test(gradescope, always_leaves_results,
+     .description = "an unbuilt autograder or an empty submission still "
+		    "gives a valid results.json telling the student what to do",
+     .timeout = 60)
+{
+	char *root = fake_autograder();
+	struct json *results = run_autograder(root);
+	const struct json *output = json_get(results, "output");
+
+	cr_expect_eq(json_get(results, "score")->number, 0.0);
+	cr_assert(output && output->type == JSON_STRING);
+	cr_expect(strstr(output->string, "tell your instructor"), "%s",
+		  output->string);
+	json_free(results);
+	harness_remove(root);
+	free(root);
+}
