@@ -29,30 +29,21 @@ END STUB */
 
 /* BEGIN SOLUTION */
 /*
- * sigma(z) = 1 / (1 + e^-z), branching on the sign so that exp never
- * overflows (see 01_sigmoid.c).
+ * sigma(z) and sigma(-z) from one exp.  With e = e^-|z| (in (0, 1], so it
+ * never overflows) the pair is 1 / (1 + e) and e / (1 + e), the larger one
+ * belonging to the sign of z: the branching sigmoid of 01_sigmoid.c, both
+ * halves at once, each accurate relatively.  Both are computed and then
+ * selected, rather than branched to, because on random logits a branch on
+ * the sign goes either way half the time, and a mispredicted branch costs
+ * more than the division (docs/performance.md).
  */
-static double stable_sigmoid(double z)
+static void sigmoid_pair(double z, double *sigma_z, double *sigma_minus_z)
 {
-	double e;
+	double e = exp(-fabs(z));
+	double big = 1.0 / (1.0 + e), small = e / (1.0 + e);
 
-	if (z >= 0.0)
-		return 1.0 / (1.0 + exp(-z));
-	e = exp(z);
-	return e / (1.0 + e);
-}
-
-/*
- * softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|)
- *
- * The max trick: e^-|x| is in (0, 1], so it never overflows, and log1p
- * keeps the relative accuracy of log(1 + tiny) for x -> -inf, where
- * softplus(x) ~ e^x.  Both parts are >= 0, so their sum does not cancel:
- * the result is accurate relatively for every x.
- */
-static double softplus(double x)
-{
-	return fmax(x, 0.0) + log1p(exp(-fabs(x)));
+	*sigma_z = z >= 0.0 ? big : small;
+	*sigma_minus_z = z >= 0.0 ? small : big;
 }
 
 /*
@@ -81,27 +72,36 @@ static double bce_term(double y, double p)
  *	-log sigma(z)     = softplus(-z)
  *	-log(1 - sigma(z)) = -log sigma(-z) = softplus(z)
  *
- *	loss = y softplus(-z) + (1 - y) softplus(z).
+ *	loss = y softplus(-z) + (1 - y) softplus(z),
+ *
+ * where softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|).  The max
+ * trick: e^-|x| is in (0, 1], so it never overflows, and log1p keeps the
+ * relative accuracy of log(1 + tiny) for x -> -inf, where softplus(x) ~
+ * e^x.  softplus(z) and softplus(-z) share L = log1p(e^-|z|), and the two
+ * weights sum to 1, so
+ *
+ *	loss = y max(-z, 0) + (1 - y) max(z, 0) + L:
+ *
+ * one exp and one log1p per sample, whatever the label.
  *
  * Why this form and not the common max(z, 0) - y z + log1p(e^-|z|)
  * (PyTorch's)?  Both are equal in exact arithmetic and both are safe from
  * overflow, but the latter subtracts: for a soft label y = 0.9999999 and
  * z = 1e6 the terms max(z, 0) and y z are both about 1e6 while the loss is
  * 0.1, and the rounding error of y z (1e-10) is a 1e-9 relative error in
- * the result.  Here both terms are non-negative products of accurate
- * factors (1 - y is exact for y >= 1/2), so nothing cancels.  The terms
- * with weight 0 are skipped (0 log 0 = 0), which also keeps an infinite
- * logit from producing 0 * inf = NaN.
+ * the result.  Here all three terms are non-negative products of accurate
+ * factors (1 - y is exact for y >= 1/2), so nothing cancels, and a
+ * confident right answer (y = 1, z = 40) keeps its tiny loss L = 4.2e-18.
+ * A term with weight 0 is dropped (0 log 0 = 0), which also keeps an
+ * infinite logit from producing 0 * inf = NaN; the selects need no branch.
  */
 static double bce_logit_term(double y, double z)
 {
-	double loss = 0.0;
+	double l = log1p(exp(-fabs(z)));
+	double pos = z > 0.0 ? z : 0.0, neg = z < 0.0 ? -z : 0.0;
 
-	if (y != 0.0)
-		loss += y * softplus(-z);
-	if (y != 1.0)
-		loss += (1.0 - y) * softplus(z);
-	return loss;
+	return (y != 0.0 ? y * neg : 0.0) + (y != 1.0 ? (1.0 - y) * pos : 0.0) +
+	       l;
 }
 
 /*
@@ -119,9 +119,10 @@ static double bce_logit_term(double y, double z)
  */
 static double residual(double y, double z)
 {
-	if (y > 0.5)
-		return (1.0 - y) - stable_sigmoid(-z);
-	return stable_sigmoid(z) - y;
+	double sigma_z, sigma_minus_z;
+
+	sigmoid_pair(z, &sigma_z, &sigma_minus_z);
+	return y > 0.5 ? (1.0 - y) - sigma_minus_z : sigma_z - y;
 }
 
 /*

@@ -60,18 +60,31 @@ static size_t argmax(const double *z, size_t k)
 	return im;
 }
 
-/* m, im and s of the row z (k >= 1). */
-static struct lse_parts lse_split(const double *z, size_t k)
+/*
+ * m, im and s of the row z (k >= 1).  When e is not NULL it receives every
+ * e^(z_j - m) (1 at im), so that the gradient reuses them: one exp per
+ * logit instead of two.
+ */
+static struct lse_parts lse_split(const double *z, size_t k, double *e)
 {
 	struct lse_parts r;
 	size_t j;
+	double t;
 
 	r.im = argmax(z, k);
 	r.m = z[r.im];
 	r.s = 0.0;
-	for (j = 0; j < k; j++)
-		if (j != r.im)
-			r.s += exp(z[j] - r.m);
+	for (j = 0; j < k; j++) {
+		if (j == r.im) {
+			if (e)
+				e[j] = 1.0;	/* e^0 */
+			continue;
+		}
+		t = exp(z[j] - r.m);
+		r.s += t;
+		if (e)
+			e[j] = t;
+	}
 	return r;
 }
 
@@ -94,17 +107,18 @@ static double row_nll(const double *z, size_t c, struct lse_parts r)
  * instead 1 - p_c = s / (1 + s) exactly, accurate however small.  When c is
  * not the index im, p_c <= 1/2 and p_c - 1 does not cancel.
  */
-static void row_grad(const double *z, size_t k, size_t c, struct lse_parts r,
-		     size_t n, double *g)
+static void row_grad(size_t k, size_t c, struct lse_parts r, size_t n,
+		     double *g)
 {
+	double e_c = g[c];	/* g holds e^(z_j - m), from lse_split */
 	size_t j;
 
 	for (j = 0; j < k; j++)
-		g[j] = exp(z[j] - r.m) / (1.0 + r.s) / (double)n;
+		g[j] = g[j] / (1.0 + r.s) / (double)n;
 	if (c == r.im)
 		g[c] = -(r.s / (1.0 + r.s)) / (double)n;
 	else
-		g[c] = (exp(z[c] - r.m) / (1.0 + r.s) - 1.0) / (double)n;
+		g[c] = (e_c / (1.0 + r.s) - 1.0) / (double)n;
 }
 
 /*
@@ -164,7 +178,7 @@ double log_sum_exp(const double *z, size_t k)
 
 	if (k == 0)
 		return -INFINITY;
-	r = lse_split(z, k);
+	r = lse_split(z, k, NULL);
 	return r.m + log1p(r.s);
 	/* END SOLUTION */
 	/* BEGIN STUB
@@ -197,7 +211,7 @@ void log_softmax(const double *z, size_t k, double *out)
 
 	if (k == 0)
 		return;
-	r = lse_split(z, k);
+	r = lse_split(z, k, NULL);
 	l = log1p(r.s);
 	for (j = 0; j < k; j++)
 		out[j] = (z[j] - r.m) - l;
@@ -240,11 +254,12 @@ double softmax_cross_entropy(const double *z, const size_t *labels, size_t n,
 			return NAN;
 	for (i = 0; i < n; i++) {
 		const double *row = z + i * k;
-		struct lse_parts r = lse_split(row, k);
+		double *g = grad ? grad + i * k : NULL;
+		struct lse_parts r = lse_split(row, k, g);
 
 		sum += row_nll(row, labels[i], r);
-		if (grad)
-			row_grad(row, k, labels[i], r, n, grad + i * k);
+		if (g)
+			row_grad(k, labels[i], r, n, g);
 	}
 	return sum / (double)n;
 	/* END SOLUTION */
