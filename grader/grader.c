@@ -190,6 +190,7 @@ static int report(struct run *run, const char *program)
 		struct report_text_style plain = style;
 
 		plain.color = false;
+		plain.hide_hidden = true;
 		strbuf_reset(&text);
 		report_text_render(summary, &plain, &text);
 		report_json_render(summary, text.buf, &json);

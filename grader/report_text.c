@@ -91,7 +91,8 @@ static void add_function(struct strbuf *out,
 		bool failed = test->outcome != RESULTS_PASSED;
 
 		if (strcmp(test->function, function->name) ||
-		    (!failed && !style->verbose))
+		    (!failed && !style->verbose) ||
+		    (test->hidden && style->hide_hidden))
 			continue;
 		add_test(out, test, style->verbose || shown < SHOWN_FAILURES,
 			 style);

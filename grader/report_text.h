@@ -16,6 +16,9 @@ struct report_text_style {
 	bool verbose;		/* also list passing tests, all feedback */
 	const char *reproduce;	/* the command that repeats this run */
 	const char *sandbox;	/* sandbox_mode() */
+	/* Leave hidden tests out of the per-test lines (the JSON's output,
+	 * which students see before the hidden tests are published). */
+	bool hide_hidden;
 };
 
 /* The whole report. */

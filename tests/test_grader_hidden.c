@@ -98,8 +98,8 @@ static char *list_tests(const char *binary)
 	char *dir = harness_tempdir();
 
 	cr_assert_geq(asprintf(&path, "%s/list", dir), 0);
-	cr_assert_geq(asprintf(&command, "env -i PATH=/usr/bin:/bin '%s' --list >'%s' 2>&1", binary,
-			       path), 0);
+	cr_assert_geq(asprintf(&command, "env -i PATH=/usr/bin:/bin '%s' "
+			       "--list >'%s' 2>&1", binary, path), 0);
 	cr_assert_eq(system(command), 0, "%s", command);
 	text = harness_read_file(path);
 	cr_assert_not_null(text);
