@@ -6,6 +6,7 @@
  */
 #include "batch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,6 +29,21 @@ static int trouble(const char *message)
 {
 	fprintf(stderr, "grader: %s\n", message);
 	return EXIT_TROUBLE;
+}
+
+/* Before anything is created or said: the folder must be readable. */
+static int check_submissions(const char *dir, struct strbuf *error)
+{
+	DIR *handle = opendir(dir);
+
+	if (!handle) {
+		strbuf_addf(error, "--batch %s: cannot read the folder (%s); "
+			    "give the folder holding one folder or archive "
+			    "per student", dir, strerror(errno));
+		return -1;
+	}
+	closedir(handle);
+	return 0;
 }
 
 static int make_folder(const char *path, struct strbuf *error)
@@ -204,7 +220,8 @@ int batch_main(const struct options *options,
 	hidden.hidden = true;
 	strbuf_init(&error);
 	batch_entries_init(&entries);
-	if (prepare_out(&context, options, &error) != 0 ||
+	if (check_submissions(options->batch, &error) != 0 ||
+	    prepare_out(&context, options, &error) != 0 ||
 	    load_entries(&entries, options, &context, &error) != 0)
 		status = trouble(error.buf);
 	else

@@ -1,0 +1,189 @@
+/*
+ * submissions.c - the batch tests' generated class.
+ */
+#define _GNU_SOURCE
+#include "submissions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+/* a/b (malloc'd). */
+static char *join(const char *a, const char *b)
+{
+	char *path;
+
+	if (asprintf(&path, "%s/%s", a, b) < 0)
+		abort();
+	return path;
+}
+
+static const char *const files[SUBMISSIONS_EXERCISES] = {
+	"01_sigmoid.c", "02_bce.c", "03_gradcheck.c", "04_logreg.c",
+	"05_mse.c", "06_information.c", "07_softmax.c", "08_variants.c",
+};
+
+/* A copy of solutions/ into dir (created). */
+static void correct_copy(const char *dir)
+{
+	mkdir(dir, 0755);
+	for (size_t f = 0; f < SUBMISSIONS_EXERCISES; f++) {
+		char *src = join("solutions", files[f]);
+		char *dst = join(dir, files[f]);
+
+		harness_copy_file(src, dst);
+		free(src);
+		free(dst);
+	}
+}
+
+static void replace(const char *dir, const char *file, const char *src)
+{
+	char *dst = join(dir, file);
+
+	harness_copy_file(src, dst);
+	free(dst);
+}
+
+static void remove_file(const char *dir, const char *file)
+{
+	char *path = join(dir, file);
+
+	unlink(path);
+	free(path);
+}
+
+static void append(const char *dir, const char *file, const char *text)
+{
+	char *path = join(dir, file);
+	FILE *out = fopen(path, "a");
+
+	if (out) {
+		fputs(text, out);
+		fclose(out);
+	}
+	free(path);
+}
+
+static void run(const char *command)
+{
+	if (system(command) != 0)
+		fprintf(stderr, "submissions: failed: %s\n", command);
+}
+
+static void set(struct submission_expect *e, const char *id,
+		const char *status, const char *points)
+{
+	snprintf(e->id, sizeof e->id, "%s", id);
+	e->status = status;
+	snprintf(e->points, sizeof e->points, "%s", points);
+}
+
+/* A hostile corpus folder's files over a correct copy. */
+static void hostile(const char *dir, const char *name)
+{
+	char *src = join("tests/corpus/hostile", name);
+
+	harness_copy_files(src, dir);
+	remove_file(dir, "expect");
+	free(src);
+}
+
+static void make_kind(const char *root, const char *dir, const char *id,
+		      size_t i, struct submission_expect *e, char *command,
+		      size_t size);
+
+/* Student i: its files and what to expect. */
+static void make_one(const char *root, size_t i, struct submission_expect *e)
+{
+	char id[32], command[4096];
+	char *dir;
+
+	snprintf(id, sizeof id, "s%03u", (unsigned)(i % 1000));
+	dir = join(root, id);
+	make_kind(root, dir, id, i, e, command, sizeof command);
+	free(dir);
+}
+
+static void make_kind(const char *root, const char *dir, const char *id,
+		      size_t i, struct submission_expect *e, char *command,
+		      size_t size)
+{
+	set(e, id, "ok", "FFFFFFFF");
+	switch (i) {
+	case 10: correct_copy(dir); hostile(dir, "infinite_loop");
+		set(e, id, "ok", "FLFFFFFF"); return;
+	case 20: correct_copy(dir); hostile(dir, "fork_bomb");
+		set(e, id, "ok", "F0FFFFFF"); return;
+	case 30: correct_copy(dir); hostile(dir, "exit_in_function");
+		set(e, id, "ok", "F0FFFFFF"); return;
+	case 40: correct_copy(dir); hostile(dir, "output_flood");
+		set(e, id, "ok", "FLFFFFFF"); return;
+	case 50: mkdir(dir, 0755); append(dir, "README", "nothing here\n");
+		set(e, id, "no-files", ""); return;
+	case 60: snprintf(command, size, "head -c 3000 /dev/urandom "
+			  "> %s/%s.tar.gz", root, id);
+		run(command); set(e, id, "bad-archive", ""); return;
+	case 70: correct_copy(dir);
+		snprintf(command, size, "cd %s && zip -qr ../%s.zip . "
+			 "&& cd .. && rm -r %s && truncate -s 600 %s.zip", dir,
+			 id, id, id);
+		run(command); set(e, id, "bad-archive", ""); return;
+	}
+	correct_copy(dir);
+	switch (i % 10) {
+	case 5: replace(dir, "02_bce.c", "tests/corpus/buggy/02_bce_log10/02_bce.c");
+		set(e, id, "ok", "FLFFFFFF"); break;
+	case 6: replace(dir, "03_gradcheck.c", "exercises/03_gradcheck.c");
+		set(e, id, "ok", "FF0FFFFF"); break;
+	case 7: append(dir, "05_mse.c", "\nthis is not C;\n");
+		remove_file(dir, "08_variants.c");
+		set(e, id, "ok", "FFFF0FF0"); break;
+	case 8: snprintf(command, size, "cd %s && tar czf %s.tar.gz "
+			 "%s && rm -r %s", root, id, id, id);
+		run(command); break;
+	case 9: snprintf(command, size, "cd %s && zip -qr ../%s.zip . "
+			 "&& cd .. && rm -r %s", dir, id, id);
+		run(command); break;
+	}
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct submission_expect *)a)->id,
+		      ((const struct submission_expect *)b)->id);
+}
+
+size_t submissions_make(const char *dir, size_t count,
+			struct submission_expect *expect)
+{
+	char command[4096];
+	char *path;
+	size_t n = 0;
+
+	for (size_t i = 0; i < count; i++)
+		make_one(dir, i, &expect[n++]);
+	path = join(dir, "bad name");
+	correct_copy(path);
+	free(path);
+	set(&expect[n++], "bad name", "bad-name", "");
+	path = join(dir, "dup");
+	correct_copy(path);
+	free(path);
+	snprintf(command, sizeof command, "cd %s/dup && zip -q ../dup.zip *.c",
+		 dir);
+	run(command);
+	set(&expect[n++], "dup", "duplicate", "");
+	path = join(dir, "README.txt");
+	harness_write_file(path, "not a student\n", 14);
+	free(path);
+	path = join(dir, ".hidden");
+	correct_copy(path);
+	free(path);
+	qsort(expect, n, sizeof *expect, by_id);
+	return n;
+}
