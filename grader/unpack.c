@@ -162,9 +162,11 @@ static int extract_file(struct unpack *u, const char *path)
 
 static const char *kind_of(struct archive_entry *entry)
 {
+	if (archive_entry_hardlink(entry))
+		return "is a hard link";
 	switch (archive_entry_filetype(entry)) {
 	case AE_IFREG:
-		return archive_entry_hardlink(entry) ? "is a hard link" : NULL;
+		return NULL;
 	case AE_IFDIR:
 		return NULL;
 	case AE_IFLNK:

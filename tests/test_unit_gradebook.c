@@ -1,0 +1,175 @@
+/*
+ * test_unit_gradebook.c - gradebook CSV: quoting, rows back and forth,
+ * and merging shards (and the errors of a bad merge).
+ */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradebook.h"
+#include "support/harness.h"
+
+Test(gradebook, fields_are_quoted_when_needed)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	gradebook_add_field(&sb, "plain");
+	strbuf_addch(&sb, '|');
+	gradebook_add_field(&sb, "a,b");
+	strbuf_addch(&sb, '|');
+	gradebook_add_field(&sb, "say \"hi\"");
+	strbuf_addch(&sb, '|');
+	gradebook_add_field(&sb, "two\nlines");
+	cr_assert_str_eq(sb.buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"");
+	strbuf_release(&sb);
+}
+
+Test(gradebook, header_names_every_exercise)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	gradebook_header(&sb);
+	cr_assert_str_eq(sb.buf, "student,01_sigmoid,02_bce,03_gradcheck,"
+			 "04_logreg,05_mse,06_information,07_softmax,"
+			 "08_variants,total,max,seed,status\n");
+	strbuf_release(&sb);
+}
+
+Test(gradebook, rows_survive_formatting_and_parsing)
+{
+	struct gradebook_row row = {
+		.student = "odd, \"name\"\n", .graded = true,
+		.points = { 1, 2, 3, 4, 5, 6, 7, 8 }, .total = 36, .max = 97,
+		.seed = 123456789, .status = "ok",
+	}, back;
+	struct gradebook_fields fields;
+	struct strbuf sb;
+	const char *cursor;
+
+	strbuf_init(&sb);
+	gradebook_fields_init(&fields);
+	gradebook_format_row(&row, &sb);
+	cursor = sb.buf;
+	cr_assert_eq(gradebook_parse_record(&cursor, &fields), 1);
+	cr_assert_eq(*cursor, '\0');
+	cr_assert_eq(gradebook_row_parse(&fields, &back), 0);
+	cr_assert_str_eq(back.student, row.student);
+	cr_assert_eq(back.points[7], 8);
+	cr_assert_eq(back.total, 36);
+	cr_assert_eq(back.max, 97);
+	cr_assert_eq(back.seed, 123456789);
+	cr_assert_str_eq(back.status, "ok");
+	cr_assert_eq(gradebook_parse_record(&cursor, &fields), 0);
+
+	cursor = "\"never closed";
+	cr_assert_eq(gradebook_parse_record(&cursor, &fields), -1);
+	cursor = "too,few\n";
+	cr_assert_eq(gradebook_parse_record(&cursor, &fields), 1);
+	cr_assert_eq(gradebook_row_parse(&fields, &back), -1);
+	gradebook_fields_release(&fields);
+	strbuf_release(&sb);
+}
+
+Test(gradebook, ungraded_rows_leave_max_empty)
+{
+	struct gradebook_row row = { .student = "bob", .status = "bad-archive",
+				     .seed = 7 };
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	gradebook_format_row(&row, &sb);
+	cr_assert_str_eq(sb.buf, "bob,0,0,0,0,0,0,0,0,0,,7,bad-archive\n");
+	strbuf_release(&sb);
+}
+
+static const char *header =
+	"student,01_sigmoid,02_bce,03_gradcheck,04_logreg,05_mse,"
+	"06_information,07_softmax,08_variants,total,max,seed,status\n";
+
+static void write_shard(const char *dir, const char *name, const char *rows)
+{
+	char *path, *text;
+
+	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
+	cr_assert(asprintf(&text, "%s%s", header, rows) > 0);
+	harness_write_file(path, text, strlen(text));
+	free(path);
+	free(text);
+}
+
+static int merge(const char *dir, struct strbuf *error)
+{
+	struct strbuf out;
+	int status;
+
+	strbuf_init(&out);
+	strbuf_reset(error);
+	status = gradebook_merge(dir, &out, error);
+	strbuf_release(&out);
+	return status;
+}
+
+Test(gradebook, merge_sorts_rows_of_every_shard)
+{
+	char *dir = harness_tempdir(), *path, *text;
+	struct strbuf error;
+
+	strbuf_init(&error);
+	write_shard(dir, "gradebook.shard-1-of-2.csv",
+		    "carol,1,1,1,1,1,1,1,1,8,8,3,ok\n"
+		    "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n");
+	write_shard(dir, "gradebook.shard-2-of-2.csv",
+		    "\"b,ob\",0,0,0,0,0,0,0,0,0,,2,bad-name\n");
+	cr_assert_eq(merge(dir, &error), 0, "%s", error.buf);
+	cr_assert(asprintf(&path, "%s/gradebook.csv", dir) > 0);
+	text = harness_read_file(path);
+	cr_assert_not_null(text);
+	cr_assert(!strncmp(text, header, strlen(header)));
+	cr_assert_str_eq(text + strlen(header),
+			 "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n"
+			 "\"b,ob\",0,0,0,0,0,0,0,0,0,,2,bad-name\n"
+			 "carol,1,1,1,1,1,1,1,1,8,8,3,ok\n");
+	free(text);
+	free(path);
+	strbuf_release(&error);
+	harness_remove(dir);
+}
+
+Test(gradebook, merge_errors_say_what_is_wrong)
+{
+	char *dir = harness_tempdir();
+	struct strbuf error;
+	const char *row = "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n";
+
+	strbuf_init(&error);
+	cr_assert_eq(merge(dir, &error), -1);
+	cr_assert(strstr(error.buf, "no gradebook.shard-K-of-N.csv"), "%s", error.buf);
+
+	write_shard(dir, "gradebook.shard-1-of-3.csv", row);
+	cr_assert_eq(merge(dir, &error), -1);
+	cr_assert(strstr(error.buf, "shard 2 of 3 is missing"), "%s", error.buf);
+
+	write_shard(dir, "gradebook.shard-2-of-2.csv", "");
+	cr_assert_eq(merge(dir, &error), -1);
+	cr_assert(strstr(error.buf, "disagree on N"), "%s", error.buf);
+	harness_remove(dir);
+
+	dir = harness_tempdir();
+	write_shard(dir, "gradebook.shard-1-of-2.csv", row);
+	write_shard(dir, "gradebook.shard-2-of-2.csv", row);
+	cr_assert_eq(merge(dir, &error), -1);
+	cr_assert(strstr(error.buf, "alice is in shard 1 and shard 2"), "%s",
+		  error.buf);
+	harness_write_file(strcat(strcpy(malloc(strlen(dir) + 40), dir),
+				  "/gradebook.shard-2-of-2.csv"),
+			   "student,other\n", 14);
+	cr_assert_eq(merge(dir, &error), -1);
+	cr_assert(strstr(error.buf, "header"), "%s", error.buf);
+	cr_assert_null(strchr(error.buf, '\n'));
+	strbuf_release(&error);
+	harness_remove(dir);
+}
