@@ -19,6 +19,8 @@
 #include "bench_table.h"
 
 #define WORK "build/bench"
+/* The suites' Criterion, linked statically (grader/grader.mk). */
+#define RUNTIME "build/suites/libruntime.a"
 #define MAX_RUNS 64
 
 /* Medians of a measure, and the largest peak memory seen in its runs. */
@@ -53,15 +55,18 @@ static char *floor_line(const char *dir, const char *file)
 	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(file) - 2), file);
 	snprintf(suite, sizeof suite, "build/suites/%s.o", stem);
 	/* A suite that is not built yet leaves only the compile.  The link
-	 * is grader/compile.c's: libsupport.a whole, for the wb reporter. */
+	 * is grader/compile.c's: libsupport.a whole, for the wb reporter,
+	 * and the suites' static Criterion runtime where it is built. */
 	if (access(suite, R_OK) == 0)
 		snprintf(link_run, sizeof link_run,
 			 " && cc %s " WORK "/floor/%s.o -Wl,--whole-archive"
 			 " build/suites/libsupport.a -Wl,--no-whole-archive"
-			 " build/ref/libreference.a -lcriterion -lm -o "
+			 " build/ref/libreference.a %s -s -lm -o "
 			 WORK "/floor/%s && WB_SEED=1 " WORK "/floor/%s"
 			 " --output=wb:" WORK "/floor/%s.wb --ascii -j2",
-			 suite, stem, stem, stem, stem);
+			 suite, stem, access(RUNTIME, R_OK) == 0 ?
+			 RUNTIME " -lffi -lnanomsg -pthread -lrt" :
+			 "-lcriterion", stem, stem, stem);
 	/* The compiler flags are grader/compile.c's. */
 	snprintf(line, 2048,
 		 "test -f %s/%s || exit 0; cc -std=c11 -O2 -g -Wall -Wextra "
@@ -87,22 +92,18 @@ static void time_floor(const char *dir, const char *file, unsigned jobs,
 		free(lines[--n]);
 }
 
-/* Times `grader ARGS… dir` once. */
-static void time_grader(const struct bench_config *c, const char *arg1,
-			const char *arg2, const char *arg3, const char *dir,
-			int expected_exit, struct sample *s)
+/* Times `grader ARGS… dir` once (args NULL-terminated, at most 6). */
+static void time_grader_argv(const struct bench_config *c,
+			     const char *const *args, const char *dir,
+			     int expected_exit, struct sample *s)
 {
-	char *argv[6];
+	char *argv[9];
 	size_t n = 0;
 	struct bench_run run;
 
 	argv[n++] = (char *)c->grader;
-	if (arg1)
-		argv[n++] = (char *)arg1;
-	if (arg2)
-		argv[n++] = (char *)arg2;
-	if (arg3)
-		argv[n++] = (char *)arg3;
+	for (size_t i = 0; args[i] && n < 7; i++)
+		argv[n++] = (char *)args[i];
 	if (dir)
 		argv[n++] = (char *)dir;
 	argv[n] = NULL;
@@ -110,6 +111,16 @@ static void time_grader(const struct bench_config *c, const char *arg1,
 		record(s, &run, expected_exit);
 	else
 		s->bad_exit = 127;
+}
+
+static void time_grader(const struct bench_config *c, const char *arg1,
+			const char *arg2, const char *arg3, const char *dir,
+			int expected_exit, struct sample *s)
+{
+	const char *args[4] = { arg1, arg1 ? arg2 : NULL,
+				arg1 && arg2 ? arg3 : NULL, NULL };
+
+	time_grader_argv(c, args, dir, expected_exit, s);
 }
 
 static void latency_row(const char *what, struct sample *s,
@@ -178,7 +189,8 @@ static void bench_latency(const struct bench_config *c)
 	for (unsigned r = 0; r < c->runs; r++) {
 		if (bench_copy_submission("solutions", fresh) != 0)
 			break;
-		time_grader(c, NULL, NULL, NULL, fresh, 0, &first);
+		/* Fresh: nothing the cache (build/cache) kept may help. */
+		time_grader(c, "--no-cache", NULL, NULL, fresh, 0, &first);
 	}
 	bench_table_section("1. regrade after editing 02_bce.c (copy of solutions/)");
 	latency_row("grader --only 02_bce.c DIR", &only, &only_floor, 0.3);
@@ -193,7 +205,7 @@ static void bench_latency(const struct bench_config *c)
 static void bench_batch(const struct bench_config *c)
 {
 	char *help[] = { (char *)c->grader, "--help", NULL };
-	const char *dir = WORK "/batch";
+	const char *dir = WORK "/batch", *out = WORK "/batch-out";
 	struct sample floor1 = { 0 };
 	size_t kinds[4];
 	unsigned jobs[2] = { 1, c->cores };
@@ -224,8 +236,16 @@ static void bench_batch(const struct bench_config *c)
 		double m, rate, floor_rate;
 
 		snprintf(j, sizeof j, "-j%u", jobs[i]);
-		for (unsigned r = 0; r < c->batch_runs; r++)
-			time_grader(c, "--batch", dir, j, NULL, -1, &s);
+		for (unsigned r = 0; r < c->batch_runs; r++) {
+			/* A fresh OUT each run: no gradebook to resume, an
+			 * empty OUT/.cache (duplicates still share it). */
+			const char *args[] = { "--batch", dir, "--out", out, j,
+					       NULL };
+
+			if (bench_fresh_dir(out) != 0)
+				break;
+			time_grader_argv(c, args, NULL, -1, &s);
+		}
 		m = bench_median(s.seconds, s.n);
 		rate = m > 0 ? c->batch_size / m : 0;
 		floor_rate = floor_s > 0 ? jobs[i] / floor_s : 0;
