@@ -13,9 +13,9 @@
 
 SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/suites \
 	$(CRITERION_CFLAGS)
-SUITE_HEADERS := grader/suites/check.h grader/suites/reference.h \
-	grader/suites/gradient_hint.h \
-	include/workbook.h
+# Every header of grader/suites/, the helpers a split suite's parts share
+# (NN_name_helpers.h) included.
+SUITE_HEADERS := $(wildcard grader/suites/*.h) include/workbook.h
 # Only the suites written so far, so one missing suite does not stop the
 # build; the grader says which one it lacks.
 SUITE_NAMES = $(filter $(EXERCISES),$(basename $(notdir \

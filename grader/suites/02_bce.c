@@ -1,6 +1,8 @@
 /*
  * 02_bce.c - the suite of exercise 2 (chapter 2, "Binary cross-entropy from
- * maximum likelihood"): bce_loss, bce_with_logits, bce_with_logits_grad.
+ * maximum likelihood"): bce_loss and bce_with_logits;
+ * bce_with_logits_grad is in 02_bce_grad.c, and what both parts share in
+ * 02_bce_helpers.h.
  *
  * Tolerances (|got - want| <= abs + rel |want|):
  *
@@ -22,67 +24,24 @@
  * chapter 2, "The loss on logits"), which rejects log(1 + e^t) and the
  * cancelling softplus(z) - y z, and accepts PyTorch's form.
  *
- * bce_with_logits_grad, abs 1e-15 / n: sigma(z) - y computed directly is a
- * correct formula whose absolute error is about 3 ulps of 1 (3.3e-16)
- * before the division by n; the reference's tail-accurate residual is not
- * required by the contract.
+ * bce_with_logits_grad: see 02_bce_grad.c.
  */
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
-#include "gradient_hint.h"
-
-#pragma weak bce_loss
-#pragma weak bce_with_logits
-#pragma weak bce_with_logits_grad
-
-enum { MAXN = 64 };
+#include "02_bce_helpers.h"
 
 static const struct wb_tol loss_tol = { 1e-15, 1e-12 };
 
 #define CONVENTIONS "(chapter 2, \"Exact conventions: 0 log 0 and infinity\")"
 #define ON_LOGITS "(chapter 2, \"The loss on logits\")"
-#define CHAIN "(chapter 3, \"The chain rule, step by step\")"
 #define HINT_BCE \
 	"the loss is the MEAN over the n samples of -[y log p + (1-y) " \
 	"log(1-p)], natural log (chapter 2, \"A three-sample example\")"
 #define HINT_LOGITS \
 	"use y softplus(-z) + (1-y) softplus(z), the mean over the samples, " \
 	"with softplus(t) = max(t, 0) + log1p(e^-|t|) " ON_LOGITS
-#define HINT_GRAD \
-	"grad[i] = (sigma(z_i) - y_i) / n: prediction minus truth, divided " \
-	"by n because the loss is a mean " CHAIN
-
-struct batch {
-	size_t n;
-	double y[MAXN], x[MAXN]; /* x is p or z */
-	char input[600];
-};
-
-/* Labels: a third 0, a third 1, a third soft. */
-static void random_batch(struct wb_rng *rng, struct batch *b, size_t n,
-			 double lo, double hi)
-{
-	b->n = n;
-	for (size_t i = 0; i < n; i++) {
-		size_t kind = wb_rng_index(rng, 3);
-
-		b->y[i] = kind == 2 ? wb_rng_uniform(rng, 0.0, 1.0) :
-				      (double)kind;
-		b->x[i] = wb_rng_uniform(rng, lo, hi);
-	}
-}
-
-static void set_batch(struct batch *b, const double *y, const double *x,
-		      size_t n)
-{
-	b->n = n;
-	memcpy(b->y, y, n * sizeof *y);
-	memcpy(b->x, x, n * sizeof *x);
-}
 
 /* The same batch twice over has the same mean: a sum doubles. */
 static void doubled(struct batch *b)
@@ -90,31 +49,6 @@ static void doubled(struct batch *b)
 	memcpy(b->y + b->n, b->y, b->n * sizeof *b->y);
 	memcpy(b->x + b->n, b->x, b->n * sizeof *b->x);
 	b->n *= 2;
-}
-
-static const char *describe(struct batch *b, const char *xname)
-{
-	char ys[256], xs[256];
-
-	snprintf(b->input, sizeof b->input, "y = %s, %s = %s, n = %zu",
-		 wb_format_vector(ys, sizeof ys, b->y, b->n), xname,
-		 wb_format_vector(xs, sizeof xs, b->x, b->n), b->n);
-	return b->input;
-}
-
-/* The student's code gets copies; a changed input is a failure. */
-static bool inputs_kept(const struct batch *b, const double *y,
-			const double *x, const char *name)
-{
-	char summary[128];
-
-	if (!memcmp(b->y, y, b->n * sizeof *y) &&
-	    !memcmp(b->x, x, b->n * sizeof *x))
-		return true;
-	snprintf(summary, sizeof summary, "%s: changed its input arrays", name);
-	wb_fail(summary, b->input, "the inputs are const: read y and the "
-		"predictions, never write to them");
-	return false;
 }
 
 static bool check_loss(double (*f)(const double *, const double *, size_t),
@@ -131,16 +65,6 @@ static bool check_loss(double (*f)(const double *, const double *, size_t),
 	snprintf(summary, sizeof summary, "%s: %s", name, what);
 	return wb_check_value(summary, b->input, want, got, tol, hint) &&
 	       inputs_kept(b, y, x, name);
-}
-
-/* The tolerance of bce_with_logits (see the top of the file). */
-static struct wb_tol logit_tol(const struct batch *b)
-{
-	double mean = 0.0;
-
-	for (size_t i = 0; i < b->n; i++)
-		mean += fabs(b->x[i]) / (double)b->n;
-	return (struct wb_tol){ 1e-15 + 4.0 * DBL_EPSILON * mean, 1e-12 };
 }
 
 #define CHECK_BCE(b, what, hint) \
@@ -331,116 +255,6 @@ WB_TEST(bce_with_logits, tiny_losses,
 	}
 }
 
-/* ---- bce_with_logits_grad ----------------------------------------------- */
-
-static const double unwritten = -0x1.5p99;
-
-/* The student's loss as a function of z (ctx: the labels). */
-static double own_loss(const double *z, size_t n, void *ctx)
-{
-	return bce_with_logits(ctx, z, n);
-}
-
-/* The student's gradient on b (guarded output, copied inputs) against the
- * reference.  hint is for a NaN or inf; a finite mismatch gets one from
- * gradient_hint, with finite differences of the student's own
- * bce_with_logits when fd is set. */
-static bool check_grad(struct batch *b, bool fd, const char *what,
-		       const char *hint)
-{
-	const struct wb_tol tol = { 1e-15 / (double)b->n, 1e-12 };
-	double y[MAXN], z[MAXN], want[MAXN], own[MAXN];
-	char summary[160], buf[900];
-	struct wb_guarded g;
-	size_t i = b->n;
-
-	memcpy(y, b->y, sizeof y);
-	memcpy(z, b->x, sizeof z);
-	ref_bce_with_logits_grad(b->y, b->x, b->n, want);
-	wb_guarded_init(&g, b->n, unwritten);
-	bce_with_logits_grad(y, z, b->n, g.data);
-	describe(b, "z");
-	if (wb_guarded_intact(&g, b->input) &&
-	    inputs_kept(b, y, z, "bce_with_logits_grad"))
-		i = wb_first_mismatch(g.data, want, b->n, tol);
-	if (i < b->n) {
-		struct gradient_case c = {
-			"bce_with_logits", g.data, want, NULL, false, b->n,
-			(double)b->n, HINT_GRAD,
-		};
-
-		if (fd && bce_with_logits) {
-			memcpy(z, b->x, sizeof z);
-			wb_finite_differences(own_loss, b->y, z, b->n, own);
-			c.fd_own = own;
-			c.own_loss_right = wb_close(bce_with_logits(b->y, b->x, b->n),
-						    ref_bce_with_logits(b->y, b->x, b->n),
-						    logit_tol(b));
-		}
-		if (isfinite(g.data[i]))
-			hint = gradient_hint(&c, buf, sizeof buf);
-		if (g.data[i] == unwritten)
-			what = "did not write every element of grad";
-		snprintf(summary, sizeof summary, "bce_with_logits_grad: %s", what);
-		wb_fail_element(summary, b->input, i, want[i], g.data[i], tol,
-				hint);
-	}
-	wb_guarded_release(&g);
-	return i == b->n;
-}
-
-WB_TEST(bce_with_logits_grad, ordinary_inputs,
-	"matches the reference on random batches")
-{
-	struct wb_rng rng;
-	struct batch b;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		random_batch(&rng, &b, 1 + wb_rng_index(&rng, MAXN), -8, 8);
-		if (!check_grad(&b, true, "wrong gradient", HINT_GRAD))
-			return;
-	}
-}
-
-WB_TEST(bce_with_logits_grad, chapter_example,
-	"is prediction minus truth over n (p = 0.9 with y = 1 gives -0.1 / n)")
-{
-	static const double y3[] = { 1, 0, 1 }, y1[] = { 1 };
-	double z3[3] = { log(9.0), log(0.25), log(1.5) };
-	struct batch b;
-
-	set_batch(&b, y1, z3, 1);
-	if (!check_grad(&b, true, "wrong gradient for one sample", HINT_GRAD))
-		return;
-	set_batch(&b, y3, z3, 3);
-	check_grad(&b, true, "wrong gradient for the three-sample example",
-		   HINT_GRAD);
-}
-
-WB_TEST(bce_with_logits_grad, huge_logits,
-	"is finite and right for huge logits (|z| = 40, 745, 1000, 1e6)")
-{
-	static const double zs[] = { 40, -40, 745, -745, 1000, -1000, 1e6,
-				     -1e6, 1e300, -1e300 };
-	static const double ys[] = { 0, 1, 0.25 };
-	struct batch b;
-
-	for (size_t i = 0; i < 10; i++)
-		for (size_t j = 0; j < 3; j++) {
-			double y2[2] = { ys[j], 1.0 - ys[j] };
-			double z2[2] = { zs[i], 0.5 };
-
-			set_batch(&b, y2, z2, 2);
-			if (!check_grad(&b, false, "wrong gradient for a huge logit",
-					"compute sigma(z) without overflow: "
-					"1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) "
-					"for z < 0 (chapter 1, \"Computing the "
-					"sigmoid safely\")"))
-				return;
-		}
-}
-
 /* BEGIN HIDDEN */
 /* ---- hidden tests: regimes and properties the visible tests skip -------- */
 
@@ -489,21 +303,6 @@ WB_HIDDEN_TEST(bce_with_logits, label_flip,
 				      "the loss is y softplus(-z) + (1-y) "
 				      "softplus(z): treat both labels alike "
 				      ON_LOGITS))
-			return;
-	}
-}
-
-WB_HIDDEN_TEST(bce_with_logits_grad, wide_logits,
-	       "matches the reference on full batches with logits up to 40")
-{
-	struct wb_rng rng;
-	struct batch b;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 30; t++) {
-		random_batch(&rng, &b, MAXN / 2 + wb_rng_index(&rng, MAXN / 2),
-			     -40, 40);
-		if (!check_grad(&b, true, "wrong gradient", HINT_GRAD))
 			return;
 	}
 }

@@ -1,0 +1,156 @@
+/*
+ * 04_logreg_fit.c - suite 04_logreg, part two: logreg_fit (04_logreg.c
+ * holds logreg_loss_grad, and 04_logreg_helpers.h what both parts share).
+ *
+ * Tolerance (|got - want| <= abs + rel |want|):
+ *
+ * logreg_fit, abs 1e-10, rel 1e-9: gradient descent on this convex loss
+ * with lr below 2 / L does not amplify a perturbation, so after k <= 30
+ * steps two correct codes differ by about k times one step's rounding,
+ * ~1e-13.  An update from a stale or partly updated gradient, a skipped
+ * or extra step, or a wrong start is off by 1e-4 or more.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "04_logreg_helpers.h"
+
+#define HINT_FIT \
+	"start from the w and *b given; each step computes grad_w and " \
+	"grad_b at the current (w, b), then updates every w_j and b from " \
+	"that same gradient: w -= lr grad_w, b -= lr grad_b " DESCENT
+
+/* ---- logreg_fit ------------------------------------------------------------ */
+
+/* The student's fit from (w, b) of p against the reference's. */
+static bool check_fit(struct problem *p, double lr, size_t steps,
+		      const char *what, const char *hint)
+{
+	const struct wb_tol tol = { 1e-10, 1e-9 };
+	struct problem q = *p;
+	struct wb_guarded gw, gb;
+	double want[MAXD + 1], got[MAXD + 1];
+	char extra[96], summary[160];
+	bool ok;
+
+	memcpy(want, p->w, p->d * sizeof *want);
+	want[p->d] = p->b;
+	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
+	wb_guarded_init(&gw, p->d, 0.0);
+	wb_guarded_init(&gb, 1, p->b);
+	memcpy(gw.data, p->w, p->d * sizeof *p->w);
+	logreg_fit(q.X, q.y, q.n, q.d, lr, steps, gw.data, gb.data);
+	snprintf(extra, sizeof extra, " (start), lr = %g, steps = %zu", lr,
+		 steps);
+	describe(p, extra);
+	memcpy(q.w, p->w, sizeof q.w); /* w is an output here */
+	ok = wb_guarded_intact(&gw, p->input) &&
+	     wb_guarded_intact(&gb, p->input) &&
+	     inputs_kept(p, &q, "logreg_fit");
+	if (ok) {
+		size_t i;
+
+		memcpy(got, gw.data, p->d * sizeof *got);
+		got[p->d] = gb.data[0];
+		i = wb_first_mismatch(got, want, p->d + 1, tol);
+		snprintf(summary, sizeof summary, "logreg_fit: %s (%s)", what,
+			 i == p->d ? "b" : "w");
+		if (i <= p->d) {
+			wb_fail_element(summary, p->input, i, want[i], got[i],
+					tol, hint);
+			ok = false;
+		}
+	}
+	wb_guarded_release(&gw);
+	wb_guarded_release(&gb);
+	return ok;
+}
+
+WB_TEST(logreg_fit, matches_reference,
+	"matches the reference parameters after k steps from a given start")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 40; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, wb_rng_uniform(&rng, 0.05, 1.0),
+			       1 + wb_rng_index(&rng, 30),
+			       "wrong parameters after training", HINT_FIT))
+			return;
+	}
+}
+
+WB_TEST(logreg_fit, simultaneous_update,
+	"updates all parameters simultaneously from the same gradient (one step)")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 20; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, 0.5, 1, "wrong parameters after one step",
+			       "one step is w -= lr grad_w, b -= lr grad_b with "
+			       "both gradients computed BEFORE anything moves: "
+			       "keep the gradient in its own buffer, do not "
+			       "recompute it after updating w " DESCENT))
+			return;
+	}
+}
+
+WB_TEST(logreg_fit, zero_steps, "leaves w and b unchanged for steps = 0")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	random_problem(&rng, &p, 1.0);
+	check_fit(&p, 0.5, 0, "changed w or b with steps = 0",
+		  "steps = 0 means no update at all: w and *b stay as given "
+		  DESCENT);
+}
+
+WB_TEST(logreg_fit, loss_decreases,
+	"lowers the loss on a separable problem (200 steps)")
+{
+	struct wb_rng rng;
+	struct problem p;
+	double w[MAXD], b, gw[MAXD], gb, before, after;
+	char input[200];
+
+	wb_rng_init(&rng);
+	random_problem(&rng, &p, 0.0);
+	for (size_t i = 0; i < p.n; i++) /* the sign of feature 0 */
+		p.y[i] = p.X[i * p.d] > 0.0;
+	memcpy(w, p.w, sizeof w);
+	b = p.b;
+	before = ref_logreg_loss_grad(p.X, p.y, p.n, p.d, w, b, gw, &gb);
+	logreg_fit(p.X, p.y, p.n, p.d, 0.5, 200, w, &b);
+	after = ref_logreg_loss_grad(p.X, p.y, p.n, p.d, w, b, gw, &gb);
+	snprintf(input, sizeof input, "n = %zu, d = %zu, y_i = [x_i0 > 0], "
+		 "from w = 0, b = 0, lr = 0.5, steps = 200", p.n, p.d);
+	if (!(after < before))
+		wb_fail("logreg_fit: the loss did not decrease", input,
+			"step AGAINST the gradient: w -= lr grad_w, b -= lr "
+			"grad_b " DESCENT);
+}
+/* BEGIN HIDDEN */
+/* ---- hidden test: a long run -------------------------------------------- */
+
+WB_HIDDEN_TEST(logreg_fit, long_run,
+	       "matches the reference after 100 small steps")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 10; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, 0.1, 100, "wrong parameters after 100 steps",
+			       HINT_FIT))
+			return;
+	}
+}
+/* END HIDDEN */

@@ -1,0 +1,179 @@
+/*
+ * 05_mse_grad.c - suite 05_mse, part two: mse_sigmoid_grad.  The verdict
+ * comes from the reference; finite differences of the student's own loss
+ * only word the message (see the top of 05_mse.c).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "05_mse_helpers.h"
+
+/* Entries 2 (s - y) s' / n are at most 0.5 / n.  s' as s (1 - s) or a
+ * tanh-based sigmoid is exact to ~1e-16 absolute but not relative in the
+ * tails (|z| > 30, true values below 1e-13), hence the absolute part.
+ * Missing the 2, s' or 1/n changes an entry by a factor of 2 or more. */
+static const struct wb_tol GRAD_TOL = { 1e-15, 1e-12 };
+
+/* ---- mse_sigmoid_grad ---------------------------------------------- */
+
+struct loss_ctx {
+	const double *y;
+	double (*loss)(const double *y, const double *z, size_t n);
+};
+
+static double loss_at(const double *z, size_t n, void *ctx)
+{
+	const struct loss_ctx *c = ctx;
+
+	return c->loss(c->y, z, n);
+}
+
+/*
+ * The gradient disagrees with the reference at element i.  Finite
+ * differences of the reference loss give the verdict's second opinion;
+ * those of the student's own loss say whether the chain rule or the loss
+ * is to blame.
+ */
+static void fail_gradient(const char *input, const double *y, double *z,
+			  size_t n, const double *got, const double *want,
+			  size_t i, const char *hint)
+{
+	struct loss_ctx own = { y, mse_sigmoid_loss }, ref = { y, ref_mse_sigmoid_loss };
+	double fd_own[MAXN], fd_ref[MAXN];
+	char text[900];
+	bool usable = mse_sigmoid_loss != NULL;
+
+	wb_finite_differences(loss_at, &ref, z, n, fd_ref);
+	if (usable) {
+		wb_probing = true;
+		wb_finite_differences(loss_at, &own, z, n, fd_own);
+		wb_probing = false;
+		for (size_t j = 0; j < n; j++)
+			usable = usable && isfinite(fd_own[j]);
+	}
+	if (!usable)
+		snprintf(text, sizeof text, "%s (finite differences of the "
+			 "correct loss give %.10g here)", hint, fd_ref[i]);
+	else if (wb_first_mismatch(got, fd_own, n, FD_TOL) == n)
+		snprintf(text, sizeof text, "it matches finite differences of "
+			 "your own mse_sigmoid_loss, but your loss is wrong: "
+			 "fix the loss and differentiate it again (" VANISH ")");
+	else
+		snprintf(text, sizeof text, "your gradient does not match your "
+			 "own loss either (finite differences give %.10g): check "
+			 "the chain rule; %s", fd_own[i], hint);
+	wb_fail_element("wrong gradient", input, i, want[i], got[i], GRAD_TOL,
+			text);
+}
+
+/* Runs the student's gradient into a guarded array and compares it with
+ * the reference; false after recording the first failure. */
+static bool check_grad(const double *y, const double *z, size_t n,
+		       const char *hint)
+{
+	struct wb_guarded g;
+	double want[MAXN], zc[MAXN];
+	char input[600];
+	size_t i;
+	bool ok;
+
+	describe_yz(input, sizeof input, y, z, n);
+	ref_mse_sigmoid_grad(y, z, n, want);
+	wb_guarded_init(&g, n, NAN);
+	mse_sigmoid_grad(y, z, n, g.data);
+	ok = wb_guarded_intact(&g, input);
+	i = ok ? wb_first_mismatch(g.data, want, n, GRAD_TOL) : n;
+	if (ok && i < n) {
+		memcpy(zc, z, n * sizeof *z);
+		fail_gradient(input, y, zc, n, g.data, want, i, hint);
+		ok = false;
+	}
+	wb_guarded_release(&g);
+	return ok;
+}
+
+WB_TEST(mse_sigmoid_grad, random_values,
+	"matches the reference for random labels and logits")
+{
+	struct wb_rng rng;
+	double y[MAXN], z[MAXN];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		random_labels(&rng, y, n);
+		wb_rng_fill(&rng, z, n, -8.0, 8.0);
+		if (!check_grad(y, z, n, "grad[i] = 2 (sigma(z_i) - y_i) "
+				"sigma'(z_i) / n: keep the 2, the factor sigma' "
+				"and the 1/n (" VANISH ")"))
+			return;
+	}
+}
+
+WB_TEST(mse_sigmoid_grad, chapter_example,
+	"is -0.00067 for y = 1, z = -8, where BCE's gradient is -0.9997")
+{
+	double y[2] = { 1.0, 1.0 }, z[2] = { -8.0, -log(9.0) };
+
+	check_grad(y, z, 2, "2 (s - 1) s (1 - s) / n for s = sigma(z): the "
+		   "factor s (1 - s) is what makes it vanish (" VANISH ")");
+}
+
+WB_TEST(mse_sigmoid_grad, saturated,
+	"vanishes but stays finite for logits of 40, 1000 and 1e6")
+{
+	double y[6] = { 1.0, 0.0, 0.0, 1.0, 0.3, 1.0 };
+	double z[6] = { -40.0, 40.0, -1e6, 1e6, 1000.0, -1000.0 };
+
+	check_grad(y, z, 6, "compute sigma and sigma' without overflow: "
+		   "exp of a large positive number is inf, and inf / inf is "
+		   "NaN (" VANISH ")");
+}
+
+WB_TEST(mse_sigmoid_grad, inputs_unchanged,
+	"does not modify y or z and writes only grad[0..n-1]")
+{
+	struct wb_rng rng;
+	struct wb_guarded g;
+	double y[MAXN], z[MAXN], y0[MAXN], z0[MAXN];
+	char input[600];
+
+	wb_rng_init(&rng);
+	random_labels(&rng, y, MAXN);
+	wb_rng_fill(&rng, z, MAXN, -5.0, 5.0);
+	memcpy(y0, y, sizeof y);
+	memcpy(z0, z, sizeof z);
+	describe_yz(input, sizeof input, y0, z0, MAXN);
+	wb_guarded_init(&g, MAXN, NAN);
+	mse_sigmoid_grad(y, z, MAXN, g.data);
+	if (wb_guarded_intact(&g, input) &&
+	    (memcmp(y, y0, sizeof y) || memcmp(z, z0, sizeof z)))
+		wb_fail("modified its input arrays", input,
+			"y and z are const inputs: write only into grad");
+	wb_guarded_release(&g);
+}
+
+/* BEGIN HIDDEN */
+/* ---- hidden test: wider logits ------------------------------------------ */
+
+WB_HIDDEN_TEST(mse_sigmoid_grad, wide_logits,
+	       "matches the reference for logits up to 30 in size")
+{
+	struct wb_rng rng;
+	double y[MAXN], z[MAXN];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		random_labels(&rng, y, n);
+		wb_rng_fill(&rng, z, n, -30.0, 30.0);
+		if (!check_grad(y, z, n, "grad[i] = 2 (sigma(z_i) - y_i) "
+				"sigma'(z_i) / n, with sigma' accurate in the "
+				"tails (" VANISH ")"))
+			return;
+	}
+}
+/* END HIDDEN */

@@ -1,0 +1,48 @@
+/*
+ * 05_mse_helpers.h - what the three parts of suite 05_mse share (05_mse.c:
+ * mse_sigmoid_loss; 05_mse_grad.c: mse_sigmoid_grad; 05_mse_curvature.c:
+ * mse_sigmoid_curvature): sizes, chapter sections, the tolerance of finite
+ * differences, random labels and how an input is described.
+ */
+#ifndef WB_SUITE_MSE_HELPERS_H
+#define WB_SUITE_MSE_HELPERS_H
+
+#include <stdio.h>
+
+#include "check.h"
+
+#pragma weak mse_sigmoid_loss
+#pragma weak mse_sigmoid_grad
+#pragma weak mse_sigmoid_curvature
+
+enum { MAXN = 12 };
+
+/* Central differences with h ~ 6e-6 max(|z|, 1) are good to ~1e-10 on
+ * these O(1) functions; a chain-rule error is off by a factor. */
+static const struct wb_tol FD_TOL = { 1e-7, 1e-5 };
+
+#define VANISH "chapter 5, \"The MSE gradient vanishes\""
+#define CONVEX "chapter 5, \"MSE is not convex in the logit\""
+#define BOUNDED "chapter 5, \"Bounded versus unbounded\""
+
+static inline const char *describe_yz(char *buf, size_t size,
+				      const double *y, const double *z,
+				      size_t n)
+{
+	char a[256], b[256];
+
+	snprintf(buf, size, "y = %s, z = %s, n = %zu",
+		 wb_format_vector(a, sizeof a, y, n),
+		 wb_format_vector(b, sizeof b, z, n), n);
+	return buf;
+}
+
+/* Random labels: hard 0/1 for most samples, soft in (0, 1) for some. */
+static inline void random_labels(struct wb_rng *rng, double *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		y[i] = wb_rng_index(rng, 3) ? (double)wb_rng_index(rng, 2) :
+					      wb_rng_uniform(rng, 0.0, 1.0);
+}
+
+#endif /* WB_SUITE_MSE_HELPERS_H */
