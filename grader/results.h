@@ -82,6 +82,14 @@ void results_clear_tests(struct results *results);
 void results_keep_functions(struct results *results,
 			    const char *const *functions);
 
+/*
+ * Puts the tests in a fixed order: by function, in the order of `functions`
+ * (NULL-terminated; others last), then by check name.  The suites run their
+ * tests in parallel and report them as they end, so without this two runs
+ * of the same file would list (and pick "the first failure") differently.
+ */
+void results_sort(struct results *results, const char *const *functions);
+
 const char *results_outcome_name(enum results_outcome outcome);
 bool results_outcome_parse(const char *name, enum results_outcome *outcome);
 const char *results_file_status_name(enum results_file_status status);

@@ -89,6 +89,9 @@ int session_grade(struct session *session,
 		return -1;
 	summary_init(&session->summary, config->dir, config->seed);
 	for (size_t i = 0; i < session->count; i++)
+		results_sort(&session->items[i].results,
+			     session->items[i].task.exercise->functions);
+	for (size_t i = 0; i < session->count; i++)
 		summary_add(&session->summary, session->items[i].task.exercise,
 			    &session->items[i].results);
 	session->elapsed_seconds = now() - started;
