@@ -46,9 +46,10 @@ deps:
 -include solutions/solutions.mk
 -include grader/grader.mk
 -include book/book.mk
+# Before tests.mk, which runs test-gradescope when this defines it.
+-include gradescope/gradescope.mk
 -include tests/tests.mk
 -include bench/bench.mk
--include gradescope/gradescope.mk
 
 clean:
 	rm -rf $(BUILD)

@@ -12,6 +12,7 @@
 #include "batch_state.h"
 #include "feedback.h"
 #include "gradebook.h"
+#include "jobs.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "sandbox.h"
@@ -141,7 +142,10 @@ static int grade_folder(const struct batch_context *context,
 	strbuf_init(&error);
 	strbuf_init(&markdown);
 	if (session_grade(&session, &config, &error) != 0) {
-		fprintf(stderr, "grader: %s: %s\n", entry->id, error.buf);
+		/* Interrupted: the batch itself says so, once. */
+		if (!jobs_interrupted_by())
+			fprintf(stderr, "grader: %s: %s\n", entry->id,
+				error.buf);
 	} else if (session.summary.internal_error) {
 		status = batch_worker_record_problem(context, entry,
 			fingerprint, "error", session.summary.internal_error);

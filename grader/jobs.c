@@ -22,16 +22,34 @@ static void on_signal(int signal)
 	interrupted = signal;
 }
 
-static void catch_signals(bool on)
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define CAUGHT_COUNT (sizeof caught_signals / sizeof caught_signals[0])
+
+/* Sets handler for the caught signals, keeping the old ones in saved. */
+static void set_signals(void (*handler)(int), struct sigaction *saved)
 {
 	struct sigaction action;
 
 	memset(&action, 0, sizeof action);
-	action.sa_handler = on ? on_signal : SIG_DFL;
+	action.sa_handler = handler;
 	sigemptyset(&action.sa_mask);
-	sigaction(SIGINT, &action, NULL);
-	sigaction(SIGTERM, &action, NULL);
-	sigaction(SIGHUP, &action, NULL);
+	for (size_t i = 0; i < CAUGHT_COUNT; i++)
+		sigaction(caught_signals[i], &action, saved ? &saved[i] : NULL);
+}
+
+/*
+ * The caller's own handlers come back afterwards (watch mode blocks and
+ * handles SIGINT itself between gradings), never the defaults.
+ */
+static void restore_signals(const struct sigaction *saved)
+{
+	for (size_t i = 0; i < CAUGHT_COUNT; i++)
+		sigaction(caught_signals[i], &saved[i], NULL);
+}
+
+int jobs_interrupted_by(void)
+{
+	return (int)interrupted;
 }
 
 static void write_verdicts(const struct jobs_item *item)
@@ -53,7 +71,7 @@ static void __attribute__((noreturn)) worker(struct jobs_item *item,
 					      pid_t *pids)
 {
 	free(pids); /* the parent's bookkeeping */
-	catch_signals(false);
+	set_signals(SIG_DFL, NULL);
 	grade_exercise(&item->task, &item->results);
 	write_verdicts(item);
 	results_release(&item->results);
@@ -120,10 +138,11 @@ int jobs_run(struct jobs_item *items, size_t count, unsigned parallel,
 {
 	pid_t *pids = xcalloc(count, sizeof *pids);
 	size_t started = 0, running = 0;
+	struct sigaction saved[CAUGHT_COUNT];
 	int status = 0;
 
 	interrupted = 0;
-	catch_signals(true);
+	set_signals(on_signal, saved);
 	fflush(stdout);
 	fflush(stderr);
 	while ((started < count || running > 0) && !interrupted) {
@@ -158,7 +177,7 @@ int jobs_run(struct jobs_item *items, size_t count, unsigned parallel,
 		status = -1;
 	}
 	stop_workers(pids, count);
-	catch_signals(false);
+	restore_signals(saved);
 	free(pids);
 	return status;
 }

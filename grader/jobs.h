@@ -22,4 +22,7 @@ struct jobs_item {
 int jobs_run(struct jobs_item *items, size_t count, unsigned parallel,
 	     struct strbuf *error);
 
+/* The signal that interrupted the last jobs_run, or 0. */
+int jobs_interrupted_by(void);
+
 #endif /* GRADER_JOBS_H */
