@@ -63,22 +63,13 @@ $(BUILD)/suites/check.o $(BUILD)/suites/reporter.o: $(BUILD)/suites/%.o: \
 	@mkdir -p $(@D)
 	$(CC) $(SUITE_CFLAGS) -c $< -o $@
 
-# A suite without a student file: every contract function is a NULL weak
-# reference, so each test reports "not implemented".  The grader runs it to
-# learn the tests of a file that is missing or does not compile.
-# libsupport.a is linked whole: nothing refers to reporter.o by name (its
-# Criterion hook registers the wb output provider), so a plain archive would
-# leave it out.
-$(BUILD)/suites/%.bare: $(BUILD)/suites/%.o $(SUITE_SUPPORT) $(SUITE_RUNTIME)
-	$(CC) $< -Wl,--whole-archive $(BUILD)/suites/libsupport.a \
-		-Wl,--no-whole-archive $(BUILD)/ref/libreference.a \
-		$(SUITE_RUNTIME) $(SUITE_RUNTIME_LIBS) -lm -o $@
-
 # The suites' runtime: Criterion linked statically, without libgit2
 # (grader/runtime/nogit.c says why: 10 ms of library loading per test).
 # Criterion names its report hooks by line number (hook_l103_impl), which
 # can clash with a suite's own hook, so they are made local first.  Without
 # the static libraries (libnanopb-dev) the suites link the shared Criterion.
+# It comes before the rules that name it: make expands prerequisites as it
+# reads them.
 CRITERION_STATIC := $(shell $(CC) -print-file-name=libcriterion.a)
 NANOPB_STATIC := $(shell $(CC) -print-file-name=libprotobuf-nanopb.a)
 BOXFORT_STATIC := $(shell $(CC) -print-file-name=libboxfort.a)
@@ -98,6 +89,17 @@ else
 SUITE_RUNTIME :=
 SUITE_RUNTIME_LIBS = $(CRITERION_LIBS)
 endif
+
+# A suite without a student file: every contract function is a NULL weak
+# reference, so each test reports "not implemented".  The grader runs it to
+# learn the tests of a file that is missing or does not compile.
+# libsupport.a is linked whole: nothing refers to reporter.o by name (its
+# Criterion hook registers the wb output provider), so a plain archive would
+# leave it out.
+$(BUILD)/suites/%.bare: $(BUILD)/suites/%.o $(SUITE_SUPPORT) $(SUITE_RUNTIME)
+	$(CC) $< -Wl,--whole-archive $(BUILD)/suites/libsupport.a \
+		-Wl,--no-whole-archive $(BUILD)/ref/libreference.a \
+		$(SUITE_RUNTIME) $(SUITE_RUNTIME_LIBS) -lm -o $@
 
 .PHONY: suites check grader grade asan-grader build-all
 suites: $(SUITE_OBJECTS) $(SUITE_BARE) $(SUITE_SUPPORT) $(SUITE_RUNTIME)
