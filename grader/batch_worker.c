@@ -128,6 +128,7 @@ static int grade_folder(const struct batch_context *context,
 		.selected = session_select_all(),
 		.jobs = 1,
 		.hidden = true,
+		.seed_chosen = true,	/* derived from the secret */
 		.cache_dir = context->cache_dir,
 	};
 	struct feedback_info info = { .student = entry->id, .seed = entry->seed,

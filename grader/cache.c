@@ -196,27 +196,38 @@ void cache_writer_add_copy(struct cache_writer *writer, const char *name,
 	strbuf_release(&data);
 }
 
-/* Whether the published entry already holds every file of ours. */
+/* Whether file `name` is the same in both folders, byte for byte. */
+static bool same_file(const char *entry, const char *tmp, const char *name)
+{
+	struct strbuf theirs, ours;
+	bool same;
+
+	strbuf_init(&theirs);
+	strbuf_init(&ours);
+	same = cache_read(entry, name, &theirs) &&
+	       cache_read(tmp, name, &ours) && theirs.len == ours.len &&
+	       memcmp(theirs.buf, ours.buf, ours.len) == 0;
+	strbuf_release(&theirs);
+	strbuf_release(&ours);
+	return same;
+}
+
+/*
+ * Whether the published entry already holds every file of ours, as ours:
+ * another grader published the same first.  An entry that only has the
+ * names (a file damaged in place) is to be replaced.
+ */
 static bool entry_complete(const char *entry, const char *tmp)
 {
-	struct strbuf ours;
 	struct dirent *d;
-	DIR *files;
-	bool complete;
+	DIR *files = opendir(tmp);
+	bool complete = files != NULL;
 
-	strbuf_init(&ours);
-	complete = cache_read(tmp, IDENTITY_FILE, &ours) &&
-		   same_identity(entry, &ours);
-	files = complete ? opendir(tmp) : NULL;
-	while (files && complete && (d = readdir(files))) {
-		char *published = xstrfmt("%s/%s", entry, d->d_name);
-
-		complete = access(published, F_OK) == 0;
-		free(published);
-	}
+	while (files && complete && (d = readdir(files)))
+		if (strcmp(d->d_name, ".") && strcmp(d->d_name, ".."))
+			complete = same_file(entry, tmp, d->d_name);
 	if (files)
 		closedir(files);
-	strbuf_release(&ours);
 	return complete;
 }
 

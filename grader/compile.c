@@ -48,12 +48,14 @@ void compile_result_init(struct compile_result *result)
 	strbuf_init(&result->warnings);
 	result->binary = NULL;
 	result->transient = false;
+	strbuf_init(&result->key);
 }
 
 void compile_result_release(struct compile_result *result)
 {
 	strbuf_release(&result->message);
 	strbuf_release(&result->warnings);
+	strbuf_release(&result->key);
 	free(result->binary);
 	result->binary = NULL;
 }
@@ -404,6 +406,8 @@ int compile_exercise(const struct compile_job *job,
 			if (status == 0 && !result->transient)
 				compile_cache_store(job, &identity, result);
 		}
+		if (status == 0 && !result->transient)
+			strbuf_add(&result->key, identity.buf, identity.len);
 	}
 	strbuf_release(&source);
 	strbuf_release(&identity);

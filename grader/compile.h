@@ -29,6 +29,8 @@ struct compile_result {
 	struct strbuf warnings;		/* compiler warnings: advice */
 	char *binary;			/* the linked suite program */
 	bool transient;			/* may not repeat (a timeout): not cached */
+	/* The cache identity the binary was built from; empty: not cached. */
+	struct strbuf key;
 };
 
 void compile_result_init(struct compile_result *result);

@@ -13,7 +13,9 @@
 
 #include "cache.h"
 #include "compile.h"
+#include "result_cache.h"
 #include "run.h"
+#include "sandbox.h"
 
 /* The functions selected, NULL-terminated, and the --filter pattern. */
 struct selection {
@@ -248,7 +250,7 @@ static char *describe_lost_run(const struct sandbox_result *run,
 		       WEXITSTATUS(run->wait_status) : -1, file);
 }
 
-static void run_student(const struct grade_task *task,
+static bool run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results);
 
@@ -298,7 +300,11 @@ static void attribute_flood(const struct grade_task *task,
 	}
 }
 
-static void run_student(const struct grade_task *task,
+/*
+ * Runs the suite and adds its verdicts; false when they depend on more than
+ * the program and the seed (the run was lost, or flooded its output).
+ */
+static bool run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results)
 {
@@ -329,6 +335,43 @@ static void run_student(const struct grade_task *task,
 	}
 	results_release(&found);
 	sandbox_result_release(&run);
+	return usable && !run.output_truncated;
+}
+
+/*
+ * run_student, or its verdicts kept from an earlier run of the same program
+ * with the same chosen seed and selection (result_cache.h).
+ */
+static void run_or_recall(const struct grade_task *task,
+			  const struct selection *selection,
+			  const struct compile_result *compiled,
+			  struct results *results)
+{
+	struct result_cache_key key = {
+		.binary_key = &compiled->key,
+		.seed = task->seed,
+		.functions = selection->functions,
+		.whole = task->whole,
+		.hidden = task->hidden,
+		.sandbox = sandbox_mode(),
+	};
+	struct results kept;
+	struct strbuf identity;
+
+	if (!task->cache_dir || !task->seed_chosen || !compiled->key.len) {
+		run_student(task, selection, compiled->binary, results);
+		return;
+	}
+	strbuf_init(&identity);
+	results_init(&kept);
+	result_cache_identity(&key, &identity);
+	if (result_cache_fetch(task->cache_dir, &identity, task->seed,
+			       &kept) == 0)
+		append_tests(results, &kept);
+	else if (run_student(task, selection, compiled->binary, results))
+		result_cache_store(task->cache_dir, &identity, results);
+	results_release(&kept);
+	strbuf_release(&identity);
 }
 
 void grade_exercise(const struct grade_task *task, struct results *results)
@@ -358,7 +401,7 @@ void grade_exercise(const struct grade_task *task, struct results *results)
 				RESULTS_MISSING : RESULTS_FILE_ERROR,
 				compiled.message.buf, results);
 	} else {
-		run_student(task, &selection, compiled.binary, results);
+		run_or_recall(task, &selection, &compiled, results);
 	}
 	if (compiled.warnings.len)
 		results->advice = xstrdup(compiled.warnings.buf);

@@ -23,6 +23,8 @@ struct grade_task {
 	unsigned selected;		/* a bit per function of the exercise */
 	bool whole;			/* every function selected */
 	bool hidden;			/* instructor grading: hidden tests too */
+	/* The seed was given or derived, not drawn: verdicts may be cached. */
+	bool seed_chosen;
 	/*
 	 * A folder for linked suite programs keyed by the file's content and
 	 * shared by every grading of this grader build, or NULL: no cache.

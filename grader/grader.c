@@ -156,6 +156,8 @@ static int grade(struct run *run, struct strbuf *error)
 		.selected = run->options.selected,
 		.jobs = run->options.jobs,
 		.hidden = run->options.hidden,
+		.seed_chosen = run->options.seed_given ||
+			       run->options.student != NULL,
 		.cache_dir = cache,
 	};
 

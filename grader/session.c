@@ -61,6 +61,7 @@ static int add_item(struct session *session,
 	item->task.selected = config->selected[index];
 	item->task.whole = config->selected[index] == all;
 	item->task.hidden = config->hidden;
+	item->task.seed_chosen = config->seed_chosen;
 	item->task.cache_dir = config->cache_dir;
 	item->task.workdir = workspace_subfolder(&session->workspace, e->name);
 	session->count++;

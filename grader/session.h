@@ -24,6 +24,7 @@ struct session_config {
 	const unsigned *selected;
 	unsigned jobs;			/* exercise files graded at once */
 	bool hidden;			/* include hidden tests */
+	bool seed_chosen;		/* see grade_task */
 	const char *cache_dir;		/* see grade_task; may be NULL */
 };
 

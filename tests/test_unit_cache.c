@@ -136,6 +136,34 @@ Test(cache, a_damaged_entry_is_replaced)
 	free(dir);
 }
 
+/* A file damaged in place keeps its name: the next store still replaces it. */
+Test(cache, an_entry_damaged_in_place_is_replaced)
+{
+	char *dir = fresh_dir(), *entry, *payload, *got;
+	struct strbuf identity;
+	FILE *f;
+
+	store(dir, "source\n", "first");
+	identity_of(&identity, "source\n");
+	entry = cache_lookup(dir, &identity);
+	cr_assert(entry);
+	payload = xstrfmt("%s/payload", entry);
+	cr_assert_eq(unlink(payload), 0);
+	cr_assert(f = fopen(payload, "w"));
+	fputs("scribbled", f);
+	fclose(f);
+	store(dir, "source\n", "second");
+	got = fetch(dir, "source\n");
+	cr_assert_str_eq(got, "second");
+	free(got);
+	cr_assert_eq(count_entries(dir), 1);
+	free(payload);
+	free(entry);
+	strbuf_release(&identity);
+	workspace_remove_tree(dir);
+	free(dir);
+}
+
 Test(cache, a_failed_writer_publishes_nothing)
 {
 	char *dir = fresh_dir();
