@@ -5,6 +5,10 @@
  * exited 1 (0 for `passes`), wrote nothing into the folder, left its TMPDIR
  * and HOME empty, and left no process behind.
  *
+ * A corpus file NAME.patch is a unified diff against the base of
+ * solutions/NAME (tests/support/corpus_patch.h): each folder is graded as a
+ * fresh copy under the test's scratch folder, its patches applied.
+ *
  * Environment: WB_GRADER (the grader, default build/grader);
  * WB_CORPUS_SAMPLE=N grades only every N-th folder (the sanitizer run).
  */
@@ -18,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "support/catalog.h"
+#include "support/corpus_patch.h"
 #include "support/harness.h"
 #include "support/report.h"
 
@@ -152,6 +157,76 @@ static void read_expect(struct expect *ex, const char *folder)
 	}
 }
 
+/* ---- the folder the grader is given ------------------------------------- */
+
+static bool ends_with(const char *text, const char *suffix)
+{
+	size_t n = strlen(text), m = strlen(suffix);
+
+	return n >= m && !strcmp(text + n - m, suffix);
+}
+
+/* Writes dst/NAME, rebuilt from solutions/NAME and folder/NAME.patch. */
+static void apply_patch(const char *folder, const char *patch_name,
+			const char *dst)
+{
+	char name[256], path[900], error[300];
+	char *solution, *patch, *base, *out;
+
+	snprintf(name, sizeof name, "%.*s", (int)(strlen(patch_name) - 6),
+		 patch_name);
+	snprintf(path, sizeof path, "solutions/%s", name);
+	solution = harness_read_file(path);
+	cr_assert(solution, "%s/%s: there is no solutions/%s to patch; keep "
+		  "the file whole instead", folder, patch_name, name);
+	snprintf(path, sizeof path, "%s/%s", folder, patch_name);
+	patch = harness_read_file(path);
+	cr_assert(patch, "%s: cannot read it", path);
+	base = corpus_patch_base(solution);
+	cr_assert(base, "out of memory");
+	cr_assert(!corpus_patch_apply(base, patch, &out, error, sizeof error),
+		  "%s no longer applies to solutions/%s (%s): regenerate the "
+		  "patch with tools/corpus_patch.sh --expand %s, fix %s/%s, "
+		  "then tools/corpus_patch.sh %s/%s", path, name, error, path,
+		  folder, name, folder, name);
+	snprintf(path, sizeof path, "%s/%s", dst, name);
+	harness_write_file(path, out, strlen(out));
+	free(out);
+	free(base);
+	free(patch);
+	free(solution);
+}
+
+/*
+ * The submission: a copy of the corpus folder's files at scratch/submission
+ * (malloc'd path), each NAME.patch replaced by the NAME it rebuilds.
+ */
+static char *materialise(const char *folder, const char *scratch)
+{
+	char *dst = malloc(strlen(scratch) + sizeof "/submission");
+	DIR *d = opendir(folder);
+	struct dirent *e;
+
+	cr_assert(dst && d, "%s: cannot read the folder", folder);
+	sprintf(dst, "%s/submission", scratch);
+	mkdir(dst, 0777);
+	while ((e = readdir(d))) {
+		char src[800], to[800];
+
+		if (e->d_name[0] == '.')
+			continue;
+		if (ends_with(e->d_name, ".patch")) {
+			apply_patch(folder, e->d_name, dst);
+			continue;
+		}
+		snprintf(src, sizeof src, "%s/%s", folder, e->d_name);
+		snprintf(to, sizeof to, "%s/%s", dst, e->d_name);
+		harness_copy_file(src, to);
+	}
+	closedir(d);
+	return dst;
+}
+
 /* ---- checks --------------------------------------------------------------- */
 
 static bool named(const char *const *list, size_t n, const char *name)
@@ -237,7 +312,7 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 	struct expect ex;
 	struct harness_run run;
 	struct report report;
-	char *scratch = harness_tempdir();
+	char *scratch = harness_tempdir(), *submission;
 	char json[600], tmp[600], home[600], tmpdir_env[620], home_env[620];
 	const char *args[48] = { "--json", json, "--no-color" };
 	const char *env[] = { tmpdir_env, home_env, NULL };
@@ -252,13 +327,14 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 	mkdir(home, 0777);
 	snprintf(tmpdir_env, sizeof tmpdir_env, "TMPDIR=%s", tmp);
 	snprintf(home_env, sizeof home_env, "HOME=%s", home);
-	n = only_args(c->path, args, 3);
-	args[n++] = c->path;
+	submission = materialise(c->path, scratch);
+	n = only_args(submission, args, 3);
+	args[n++] = submission;
 	args[n] = NULL;
 
-	before = harness_snapshot(c->path);
+	before = harness_snapshot(submission);
 	harness_grade(&run, args, env);
-	after = harness_snapshot(c->path);
+	after = harness_snapshot(submission);
 
 	cr_expect_eq(run.status, ex.passes ? 0 : 1,
 		     "%s: exit status %d, expected %d\nstderr: %s", c->path,
@@ -284,6 +360,7 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 	free(before);
 	free(after);
 	free(ex.text);
+	free(submission);
 	harness_remove(scratch);
 	free(scratch);
 }
