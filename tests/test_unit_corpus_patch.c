@@ -1,18 +1,15 @@
 /*
  * test_unit_corpus_patch.c - the corpus patch applier
  * (tests/support/corpus_patch.h): the base of a solution, applying unified
- * diffs exactly, refusing every patch that does not fit, and every patch
- * of tests/corpus applying to today's solutions.
+ * diffs exactly, and refusing every patch that does not fit.  That every
+ * patch of tests/corpus applies is checked by tests/test_corpus.c.
  */
 #include <criterion/criterion.h>
 
-#include <dirent.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "support/corpus_patch.h"
-#include "support/harness.h"
 
 static const char base[] = "one\ntwo\nthree\nfour\nfive\nsix\nseven\n";
 
@@ -113,62 +110,4 @@ Test(corpus_patch, refuses_malformed_patches)
 		       "outside lines 6 to 7");
 	expect_refused("@@ -9,1 +9,1 @@\n-nine\n+9\n", "outside lines");
 	expect_refused("@@ -1,1 +3,1 @@\n-one\n+1\n", "starts at line 3");
-}
-
-/* Every NAME.patch of every corpus folder applies to solutions/NAME. */
-Test(corpus_patch, every_corpus_patch_applies)
-{
-	static const char *const kinds[] = { "buggy", "correct", "hostile" };
-	size_t patches = 0;
-
-	for (size_t k = 0; k < 3; k++) {
-		char dir[300];
-		DIR *d;
-		struct dirent *e;
-
-		snprintf(dir, sizeof dir, "tests/corpus/%s", kinds[k]);
-		d = opendir(dir);
-		cr_assert(d, "cannot read %s (run from the top of the project)",
-			  dir);
-		while ((e = readdir(d))) {
-			char folder[600];
-			DIR *f;
-			struct dirent *p;
-
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(folder, sizeof folder, "%s/%s", dir, e->d_name);
-			f = opendir(folder);
-			while (f && (p = readdir(f))) {
-				char path[900], error[300] = "";
-				size_t n = strlen(p->d_name);
-				char *solution, *patch, *text, *out;
-
-				if (n < 7 || strcmp(p->d_name + n - 6, ".patch"))
-					continue;
-				snprintf(path, sizeof path, "solutions/%.*s",
-					 (int)(n - 6), p->d_name);
-				solution = harness_read_file(path);
-				cr_assert(solution, "%s/%s: no %s", folder,
-					  p->d_name, path);
-				snprintf(path, sizeof path, "%s/%s", folder,
-					 p->d_name);
-				patch = harness_read_file(path);
-				text = corpus_patch_base(solution);
-				out = apply(text, patch, error);
-				cr_expect(out, "%s no longer applies: %s; "
-					  "regenerate it (docs/design.md)", path,
-					  error);
-				free(out);
-				free(text);
-				free(patch);
-				free(solution);
-				patches++;
-			}
-			if (f)
-				closedir(f);
-		}
-		closedir(d);
-	}
-	cr_expect_gt(patches, 100, "only %zu corpus patches found", patches);
 }

@@ -155,11 +155,12 @@ static bool parse_header(const struct line *l, size_t range[4])
 /* Checks that base line a->next is body (text and final newline). */
 static int match_base(struct applier *a, const struct line *body)
 {
-	const struct line *b = &a->base[a->next];
+	const struct line *b;
 
 	if (a->next >= a->base_count)
 		return fail(a, "patch line %zu: the base has only %zu lines",
 			    a->patch_line, a->base_count);
+	b = &a->base[a->next];
 	if (b->len != body->len || memcmp(b->text, body->text, b->len) ||
 	    b->newline != body->newline)
 		return fail(a, "patch line %zu: base line %zu is \"%.*s\", the "
