@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 
 #include "support/catalog.h"
-#include "support/corpus_patch.h"
+#include "support/corpus_folder.h"
 #include "support/harness.h"
 #include "support/report.h"
 
@@ -159,44 +159,6 @@ static void read_expect(struct expect *ex, const char *folder)
 
 /* ---- the folder the grader is given ------------------------------------- */
 
-static bool ends_with(const char *text, const char *suffix)
-{
-	size_t n = strlen(text), m = strlen(suffix);
-
-	return n >= m && !strcmp(text + n - m, suffix);
-}
-
-/* Writes dst/NAME, rebuilt from solutions/NAME and folder/NAME.patch. */
-static void apply_patch(const char *folder, const char *patch_name,
-			const char *dst)
-{
-	char name[256], path[900], error[300];
-	char *solution, *patch, *base, *out;
-
-	snprintf(name, sizeof name, "%.*s", (int)(strlen(patch_name) - 6),
-		 patch_name);
-	snprintf(path, sizeof path, "solutions/%s", name);
-	solution = harness_read_file(path);
-	cr_assert(solution, "%s/%s: there is no solutions/%s to patch; keep "
-		  "the file whole instead", folder, patch_name, name);
-	snprintf(path, sizeof path, "%s/%s", folder, patch_name);
-	patch = harness_read_file(path);
-	cr_assert(patch, "%s: cannot read it", path);
-	base = corpus_patch_base(solution);
-	cr_assert(base, "out of memory");
-	cr_assert(!corpus_patch_apply(base, patch, &out, error, sizeof error),
-		  "%s no longer applies to solutions/%s (%s): regenerate the "
-		  "patch with tools/corpus_patch.sh --expand %s, fix %s/%s, "
-		  "then tools/corpus_patch.sh %s/%s", path, name, error, path,
-		  folder, name, folder, name);
-	snprintf(path, sizeof path, "%s/%s", dst, name);
-	harness_write_file(path, out, strlen(out));
-	free(out);
-	free(base);
-	free(patch);
-	free(solution);
-}
-
 /*
  * The submission: a copy of the corpus folder's files at scratch/submission
  * (malloc'd path), each NAME.patch replaced by the NAME it rebuilds.
@@ -204,26 +166,13 @@ static void apply_patch(const char *folder, const char *patch_name,
 static char *materialise(const char *folder, const char *scratch)
 {
 	char *dst = malloc(strlen(scratch) + sizeof "/submission");
-	DIR *d = opendir(folder);
-	struct dirent *e;
+	char error[1200];
 
-	cr_assert(dst && d, "%s: cannot read the folder", folder);
+	cr_assert(dst, "out of memory");
 	sprintf(dst, "%s/submission", scratch);
 	mkdir(dst, 0777);
-	while ((e = readdir(d))) {
-		char src[800], to[800];
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (ends_with(e->d_name, ".patch")) {
-			apply_patch(folder, e->d_name, dst);
-			continue;
-		}
-		snprintf(src, sizeof src, "%s/%s", folder, e->d_name);
-		snprintf(to, sizeof to, "%s/%s", dst, e->d_name);
-		harness_copy_file(src, to);
-	}
-	closedir(d);
+	cr_assert(!corpus_folder_copy(folder, dst, error, sizeof error), "%s",
+		  error);
 	return dst;
 }
 

@@ -2,9 +2,10 @@
 #
 # Builds everything (and the grader once more with ASan and UBSan), then
 # runs each test program under tests/ (built to build/tests/), the grader's
-# command-line, solution and corpus tests again against the sanitized
-# grader (a sample of the corpus), the release check, the sandbox and
-# policy tests and, where book/book.mk defines it, test-book.  Each runner
+# command-line, corpus (a sample), batch (a class of 80), watch, hint,
+# progress and hidden-test tests again against the sanitized grader, the
+# release check, the sandbox and policy tests, test-book and
+# test-gradescope.  Each runner
 # ends with its own closing line; `make test` fails if any runner failed.
 
 -include tests/sandbox.mk
@@ -49,8 +50,13 @@ TEST_EXTRA_TARGETS := check-release \
 # Sanitizer reports end the grader with status 99, which no test accepts.
 ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=99:print_stacktrace=1
-# Every 6th corpus folder is graded by the sanitized grader too.
+# Every 6th corpus folder is graded by the sanitized grader too, and a class
+# of 80 (the smallest the batch test takes) by its batch mode; the modes'
+# own tests run against it whole.
 ASAN_CORPUS_SAMPLE ?= 6
+ASAN_BATCH_CLASS ?= 80
+ASAN_MODE_TESTS := test_grader_watch test_grader_hint test_grader_progress \
+	test_grader_hidden
 # Grading mostly waits (compiler, Criterion workers), so run beyond nproc.
 TEST_JOBS ?= 4
 
@@ -79,6 +85,15 @@ test-grader-asan: asan-grader test-grader-bins
 	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
 		WB_CORPUS_SAMPLE=$(ASAN_CORPUS_SAMPLE) \
 		$(BUILD)/tests/test_corpus --jobs $(TEST_JOBS) || status=1; \
+	echo "== test_grader_batch, a class of $(ASAN_BATCH_CLASS) (ASan + UBSan grader)"; \
+	$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
+		WB_BATCH_CLASS=$(ASAN_BATCH_CLASS) \
+		$(BUILD)/tests/test_grader_batch --jobs $(TEST_JOBS) || status=1; \
+	for t in $(ASAN_MODE_TESTS); do \
+		echo "== $$t (ASan + UBSan grader)"; \
+		$(ASAN_ENV) WB_GRADER=$(BUILD)/asan/grader \
+			$(BUILD)/tests/$$t --jobs $(TEST_JOBS) || status=1; \
+	done; \
 	exit $$status
 
 test: build-all
