@@ -78,15 +78,10 @@ WB_TEST(mse_sigmoid_loss, bounded,
 
 WB_TEST(mse_sigmoid_loss, inputs_unchanged, "does not modify y or z")
 {
-	struct wb_rng rng;
 	double y[MAXN], z[MAXN], y0[MAXN], z0[MAXN];
 	char input[600];
 
-	wb_rng_init(&rng);
-	random_labels(&rng, y, MAXN);
-	wb_rng_fill(&rng, z, MAXN, -5.0, 5.0);
-	memcpy(y0, y, sizeof y);
-	memcpy(z0, z, sizeof z);
+	random_inputs_with_copies(y, z, y0, z0);
 	mse_sigmoid_loss(y, z, MAXN);
 	if (memcmp(y, y0, sizeof y) || memcmp(z, z0, sizeof z))
 		wb_fail("modified its input arrays",

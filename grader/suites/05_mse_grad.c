@@ -141,16 +141,11 @@ WB_TEST(mse_sigmoid_grad, saturated,
 WB_TEST(mse_sigmoid_grad, inputs_unchanged,
 	"does not modify y or z and writes only grad[0..n-1]")
 {
-	struct wb_rng rng;
 	struct wb_guarded g;
 	double y[MAXN], z[MAXN], y0[MAXN], z0[MAXN];
 	char input[600];
 
-	wb_rng_init(&rng);
-	random_labels(&rng, y, MAXN);
-	wb_rng_fill(&rng, z, MAXN, -5.0, 5.0);
-	memcpy(y0, y, sizeof y);
-	memcpy(z0, z, sizeof z);
+	random_inputs_with_copies(y, z, y0, z0);
 	describe_yz(input, sizeof input, y0, z0, MAXN);
 	wb_guarded_init(&g, MAXN, NAN);
 	mse_sigmoid_grad(y, z, MAXN, g.data);

@@ -8,6 +8,7 @@
 #define WB_SUITE_MSE_HELPERS_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 
@@ -43,6 +44,22 @@ static inline void random_labels(struct wb_rng *rng, double *y, size_t n)
 	for (size_t i = 0; i < n; i++)
 		y[i] = wb_rng_index(rng, 3) ? (double)wb_rng_index(rng, 2) :
 					      wb_rng_uniform(rng, 0.0, 1.0);
+}
+
+/*
+ * MAXN random labels and logits for the "inputs unchanged" tests, with
+ * copies (y0, z0) to compare against after the call.
+ */
+static inline void random_inputs_with_copies(double *y, double *z,
+					     double *y0, double *z0)
+{
+	struct wb_rng rng;
+
+	wb_rng_init(&rng);
+	random_labels(&rng, y, MAXN);
+	wb_rng_fill(&rng, z, MAXN, -5.0, 5.0);
+	memcpy(y0, y, MAXN * sizeof *y);
+	memcpy(z0, z, MAXN * sizeof *z);
 }
 
 #endif /* WB_SUITE_MSE_HELPERS_H */
