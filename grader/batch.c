@@ -20,7 +20,6 @@
 #include "batch_state.h"
 #include "batch_tally.h"
 #include "gradebook.h"
-#include "report_json.h"
 #include "secret.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };

@@ -3,20 +3,14 @@
  */
 #include "batch_progress.h"
 
+
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
+
 enum { BAR_WIDTH = 24 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 bool batch_progress_needs_attention(const struct gradebook_row *row)
 {
@@ -28,7 +22,7 @@ void batch_progress_init(struct batch_progress *progress, size_t total)
 	memset(progress, 0, sizeof *progress);
 	progress->terminal = isatty(STDERR_FILENO);
 	progress->total = total;
-	progress->started = now();
+	progress->started = elapsed_now();
 }
 
 static void add_row(struct batch_progress *progress,
@@ -51,7 +45,7 @@ static void draw(struct batch_progress *progress)
 	size_t filled = progress->total ?
 			BAR_WIDTH * progress->done / progress->total : 0;
 	size_t graded = progress->done - progress->done_at_start;
-	double elapsed = now() - progress->started;
+	double elapsed = elapsed_now() - progress->started;
 	char bar[BAR_WIDTH + 1];
 
 	memset(bar, '#', filled);
@@ -66,7 +60,7 @@ static void draw(struct batch_progress *progress)
 		fprintf(stderr, ", %lu:%02lu left", left / 60, left % 60);
 	}
 	fflush(stderr);
-	progress->last_drawn = now();
+	progress->last_drawn = elapsed_now();
 }
 
 void batch_progress_finished(struct batch_progress *progress,
@@ -86,7 +80,7 @@ void batch_progress_finished(struct batch_progress *progress,
 
 void batch_progress_tick(struct batch_progress *progress)
 {
-	if (progress->terminal && now() - progress->last_drawn >= 0.5)
+	if (progress->terminal && elapsed_now() - progress->last_drawn >= 0.5)
 		draw(progress);
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "batch_state.h"
+#include "elapsed.h"
 
 static volatile sig_atomic_t stop_signal;
 
@@ -31,14 +32,6 @@ static void catch_signals(bool on)
 	sigemptyset(&action.sa_mask);
 	for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
 		sigaction(signals[i], &action, NULL);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static double wall_clock_limit(void)
@@ -105,7 +98,7 @@ static int start(struct pool *pool, struct slot *slot)
 	setpgid(pid, pid);	/* also here: no race with a kill */
 	slot->pid = pid;
 	slot->job = pool->next++;
-	slot->started = now();
+	slot->started = elapsed_now();
 	slot->timed_out = false;
 	pool->running++;
 	return 0;
@@ -169,7 +162,7 @@ static struct slot *slot_of(struct pool *pool, pid_t pid)
 
 static void check_clocks(struct pool *pool)
 {
-	double t = now();
+	double t = elapsed_now();
 
 	for (unsigned i = 0; i < pool->parallel; i++) {
 		struct slot *slot = &pool->slots[i];
@@ -208,7 +201,7 @@ static int step(struct pool *pool)
 /* Ends every worker's process group: politely, then for good. */
 static void stop_all(struct pool *pool)
 {
-	double deadline = now() + 5.0;
+	double deadline = elapsed_now() + 5.0;
 
 	for (unsigned i = 0; i < pool->parallel; i++)
 		if (pool->slots[i].pid > 0)
@@ -223,11 +216,11 @@ static void stop_all(struct pool *pool)
 			pool->running--;
 		} else if (pid < 0 && errno == ECHILD) {
 			break;
-		} else if (now() > deadline) {
+		} else if (elapsed_now() > deadline) {
 			for (unsigned i = 0; i < pool->parallel; i++)
 				if (pool->slots[i].pid > 0)
 					kill(-pool->slots[i].pid, SIGKILL);
-			deadline = now() + 60.0;
+			deadline = elapsed_now() + 60.0;
 		} else {
 			usleep(20000);
 		}

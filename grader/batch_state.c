@@ -12,7 +12,6 @@
 #include "batch_folder.h"
 #include "catalog.h"
 #include "digest.h"
-#include "report_json.h"
 
 #define STATE_MAGIC "wb-batch-state 1\n"
 
@@ -96,7 +95,7 @@ int batch_state_write(const char *state_dir, const char *id,
 	strbuf_init(&text);
 	strbuf_addf(&text, STATE_MAGIC "fingerprint %s\n%s", fingerprint,
 		    record);
-	status = report_json_write_file(path, &text);
+	status = strbuf_write_file(&text, path);
 	strbuf_release(&text);
 	free(path);
 	return status;

@@ -10,7 +10,6 @@
 
 #include "batch_run.h"
 #include "batch_state.h"
-#include "report_json.h"
 
 static const char *const statuses[] = {
 	"ok", "bad-archive", "bad-name", "duplicate", "no-files", "error",
@@ -131,7 +130,7 @@ int batch_tally_write(const struct batch_context *context,
 			"have no record; run the same command again\n",
 			tally.missing);
 		status = 2;
-	} else if (report_json_write_file(path, &gradebook) != 0) {
+	} else if (strbuf_write_file(&gradebook, path) != 0) {
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "
 			"or choose another --out\n", path, strerror(errno));
 		status = 2;

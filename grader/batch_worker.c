@@ -56,7 +56,7 @@ static int write_json(const struct batch_context *context,
 	strbuf_init(&json);
 	report_text_render(summary, &style, &text);
 	report_json_render(summary, text.buf, &json);
-	status = report_json_write_file(path, &json);
+	status = strbuf_write_file(&json, path);
 	if (status != 0)
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "
 			"or choose another --out\n", path, strerror(errno));

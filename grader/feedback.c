@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_json.h"
 
 char *feedback_fence(const char *text)
 {
@@ -166,8 +165,8 @@ int feedback_write(const char *folder, const char *student,
 	strbuf_init(&page);
 	strbuf_addstr(&text, markdown);
 	feedback_html(markdown, title, &page);
-	status = report_json_write_file(md, &text) == 0 &&
-		 report_json_write_file(html, &page) == 0 ? 0 : -1;
+	status = strbuf_write_file(&text, md) == 0 &&
+		 strbuf_write_file(&page, html) == 0 ? 0 : -1;
 	strbuf_release(&text);
 	strbuf_release(&page);
 	free(title);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_json.h"
 
 struct merge_row {
 	char *student;
@@ -191,7 +190,7 @@ static int write_merged(struct merge *m, struct strbuf *out)
 	gradebook_header(&text);
 	for (size_t i = 0; i < m->nr; i++)
 		strbuf_addstr(&text, m->rows[i].record);
-	if (report_json_write_file(path, &text) != 0) {
+	if (strbuf_write_file(&text, path) != 0) {
 		strbuf_addf(m->error, "--merge %s: cannot write %s (%s)",
 			    m->dir, path, strerror(errno));
 		status = -1;

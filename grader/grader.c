@@ -196,7 +196,7 @@ static int report(struct run *run, const char *program)
 		strbuf_reset(&text);
 		report_text_render(summary, &plain, &text);
 		report_json_render(summary, text.buf, &json);
-		if (report_json_write_file(run->options.json, &json) != 0) {
+		if (strbuf_write_file(&json, run->options.json) != 0) {
 			fprintf(stderr, "grader: cannot write --json %s (%s); "
 				"write the report elsewhere\n",
 				run->options.json, strerror(errno));

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "report_json.h"
 
 #define STATE_SUBDIR "cross-entropy-workbook"
 #define STATE_LIMIT ((size_t)1 << 20)
@@ -157,7 +156,7 @@ int hints_state_set(struct hints_state *state, const char *key,
 		strbuf_addstr(&next, state->lines.buf);
 	}
 	strbuf_addf(&next, "%u\t%s\n", count, key);
-	status = report_json_write_file(state->path, &next);
+	status = strbuf_write_file(&next, state->path);
 	if (status == 0) {
 		strbuf_reset(&state->lines);
 		strbuf_addstr(&state->lines, next.buf);

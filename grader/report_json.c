@@ -3,12 +3,9 @@
  */
 #include "report_json.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Length of the valid UTF-8 sequence at s, or 0. */
 static size_t utf8_length(const unsigned char *s)
@@ -104,36 +101,4 @@ void report_json_render(const struct summary *summary, const char *output,
 		}
 	}
 	strbuf_addstr(out, first ? "]\n}\n" : "\n  ]\n}\n");
-}
-
-int report_json_write_file(const char *path, const struct strbuf *text)
-{
-	char *partial = xstrfmt("%s.partial-%ld", path, (long)getpid());
-	int fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	size_t done = 0;
-	int saved;
-
-	if (fd < 0) {
-		free(partial);
-		return -1;
-	}
-	while (done < text->len) {
-		ssize_t wrote = write(fd, text->buf + done, text->len - done);
-
-		if (wrote < 0 && errno == EINTR)
-			continue;
-		if (wrote <= 0)
-			break;
-		done += (size_t)wrote;
-	}
-	if (close(fd) != 0 || done < text->len ||
-	    rename(partial, path) != 0) {
-		saved = errno;
-		unlink(partial);
-		free(partial);
-		errno = saved ? saved : EIO;
-		return -1;
-	}
-	free(partial);
-	return 0;
 }

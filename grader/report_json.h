@@ -14,9 +14,6 @@
 void report_json_render(const struct summary *summary, const char *output,
 			struct strbuf *out);
 
-/* Writes text to path through a temporary file and rename; 0 or -1. */
-int report_json_write_file(const char *path, const struct strbuf *text);
-
 /* Appends text as a JSON string; invalid UTF-8 becomes U+FFFD. */
 void report_json_add_string(struct strbuf *out, const char *text);
 

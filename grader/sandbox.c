@@ -18,7 +18,6 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Seconds the pipe may stay open after the keeper has exited. */
@@ -47,15 +46,6 @@ void sandbox_result_release(struct sandbox_result *result)
 {
 	free(result->output);
 	sandbox_result_init(result);
-}
-
-double sandbox_now(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0.0;
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* ---- the parent: output, wall clock, sweep ---------------------------- */
@@ -109,7 +99,7 @@ static bool watch(pid_t pid, int pidfd, int out, struct capture *c,
 	for (;;) {
 		if (exited(pid))
 			return true;
-		double left = deadline - sandbox_now();
+		double left = deadline - elapsed_now();
 		if (left <= 0)
 			return false;
 		int ms = (int)ceil(left * 1000.0);
@@ -127,10 +117,10 @@ static bool watch(pid_t pid, int pidfd, int out, struct capture *c,
 /* Reads what the killed job left in the pipe, for a short while at most. */
 static void drain(int out, struct capture *c)
 {
-	double deadline = sandbox_now() + DRAIN_GRACE_SECONDS;
+	double deadline = elapsed_now() + DRAIN_GRACE_SECONDS;
 
 	while (!c->eof) {
-		double left = deadline - sandbox_now();
+		double left = deadline - elapsed_now();
 		if (left <= 0)
 			return;
 		struct pollfd fd = { .fd = out, .events = POLLIN };
@@ -165,7 +155,7 @@ static void supervise(const struct sandbox_job *job, pid_t keeper, int out,
 		      int status_fd, struct sandbox_result *result)
 {
 	struct capture c = { .cap = job->limits.output_bytes };
-	double start = sandbox_now();
+	double start = elapsed_now();
 	int pidfd = (int)syscall(SYS_pidfd_open, keeper, 0);
 
 	c.buf = malloc(c.cap + 1);
@@ -178,7 +168,7 @@ static void supervise(const struct sandbox_job *job, pid_t keeper, int out,
 		result->timed_out = true;
 		kill(keeper, SIGTERM);
 		if (!watch(keeper, pidfd, out, &c,
-			   sandbox_now() + KEEPER_GRACE_SECONDS))
+			   elapsed_now() + KEEPER_GRACE_SECONDS))
 			kill(keeper, SIGKILL);
 	}
 	drain(out, &c);
@@ -190,7 +180,7 @@ static void supervise(const struct sandbox_job *job, pid_t keeper, int out,
 	result->output = c.buf;
 	result->output_length = c.length;
 	result->output_truncated = c.truncated;
-	result->elapsed_seconds = sandbox_now() - start;
+	result->elapsed_seconds = elapsed_now() - start;
 }
 
 /* Waits for the child's exec; returns 0, or the errno it could not exec with. */

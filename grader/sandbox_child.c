@@ -211,14 +211,14 @@ static void keeper_wait(const sigset_t *signals, pid_t job)
 /* Reaps what is left; bounded, since without a uid sweep some may live on. */
 static void keeper_reap_rest(const sigset_t *signals)
 {
-	double until = sandbox_now() + REAP_SECONDS;
+	double until = elapsed_now() + REAP_SECONDS;
 	struct timespec tick = { 0, 10000000 };
 
 	for (;;) {
 		pid_t pid = waitpid(-1, NULL, WNOHANG);
 		if (pid < 0 && errno == ECHILD)
 			return;
-		if (pid == 0 && sandbox_now() >= until)
+		if (pid == 0 && elapsed_now() >= until)
 			return;
 		if (pid == 0 && sigtimedwait(signals, NULL, &tick) < 0 &&
 		    errno != EAGAIN && errno != EINTR)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "elapsed.h"
 #include "sandbox.h"
 
 /*
@@ -59,9 +60,6 @@ int sandbox_stage_binds(const struct sandbox_plan *plan);
  */
 void sandbox_keeper(const struct sandbox_plan *plan, int status_fd)
 	__attribute__((noreturn));
-
-/* CLOCK_MONOTONIC in seconds. */
-double sandbox_now(void);
 
 /* sandbox_run with the isolation decided by the caller (the probe uses it). */
 int sandbox_execute(const struct sandbox_job *job, bool isolated,

@@ -6,15 +6,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "elapsed.h"
 
 void session_init(struct session *session)
 {
@@ -77,7 +70,7 @@ static int add_item(struct session *session,
 int session_grade(struct session *session,
 		  const struct session_config *config, struct strbuf *error)
 {
-	double started = now();
+	double started = elapsed_now();
 
 	if (!session->workspace.path &&
 	    workspace_create(&session->workspace, error) != 0)
@@ -95,7 +88,7 @@ int session_grade(struct session *session,
 	for (size_t i = 0; i < session->count; i++)
 		summary_add(&session->summary, session->items[i].task.exercise,
 			    &session->items[i].results);
-	session->elapsed_seconds = now() - started;
+	session->elapsed_seconds = elapsed_now() - started;
 	session->summary.elapsed_seconds = session->elapsed_seconds;
 	return 0;
 }

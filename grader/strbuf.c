@@ -188,3 +188,35 @@ bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit)
 	close(fd);
 	return true;
 }
+
+int strbuf_write_file(const struct strbuf *text, const char *path)
+{
+	char *partial = xstrfmt("%s.partial-%ld", path, (long)getpid());
+	int fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	size_t done = 0;
+	int saved;
+
+	if (fd < 0) {
+		free(partial);
+		return -1;
+	}
+	while (done < text->len) {
+		ssize_t wrote = write(fd, text->buf + done, text->len - done);
+
+		if (wrote < 0 && errno == EINTR)
+			continue;
+		if (wrote <= 0)
+			break;
+		done += (size_t)wrote;
+	}
+	if (close(fd) != 0 || done < text->len ||
+	    rename(partial, path) != 0) {
+		saved = errno;
+		unlink(partial);
+		free(partial);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	free(partial);
+	return 0;
+}

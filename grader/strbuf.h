@@ -31,6 +31,11 @@ void strbuf_reset(struct strbuf *sb);
 
 /* Reads a whole file; false (errno set) when it cannot be read. */
 bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit);
+/*
+ * Writes the buffer to path through a temporary file beside it and a
+ * rename, so path is never seen half-written; 0, or -1 (errno set).
+ */
+int strbuf_write_file(const struct strbuf *sb, const char *path);
 
 /* malloc/strdup that end the grader on failure. */
 void *xmalloc(size_t size);

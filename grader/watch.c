@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
 #include "progress.h"
 #include "session.h"
 #include "terminal.h"
@@ -53,14 +54,6 @@ struct watch {
 	sigset_t stoppers;	/* SIGINT, SIGTERM, SIGHUP */
 	sigset_t open_mask;	/* the mask with them deliverable */
 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Blocks the stoppers and (again) routes them to on_signal. */
 static void hold_signals(struct watch *watch)
@@ -134,7 +127,7 @@ static void show_verdict(struct watch *watch, const struct strbuf *changes,
 			 const char *files, double started)
 {
 	struct strbuf out;
-	double done = now();
+	double done = elapsed_now();
 
 	strbuf_init(&out);
 	if (watch->tty) {
@@ -161,7 +154,7 @@ static int regrade(struct watch *watch, struct strbuf *error)
 {
 	unsigned selected[OPTIONS_MAX_EXERCISES] = { 0 };
 	struct strbuf changes, files;
-	double started = now();
+	double started = elapsed_now();
 	int status;
 
 	strbuf_init(&changes);
@@ -194,9 +187,9 @@ static void note_save(struct watch *watch, const char *name)
 	if (!watch->options->selected[index])
 		return;
 	if (!watch->pending)
-		watch->first_save = now();
+		watch->first_save = elapsed_now();
 	watch->pending |= 1u << index;
-	watch->deadline = now() + DEBOUNCE_MS / 1000.0;
+	watch->deadline = elapsed_now() + DEBOUNCE_MS / 1000.0;
 }
 
 /* Reads the queued events; -1 when the folder itself went away. */
@@ -221,7 +214,7 @@ static int read_events(struct watch *watch)
 /* Milliseconds until the pending files are due, or -1: nothing pending. */
 static int timeout_ms(const struct watch *watch)
 {
-	double left = watch->deadline - now();
+	double left = watch->deadline - elapsed_now();
 
 	if (!watch->pending)
 		return -1;

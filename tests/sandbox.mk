@@ -2,8 +2,9 @@
 # Included by tests/tests.mk; `make test-sandbox` builds and runs both.
 
 SANDBOX_SOURCES := grader/sandbox.c grader/sandbox_child.c \
-	grader/sandbox_isolation.c
-SANDBOX_HEADERS := grader/sandbox.h grader/sandbox_internal.h
+	grader/sandbox_isolation.c grader/elapsed.c
+SANDBOX_HEADERS := grader/sandbox.h grader/sandbox_internal.h \
+	grader/elapsed.h
 
 $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
 		$(SANDBOX_HEADERS)
