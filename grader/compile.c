@@ -21,14 +21,6 @@
 #include "policy.h"
 #include "run.h"
 
-#ifndef GRADER_LINK_LIBS
-#define GRADER_LINK_LIBS "-lcriterion"
-#endif
-/* The suites' runtime archive in suites/ (static Criterion), or "". */
-#ifndef GRADER_RUNTIME
-#define GRADER_RUNTIME ""
-#endif
-
 #define COMPILE_FLAGS_MAX 16
 /*
  * -O2 -g costs no more than -O1 here (measured: both about 55 ms); the
@@ -265,55 +257,19 @@ static int check_policy(const struct compile_job *job, const char *object,
 	return 0;
 }
 
-/* The static Criterion the suites link (grader.mk), or NULL. */
-static char *runtime_path(const struct resources *resources)
+/*
+ * The runner: the student's object, the call loop (runner.o), libc and
+ * libm, and nothing else -- no Criterion, no suite, no reference.  Linked
+ * dynamically (a tenth of a static link's time) and without symbols.
+ */
+static int link_runner(const struct compile_job *job, const char *object,
+		       struct compile_result *result)
 {
-	if (!*GRADER_RUNTIME)
-		return NULL;
-	return xstrfmt("%s/suites/%s", resources->root, GRADER_RUNTIME);
-}
-
-static char **link_argv(const struct compile_job *job, const char *suite,
-			const char *object, const char *binary,
-			const char *runtime, char *libs)
-{
-	char **argv = xcalloc(32, sizeof *argv);
-	size_t n = 0;
-	char *saveptr = NULL;
-
-	argv[n++] = job->resources->cc;
-	argv[n++] = (char *)suite;
-	argv[n++] = (char *)object;
-	/* Whole: reporter.o is reached by no symbol, only by its hook. */
-	argv[n++] = "-Wl,--whole-archive";
-	argv[n++] = job->resources->support;
-	argv[n++] = "-Wl,--no-whole-archive";
-	argv[n++] = job->resources->reference;
-	if (runtime)
-		argv[n++] = (char *)runtime;
-	/* No symbols: smaller to cache, and nothing reads them. */
-	argv[n++] = "-s";
-	for (char *lib = strtok_r(libs, " ", &saveptr); lib && n < 26;
-	     lib = strtok_r(NULL, " ", &saveptr))
-		argv[n++] = lib;
-	argv[n++] = "-lm";
-	argv[n++] = "-o";
-	argv[n++] = (char *)binary;
-	argv[n] = NULL;
-	return argv;
-}
-
-static int link_suite(const struct compile_job *job, const char *object,
-		      struct compile_result *result)
-{
-	char *suite = resources_suite_object(job->resources, job->exercise);
-	char *binary = xstrfmt("%s/%s.suite", job->workdir, job->exercise->name);
-	char *libs = xstrdup(GRADER_LINK_LIBS);
-	char *runtime = runtime_path(job->resources);
-	char **argv = link_argv(job, suite, object, binary, runtime, libs);
-	const char *readable[] = { job->resources->cc, suite,
-				   job->resources->support,
-				   job->resources->reference, runtime, NULL };
+	char *binary = xstrfmt("%s/%s.runner", job->workdir, job->exercise->name);
+	char *argv[] = { job->resources->cc, job->resources->runner,
+			 (char *)object, "-s", "-lm", "-o", binary, NULL };
+	const char *readable[] = { job->resources->cc, job->resources->runner,
+				   NULL };
 	struct sandbox_result run;
 	int status = 0;
 
@@ -326,17 +282,13 @@ static int link_suite(const struct compile_job *job, const char *object,
 	} else if (!succeeded(&run)) {
 		result->status = RESULTS_FILE_LINK_ERROR;
 		strbuf_addf(&result->message, "%s compiles but does not link "
-			    "with its tests:\n%s", job->exercise->file,
-			    run.output ? run.output : "");
+			    "into a program with its test loop:\n%s",
+			    job->exercise->file, run.output ? run.output : "");
 	} else {
 		result->binary = binary;
 		binary = NULL;
 	}
 	sandbox_result_release(&run);
-	free(argv);
-	free(libs);
-	free(runtime);
-	free(suite);
 	free(binary);
 	return status;
 }
@@ -346,28 +298,19 @@ static void identity_of(const struct compile_job *job,
 			const struct strbuf *source, struct strbuf *identity)
 {
 	const struct resources *r = job->resources;
-	char *suite = resources_suite_object(r, job->exercise);
-	char *runtime = runtime_path(r);
 
-	strbuf_addf(identity, "wb-compile 1\nexercise %s\nflags",
+	strbuf_addf(identity, "wb-compile 2\nexercise %s\nflags",
 		    job->exercise->name);
 	for (size_t i = 0; compile_flags[i]; i++)
 		strbuf_addf(identity, " %s", compile_flags[i]);
-	strbuf_addf(identity, "\nlibs %s %s\n", GRADER_RUNTIME,
-		    GRADER_LINK_LIBS);
+	strbuf_addch(identity, '\n');
 	/* The grader itself: a new build may compile or judge otherwise. */
 	cache_add_file_identity(identity, "grader", "/proc/self/exe");
 	cache_add_file_identity(identity, "cc", r->cc);
-	cache_add_file_identity(identity, "suite", suite);
-	cache_add_file_identity(identity, "support", r->support);
-	cache_add_file_identity(identity, "reference", r->reference);
+	cache_add_file_identity(identity, "runner", r->runner);
 	cache_add_file_identity(identity, "header", r->header);
-	if (runtime)
-		cache_add_file_identity(identity, "runtime", runtime);
 	strbuf_addf(identity, "source %zu\n", source->len);
 	strbuf_add(identity, source->buf, source->len);
-	free(runtime);
-	free(suite);
 }
 
 /* Compiles, checks and links a staged source. */
@@ -382,7 +325,7 @@ static int build(const struct compile_job *job,
 	    result->status == RESULTS_FILE_OK &&
 	    (status = check_policy(job, object, result)) == 0 &&
 	    result->status == RESULTS_FILE_OK)
-		status = link_suite(job, object, result);
+		status = link_runner(job, object, result);
 	free(object);
 	return status;
 }

@@ -1,7 +1,8 @@
 /*
- * compile.h - from a student's exercise file to a suite program: copy the
+ * compile.h - from a student's exercise file to a runner program: copy the
  * file into a private scratch folder, compile it against the grader's own
- * workbook.h, check it with the symbol policy and link it with its suite.
+ * workbook.h, check it with the symbol policy and link it with the runner
+ * (grader/runner/runner.h): the program that runs the student's code.
  */
 #ifndef GRADER_COMPILE_H
 #define GRADER_COMPILE_H
@@ -27,7 +28,7 @@ struct compile_result {
 	enum results_file_status status;
 	struct strbuf message;		/* why the file cannot be graded */
 	struct strbuf warnings;		/* compiler warnings: advice */
-	char *binary;			/* the linked suite program */
+	char *binary;			/* the linked runner program */
 	bool transient;			/* may not repeat (a timeout): not cached */
 	/* The cache identity the binary was built from; empty: not cached. */
 	struct strbuf key;

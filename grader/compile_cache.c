@@ -42,7 +42,7 @@ int compile_cache_fetch(const struct compile_job *job,
 	    cache_read(entry, "warnings", &result->warnings)) {
 		found = 0;
 		if (status == RESULTS_FILE_OK) {
-			binary = xstrfmt("%s/%s.suite", job->workdir,
+			binary = xstrfmt("%s/%s.runner", job->workdir,
 					 job->exercise->name);
 			if (cache_copy_out(entry, "binary", binary) != 0)
 				found = -1;

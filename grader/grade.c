@@ -4,10 +4,12 @@
 #define _GNU_SOURCE
 #include "grade.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,50 +60,49 @@ static void selection_release(struct selection *selection)
 	selection->filter = NULL;
 }
 
-/* Runs a suite program once; false when it left no usable report. */
-static bool run_once(const struct grade_task *task, const char *binary,
+/*
+ * Runs the judge once, against the runner (or alone when runner is NULL:
+ * every function missing, which lists the tests); false when it left no
+ * usable report.
+ */
+static bool run_once(const struct grade_task *task, const char *runner,
 		     const char *filter, struct results *results,
-		     struct sandbox_result *run)
+		     struct run_judged_result *run)
 {
-	unsigned long nonce = 0;
-	char *report;
-
-	if (getentropy(&nonce, sizeof nonce) != 0)
-		nonce = (unsigned long)getpid();
-	report = xstrfmt("%s/report-%016lx.wb", task->workdir, nonce);
-	struct run_suite_job job = {
-		.binary = binary,
+	char *judge = resources_suite_judge(task->resources, task->exercise);
+	char *judge_dir = xstrfmt("%s/judge", task->workdir);
+	struct run_judged_job job = {
+		.judge = judge,
+		.runner = runner,
 		.workdir = task->workdir,
+		.judge_workdir = judge_dir,
 		.filter = filter,
 		.seed = task->seed,
 	};
-	struct strbuf text;
 	bool usable = false;
 
-	job.report = report;
-
-	strbuf_init(&text);
-	if (run_suite(&job, run, &text) == 0) {
-		results_parse(results, text.buf);
-		usable = results->has_seed && !run->timed_out &&
-			 WIFEXITED(run->wait_status);
+	if ((mkdir(judge_dir, 0700) == 0 || errno == EEXIST) &&
+	    run_judged(&job, run) == 0) {
+		results_parse(results, run->report.buf);
+		usable = results->has_seed && !run->report_too_long &&
+			 !run->judge.timed_out &&
+			 WIFEXITED(run->judge.wait_status);
 	}
-	remove(report);
-	free(report);
-	strbuf_release(&text);
+	free(judge_dir);
+	free(judge);
 	return usable;
 }
 
 /*
- * The tests of the bare suite (every function missing), from the cache
- * when there is one: the same for every student, so listed once per
+ * The tests of the judge run alone (every function missing), from the
+ * cache when there is one: the same for every student, so listed once per
  * grader build.  False when the suite program failed.
  */
 static bool list_tests(const struct grade_task *task,
-		       const struct selection *selection, const char *bare,
+		       const struct selection *selection, const char *judge,
 		       struct results *list)
 {
-	struct sandbox_result run;
+	struct run_judged_result run;
 	struct strbuf identity, text;
 	char *entry = NULL, *buf = NULL;
 	size_t len = 0;
@@ -113,7 +114,7 @@ static bool list_tests(const struct grade_task *task,
 	if (task->cache_dir) {
 		strbuf_addstr(&identity, "wb-list 1\n");
 		cache_add_file_identity(&identity, "grader", "/proc/self/exe");
-		cache_add_file_identity(&identity, "bare", bare);
+		cache_add_file_identity(&identity, "judge", judge);
 		entry = cache_lookup(task->cache_dir, &identity);
 	}
 	if (entry && cache_read(entry, "tests", &text)) {
@@ -122,12 +123,12 @@ static bool list_tests(const struct grade_task *task,
 	}
 	if (!listed) {
 		results_clear_tests(list);
-		sandbox_result_init(&run);
+		run_judged_result_init(&run);
 		/* Unfiltered when kept: one entry serves every selection. */
-		listed = run_once(task, bare, task->cache_dir ? NULL :
+		listed = run_once(task, NULL, task->cache_dir ? NULL :
 				  selection->filter, list, &run) &&
 			 list->nr > 0;
-		sandbox_result_release(&run);
+		run_judged_result_release(&run);
 		if (listed && task->cache_dir &&
 		    (out = open_memstream(&buf, &len))) {
 			struct cache_writer writer;
@@ -154,11 +155,11 @@ static void fail_every_test(const struct grade_task *task,
 			    enum results_outcome outcome, const char *message,
 			    struct results *results)
 {
-	char *bare = resources_suite_bare(task->resources, task->exercise);
+	char *judge = resources_suite_judge(task->resources, task->exercise);
 	struct results list;
 
 	results_init(&list);
-	if (!list_tests(task, selection, bare, &list)) {
+	if (!list_tests(task, selection, judge, &list)) {
 		results_set_file(results, RESULTS_FILE_INTERNAL,
 				 "the grader could not list the tests of this "
 				 "file (its suite program failed); run `make "
@@ -175,7 +176,7 @@ static void fail_every_test(const struct grade_task *task,
 		results_set_message(test, message);
 	}
 	results_release(&list);
-	free(bare);
+	free(judge);
 }
 
 /* The likely cause of a crash, in a student's words. */
@@ -191,6 +192,9 @@ static const char *crash_cause(int signal)
 		return "a bad pointer, or an index outside an array?";
 	case SIGILL:
 		return "undefined behaviour the compiler trapped?";
+	case SIGSYS:
+		return "a system call an exercise may not make: files, "
+		       "processes, the network?";
 	default:
 		return "see the signal's name";
 	}
@@ -230,24 +234,33 @@ static void explain_test(struct results_test *test)
 	}
 }
 
-static char *describe_lost_run(const struct sandbox_result *run,
+/*
+ * Why a judged run left no usable report.  The judge is the grader's own
+ * code: only the wall clock (the student's code too slow in many tests at
+ * once) is the student's doing.
+ */
+static char *describe_lost_run(const struct run_judged_result *run,
 			       const char *file)
 {
+	const struct sandbox_result *judge = &run->judge;
 	char signal[32];
 
-	if (run->timed_out)
+	if (judge->timed_out)
 		return xstrfmt("the tests of %s did not finish in %.0f s all "
 			       "together (several endless loops?)", file,
 			       RUN_SUITE_SECONDS);
-	if (WIFSIGNALED(run->wait_status))
-		return xstrfmt("the test program of %s was killed by %s (too "
-			       "much memory, or too many processes?)", file,
-			       run_signal_name(WTERMSIG(run->wait_status),
+	if (WIFSIGNALED(judge->wait_status))
+		return xstrfmt("the grader's test program for %s was killed "
+			       "by %s; grade again, and report it if it "
+			       "persists", file,
+			       run_signal_name(WTERMSIG(judge->wait_status),
 					       signal, sizeof signal));
-	return xstrfmt("ended the test process early (exit status %d) "
-		       "before the tests of %s could report",
-		       WIFEXITED(run->wait_status) ?
-		       WEXITSTATUS(run->wait_status) : -1, file);
+	return xstrfmt("the grader's test program for %s stopped before it "
+		       "reported (exit status %d%s); grade again, and report "
+		       "it if it persists", file,
+		       WIFEXITED(judge->wait_status) ?
+		       WEXITSTATUS(judge->wait_status) : -1,
+		       run->report_too_long ? ", report too long" : "");
 }
 
 static bool run_student(const struct grade_task *task,
@@ -308,19 +321,16 @@ static bool run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results)
 {
-	struct sandbox_result run;
+	struct run_judged_result run;
 	struct results found;
 	char *message;
-	bool usable;
+	bool usable, flooded;
 
-	sandbox_result_init(&run);
+	run_judged_result_init(&run);
 	results_init(&found);
 	usable = run_once(task, binary, selection->filter, &found, &run);
-	if (!usable && run.output_truncated) {
-		/* Flooded and lost: find out which function did it. */
-		attribute_flood(task, selection, binary, &found);
-		append_tests(results, &found);
-	} else if (!usable) {
+	flooded = run.runner.output_truncated;
+	if (!usable) {
 		message = describe_lost_run(&run, task->exercise->file);
 		fail_every_test(task, selection, RESULTS_FAILED, message,
 				results);
@@ -329,13 +339,13 @@ static bool run_student(const struct grade_task *task,
 		results_keep_functions(&found, selection->functions);
 		for (size_t i = 0; i < found.nr; i++)
 			explain_test(&found.tests[i]);
-		if (run.output_truncated)
+		if (flooded)
 			attribute_flood(task, selection, binary, &found);
 		append_tests(results, &found);
 	}
 	results_release(&found);
-	sandbox_result_release(&run);
-	return usable && !run.output_truncated;
+	run_judged_result_release(&run);
+	return usable && !flooded;
 }
 
 /*

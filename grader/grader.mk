@@ -1,21 +1,25 @@
 # grader/grader.mk - the exercise suites and the grader program.
 #
 #   make grader       build/grader and the files it needs beside it:
-#                     build/include/workbook.h, build/suites/NN_name.o (a
-#                     suite), build/suites/NN_name.bare (that suite linked
-#                     without a student file), the same two with hidden
-#                     tests in build/suites/hidden/, build/suites/libsupport.a
-#                     and build/ref/libreference.a
+#                     build/include/workbook.h, build/suites/NN_name.judge
+#                     (a suite program: the suite, its proxies and the
+#                     reference, built once per grader build), the same with
+#                     hidden tests in build/suites/hidden/, and
+#                     build/runner/runner.o (what a student's object is
+#                     linked with into the program that runs it)
 #   make grade        build/grader exercises (exit status 1, failed tests, is
 #                     not an error of make's)
 #   make check EX=02  one suite against one file, with Criterion's own output
 #   make asan-grader  build/asan/grader: the same, built with ASan and UBSan
 
 SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/suites \
-	$(CRITERION_CFLAGS)
+	-Igrader/wire $(CRITERION_CFLAGS)
+# The protocol between a judge and a runner (grader/wire/wire.h).
+WIRE_HEADERS := $(wildcard grader/wire/*.h grader/wire/*.def)
 # Every header of grader/suites/, the helpers a split suite's parts share
 # (NN_name_helpers.h) included.
-SUITE_HEADERS := $(wildcard grader/suites/*.h) include/workbook.h
+SUITE_HEADERS := $(wildcard grader/suites/*.h) include/workbook.h \
+	$(WIRE_HEADERS)
 # Only the suites written so far, so one missing suite does not stop the
 # build; the grader says which one it lacks.
 SUITE_NAMES = $(filter $(EXERCISES),$(basename $(notdir \
@@ -27,8 +31,8 @@ SUITE_NAMES = $(filter $(EXERCISES),$(basename $(notdir \
 SUITE_HIDDEN := $(BUILD)/suites/hidden
 SUITE_OBJECTS = $(SUITE_NAMES:%=$(BUILD)/suites/%.o) \
 	$(SUITE_NAMES:%=$(SUITE_HIDDEN)/%.o)
-SUITE_BARE = $(SUITE_NAMES:%=$(BUILD)/suites/%.bare) \
-	$(SUITE_NAMES:%=$(SUITE_HIDDEN)/%.bare)
+SUITE_JUDGES = $(SUITE_NAMES:%=$(BUILD)/suites/%.judge) \
+	$(SUITE_NAMES:%=$(SUITE_HIDDEN)/%.judge)
 SUITE_SUPPORT := $(BUILD)/suites/libsupport.a $(BUILD)/ref/libreference.a
 
 # A suite too long for one file is split into NN_name.c and parts
@@ -52,16 +56,26 @@ $$(SUITE_HIDDEN)/$(1).o: $$(patsubst grader/suites/%.c,$$(SUITE_HIDDEN)/parts/%.
 endef
 $(foreach s,$(SUITE_NAMES),$(eval $(call suite_object_rules,$(s))))
 
-# What every suite binary links besides its own object and the student's.
-$(BUILD)/suites/libsupport.a: $(BUILD)/suites/check.o \
-		$(BUILD)/suites/reporter.o
+# What every judge links besides its suite: the checks, the report, the
+# proxies of the contract functions and the wire codec.
+SUITE_SUPPORT_OBJECTS := $(BUILD)/suites/check.o $(BUILD)/suites/reporter.o \
+	$(BUILD)/suites/proxy.o $(BUILD)/suites/proxy_call.o \
+	$(BUILD)/suites/proxy_local.o \
+	$(BUILD)/suites/wire.o
+$(BUILD)/suites/libsupport.a: $(SUITE_SUPPORT_OBJECTS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/suites/check.o $(BUILD)/suites/reporter.o: $(BUILD)/suites/%.o: \
+$(filter-out %/wire.o,$(SUITE_SUPPORT_OBJECTS)): $(BUILD)/suites/%.o: \
 		grader/suites/%.c $(SUITE_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(SUITE_CFLAGS) -c $< -o $@
+
+$(BUILD)/suites/wire.o: grader/wire/wire.c $(WIRE_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(SUITE_CFLAGS) -c $< -o $@
+
+include grader/runner/runner.mk
 
 # The suites' runtime: Criterion linked statically, without libgit2
 # (grader/runtime/nogit.c says why: 10 ms of library loading per test).
@@ -90,31 +104,32 @@ SUITE_RUNTIME :=
 SUITE_RUNTIME_LIBS = $(CRITERION_LIBS)
 endif
 
-# A suite without a student file: every contract function is a NULL weak
-# reference, so each test reports "not implemented".  The grader runs it to
-# learn the tests of a file that is missing or does not compile.
+# A judge: the suite with its proxies and the reference, built once per
+# grader build; no student code is ever linked into it.  Run without a
+# runner (no WB_RUNNER_FD) every function is missing and each test reports
+# "not implemented": that is how the grader lists the tests of a file that
+# is missing or does not compile.
 # libsupport.a is linked whole: nothing refers to reporter.o by name (its
 # Criterion hook registers the wb output provider), so a plain archive would
 # leave it out.
-$(BUILD)/suites/%.bare: $(BUILD)/suites/%.o $(SUITE_SUPPORT) $(SUITE_RUNTIME)
+$(BUILD)/suites/%.judge: $(BUILD)/suites/%.o $(SUITE_SUPPORT) $(SUITE_RUNTIME)
 	$(CC) $< -Wl,--whole-archive $(BUILD)/suites/libsupport.a \
 		-Wl,--no-whole-archive $(BUILD)/ref/libreference.a \
 		$(SUITE_RUNTIME) $(SUITE_RUNTIME_LIBS) -lm -o $@
 
 .PHONY: suites check grader grade asan-grader build-all
-suites: $(SUITE_OBJECTS) $(SUITE_BARE) $(SUITE_SUPPORT) $(SUITE_RUNTIME)
+suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
+	$(RUNNER_OBJECT)
 
 # ---- the grader ----------------------------------------------------------
 
 GRADER_SOURCES := $(wildcard grader/*.c)
 GRADER_HEADERS := $(wildcard grader/*.h)
-GRADER_DEFINES = -DGRADER_LINK_LIBS='"$(strip $(SUITE_RUNTIME_LIBS))"' \
-	-DGRADER_RUNTIME='"$(notdir $(SUITE_RUNTIME))"'
 # cmark-gfm renders the feedback pages, libarchive unpacks submissions.
 GRADER_PACKAGES := libcmark-gfm libarchive
-GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader $(GRADER_DEFINES) \
+GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader \
 	$(shell $(PKG_CONFIG) --cflags $(GRADER_PACKAGES))
-GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) \
+GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) -pthread \
 	-lcmark-gfm-extensions -lm
 # Everything but main, so tests/test_unit_*.c can link the modules.
 GRADER_OBJECTS := $(filter-out %/grader.o,\

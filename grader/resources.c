@@ -20,8 +20,7 @@ void resources_release(struct resources *resources)
 {
 	free(resources->root);
 	free(resources->header);
-	free(resources->support);
-	free(resources->reference);
+	free(resources->runner);
 	free(resources->cc);
 	resources_init(resources);
 }
@@ -103,10 +102,8 @@ int resources_locate(struct resources *resources, struct strbuf *error)
 	}
 	if (!(resources->header = find_file(resources->root,
 					    "include/workbook.h", error)) ||
-	    !(resources->support = find_file(resources->root,
-					     "suites/libsupport.a", error)) ||
-	    !(resources->reference = find_file(resources->root,
-					       "ref/libreference.a", error)))
+	    !(resources->runner = find_file(resources->root,
+					    "runner/runner.o", error)))
 		return -1;
 	resources->cc = find_program("cc");
 	if (!resources->cc) {
@@ -121,19 +118,15 @@ int resources_check_suite(const struct resources *resources,
 			  const struct catalog_exercise *exercise,
 			  struct strbuf *error)
 {
-	static const char *const suffixes[] = { ".o", ".bare" };
+	char *relative = xstrfmt("%s/%s.judge", suite_folder(resources),
+				 exercise->name);
+	char *found = find_file(resources->root, relative, error);
 
-	for (size_t i = 0; i < 2; i++) {
-		char *relative = xstrfmt("%s/%s%s", suite_folder(resources),
-					 exercise->name, suffixes[i]);
-		char *found = find_file(resources->root, relative, error);
+	int status = found ? 0 : -1;
 
-		free(relative);
-		if (!found)
-			return -1;
-		free(found);
-	}
-	return 0;
+	free(relative);
+	free(found);
+	return status;
 }
 
 static char *suite_file(const struct resources *resources,
@@ -150,14 +143,8 @@ static char *suite_file(const struct resources *resources,
 	return resolved;
 }
 
-char *resources_suite_object(const struct resources *resources,
-			     const struct catalog_exercise *exercise)
+char *resources_suite_judge(const struct resources *resources,
+			    const struct catalog_exercise *exercise)
 {
-	return suite_file(resources, exercise, ".o");
-}
-
-char *resources_suite_bare(const struct resources *resources,
-			   const struct catalog_exercise *exercise)
-{
-	return suite_file(resources, exercise, ".bare");
+	return suite_file(resources, exercise, ".judge");
 }

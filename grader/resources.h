@@ -1,8 +1,9 @@
 /*
  * resources.h - the files the grader needs besides the student's, found
  * next to its own executable (/proc/self/exe), so build/grader works from
- * any folder: suites/NN_name.o and NN_name.bare, suites/libsupport.a,
- * ref/libreference.a, include/workbook.h; and the C compiler.
+ * any folder: suites/NN_name.judge (the suite programs), runner/runner.o
+ * (what a student's object is linked with), include/workbook.h; and the C
+ * compiler.
  *
  * The suites come in two builds: suites/NN_name.* (the student build,
  * without hidden tests) and suites/hidden/NN_name.* (the instructor build,
@@ -19,8 +20,7 @@
 struct resources {
 	char *root;		/* the grader's own folder */
 	char *header;		/* its copy of workbook.h */
-	char *support;		/* libsupport.a */
-	char *reference;	/* libreference.a */
+	char *runner;		/* runner/runner.o */
 	char *cc;		/* absolute path of the C compiler */
 	bool hidden;		/* use the suites with hidden tests */
 };
@@ -42,11 +42,11 @@ int resources_check_suite(const struct resources *resources,
 			  const struct catalog_exercise *exercise,
 			  struct strbuf *error);
 
-/* The compiled suite of an exercise (malloc'd absolute path). */
-char *resources_suite_object(const struct resources *resources,
-			     const struct catalog_exercise *exercise);
-/* The suite linked without a student file: every function missing. */
-char *resources_suite_bare(const struct resources *resources,
-			   const struct catalog_exercise *exercise);
+/*
+ * The judge of an exercise (malloc'd absolute path): its suite program,
+ * built once per grader build, which never maps student code.
+ */
+char *resources_suite_judge(const struct resources *resources,
+			    const struct catalog_exercise *exercise);
 
 #endif /* GRADER_RESOURCES_H */

@@ -1,6 +1,6 @@
 /*
- * run.h - running the compiler, the linker and the suites through the
- * sandbox, with a clean environment (nothing from the user's).
+ * run.h - running the compiler, the linker, and a judge with its runner,
+ * through the sandbox, with a clean environment (nothing from the user's).
  */
 #ifndef GRADER_RUN_H
 #define GRADER_RUN_H
@@ -12,29 +12,49 @@
 
 /* Wall-clock limit of one suite run (a test alone has 2 s). */
 #define RUN_SUITE_SECONDS 20.0
-/* Output a suite may print before it counts as flooding. */
+/* Output the student's code may print before it counts as flooding. */
 #define RUN_OUTPUT_BYTES (256 * 1024)
 
 /* The compiler or the linker: 0, or -1 when it could not be started. */
 int run_tool(char *const *argv, const char *workdir,
 	     const char *const *readable, struct sandbox_result *result);
 
-struct run_suite_job {
-	const char *binary;	/* absolute path of the suite program */
-	const char *workdir;
-	const char *report;	/* absolute path, created by run_suite */
-	const char *filter;	/* Criterion --filter pattern, or NULL */
-	uint64_t seed;
-	const char *const *readable; /* more files it reads, or NULL */
-};
+/* The largest report a judge may write; a longer one is a lost run. */
+#define RUN_REPORT_BYTES ((size_t)4 << 20)
 
 /*
- * Runs a suite with --output=wb:REPORT; the report's text goes to
- * report_text (empty when it wrote none).  0, or -1 when it could not be
- * started (errno set).
+ * One judged run: the judge (a suite program, trusted) and the runner (the
+ * student's code, untrusted) each in a sandbox of its own, with its own
+ * uid, joined by one socket (grader/wire/wire.h).  The judge writes its
+ * report into a file the grader created and opened, which the runner
+ * cannot reach; nothing the runner prints, writes or exits with reaches
+ * the report except through the judge's checks.
  */
-int run_suite(const struct run_suite_job *job, struct sandbox_result *result,
-	      struct strbuf *report_text);
+struct run_judged_job {
+	const char *judge;	/* absolute path of the suite program */
+	const char *runner;	/* the student's runner program; NULL: none */
+	const char *workdir;	/* the runner's scratch folder */
+	const char *judge_workdir; /* the judge's own, empty */
+	const char *filter;	/* Criterion --filter pattern, or NULL */
+	uint64_t seed;
+};
+
+struct run_judged_result {
+	struct sandbox_result judge;	/* how the judge ended */
+	struct sandbox_result runner;	/* what the student's code printed */
+	struct strbuf report;		/* the judge's report, complete */
+	bool report_too_long;		/* longer than RUN_REPORT_BYTES */
+};
+
+void run_judged_result_init(struct run_judged_result *result);
+void run_judged_result_release(struct run_judged_result *result);
+
+/*
+ * Runs the judge against the runner (or alone, to list the tests).  0, or
+ * -1 when the judge could not be started (errno set).
+ */
+int run_judged(const struct run_judged_job *job,
+	       struct run_judged_result *result);
 
 /* "SIGSEGV", "signal 77". */
 const char *run_signal_name(int signal, char *buf, size_t size);

@@ -226,6 +226,16 @@ static int open_pipes(struct pipes *p)
 	return 0;
 }
 
+/* The caller's copies of the passed descriptors: the job owns them now. */
+static void close_passed(const struct sandbox_job *job)
+{
+	int error = errno;
+
+	for (size_t i = 0; i < job->n_pass_fds; i++)
+		close(job->pass_fds[i]);
+	errno = error;
+}
+
 int sandbox_execute(const struct sandbox_job *job, bool isolated,
 		    struct sandbox_result *result)
 {
@@ -234,11 +244,14 @@ int sandbox_execute(const struct sandbox_job *job, bool isolated,
 	int error = 0;
 
 	sandbox_result_init(result);
-	if (sandbox_plan_build(&plan, job, isolated, geteuid() == 0) != 0)
+	if (sandbox_plan_build(&plan, job, isolated, geteuid() == 0) != 0) {
+		close_passed(job);
 		return -1;
+	}
 	plan.null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (plan.null_fd < 0 || open_pipes(&p) != 0) {
 		error = errno;
+		close_passed(job);
 		goto done;
 	}
 	plan.out_fd = p.out[1];
@@ -248,6 +261,7 @@ int sandbox_execute(const struct sandbox_job *job, bool isolated,
 		sandbox_keeper(&plan, p.status[1]);
 	if (keeper < 0)
 		error = errno;
+	close_passed(job);
 	close_fd(&p.out[1]);
 	close_fd(&p.err[1]);
 	close_fd(&p.status[1]);

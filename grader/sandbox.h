@@ -15,6 +15,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Descriptors one job may be handed (sandbox_job.pass_fds). */
+#define SANDBOX_MAX_PASS_FDS 4
+
 struct sandbox_limits {
 	double wall_seconds;	/* whole process group, then SIGKILL */
 	double cpu_seconds;	/* RLIMIT_CPU */
@@ -40,12 +43,18 @@ struct sandbox_job {
 	char *const *argv;	/* argv[0]: absolute path of the program */
 	char *const *envp;	/* the complete environment of the program */
 	const char *workdir;	/* writable scratch folder, the program's cwd */
-	/*
-	 * Files the program must be able to read (its binary), and the one
-	 * file it writes its report to (created by the caller inside workdir).
-	 */
+	/* Files the program must be able to read (its binary). */
 	const char *const *readable;
 	struct sandbox_limits limits;
+	/*
+	 * Descriptors the program gets as 3, 4, ... (a socket to its peer, a
+	 * report file the caller opened).  sandbox_run takes them over: it
+	 * closes the caller's copies as soon as the program has started, so
+	 * a peer sees end of file when the program ends.  Every other
+	 * descriptor is closed in the program.
+	 */
+	int pass_fds[SANDBOX_MAX_PASS_FDS];
+	size_t n_pass_fds;
 };
 
 struct sandbox_result {

@@ -128,12 +128,33 @@ static __attribute__((noreturn)) void child_fail(int error_fd)
 	_exit(127);
 }
 
+/*
+ * The passed descriptors become 3, 4, ... (moved above that range first,
+ * so none is overwritten before it is copied); every descriptor above them,
+ * whatever the grader inherited, is closed at exec.
+ */
+static int place_passed_fds(const struct sandbox_job *job)
+{
+	int first_free = 3 + (int)job->n_pass_fds;
+	int moved[SANDBOX_MAX_PASS_FDS];
+
+	for (size_t i = 0; i < job->n_pass_fds; i++)
+		if ((moved[i] = fcntl(job->pass_fds[i], F_DUPFD_CLOEXEC,
+				      first_free)) < 0)
+			return -1;
+	for (size_t i = 0; i < job->n_pass_fds; i++)
+		if (dup2(moved[i], 3 + (int)i) < 0)
+			return -1;
+	return close_range((unsigned)first_free, ~0U, CLOSE_RANGE_CLOEXEC);
+}
+
 static __attribute__((noreturn)) void job_run(const struct sandbox_plan *plan)
 {
 	uid_t uid = SANDBOX_UID_BASE + (uid_t)getpid();
 
 	if (setsid() < 0 || dup2(plan->null_fd, 0) < 0 ||
-	    dup2(plan->out_fd, 1) < 0 || dup2(plan->out_fd, 2) < 0)
+	    dup2(plan->out_fd, 1) < 0 || dup2(plan->out_fd, 2) < 0 ||
+	    place_passed_fds(plan->job) != 0)
 		child_fail(plan->error_fd);
 	if (plan->drop_uid && give_workdir(plan->job->workdir, uid) != 0)
 		child_fail(plan->error_fd);
@@ -251,10 +272,48 @@ static void keeper_end_job(const struct sandbox_plan *plan, pid_t job,
 	keeper_reap_rest(signals);
 }
 
+/*
+ * Closes every descriptor but those in keep: the keeper was forked from a
+ * grader that may hold another job's socket (the judge's end while the
+ * runner starts), and a copy kept here would hide that job's end of file.
+ */
+static void keep_only(int *keep, size_t n)
+{
+	unsigned next = 0;
+
+	for (size_t i = 1; i < n; i++)	/* insertion sort: n is tiny */
+		for (size_t j = i; j > 0 && keep[j - 1] > keep[j]; j--) {
+			int t = keep[j];
+			keep[j] = keep[j - 1];
+			keep[j - 1] = t;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (keep[i] < 0 || (unsigned)keep[i] < next)
+			continue;
+		if ((unsigned)keep[i] > next)
+			close_range(next, (unsigned)keep[i] - 1, 0);
+		next = (unsigned)keep[i] + 1;
+	}
+	close_range(next, ~0U, 0);
+}
+
+static void close_passed_fds(const struct sandbox_job *job)
+{
+	for (size_t i = 0; i < job->n_pass_fds; i++)
+		close(job->pass_fds[i]);
+}
+
 void sandbox_keeper(const struct sandbox_plan *plan, int status_fd)
 {
+	int keep[SANDBOX_MAX_PASS_FDS + 7] = {
+		0, 1, 2, status_fd, plan->null_fd, plan->out_fd, plan->error_fd,
+	};
 	sigset_t signals, previous;
 	int status = 0;
+
+	for (size_t i = 0; i < plan->job->n_pass_fds; i++)
+		keep[7 + i] = plan->job->pass_fds[i];
+	keep_only(keep, 7 + plan->job->n_pass_fds);
 
 	sigemptyset(&signals);
 	sigaddset(&signals, SIGCHLD);
@@ -275,6 +334,7 @@ void sandbox_keeper(const struct sandbox_plan *plan, int status_fd)
 	/* The pipes reach EOF when the job (and its children) closed them. */
 	close(plan->out_fd);
 	close(plan->error_fd);
+	close_passed_fds(plan->job);
 	keeper_wait(&signals, job);
 	keeper_end_job(plan, job, &signals, &status);
 	if (write(status_fd, &status, sizeof(status)) != sizeof(status))

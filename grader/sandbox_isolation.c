@@ -27,6 +27,11 @@
 #define BWRAP "/usr/bin/bwrap"
 /* The private tmpfs of /tmp holds up to this much (files written there). */
 #define TMP_SIZE "67108864"
+/*
+ * bwrap's /dev is a tmpfs sized like the host's memory, and /dev/shm a
+ * writable folder on it: a sized tmpfs goes over /dev/shm.
+ */
+#define SHM_SIZE "1048576"
 /* Where the child stages binds, in its own mount namespace. */
 #define STAGE_DIR "/tmp"
 
@@ -174,6 +179,8 @@ static int build_bwrap_argv(struct strvec *argv, struct sandbox_plan *plan)
 	push(argv, "--new-session");
 	bind_system(argv);
 	push2(argv, "--dev", "/dev");
+	push2(argv, "--size", SHM_SIZE);
+	push2(argv, "--tmpfs", "/dev/shm");
 	push2(argv, "--proc", "/proc");
 	push2(argv, "--size", TMP_SIZE);
 	push2(argv, "--tmpfs", "/tmp");

@@ -1,11 +1,13 @@
 /*
  * check.c - random inputs, tolerant comparisons and feedback for the suites.
  *
- * Everything here runs inside a Criterion worker next to the student's code,
- * so it keeps no state between tests and records failures only through
- * Criterion's assertions, which the reporter turns into the grader's report.
+ * Everything here runs inside a Criterion worker of the judge, which never
+ * maps the student's code (proxy.h); it keeps no state between tests and
+ * records failures only through Criterion's assertions, which the reporter
+ * turns into the grader's report.
  */
 #include "check.h"
+#include "proxy.h"
 
 #include <float.h>
 #include <inttypes.h>
@@ -259,31 +261,17 @@ bool wb_check_vector(const char *summary, const char *input,
 	return false;
 }
 
-bool wb_function_missing(const char *function, const void *address)
+bool wb_function_missing(const char *function)
 {
 	char message[MESSAGE_SIZE];
 
-	if (address)
+	if (wb_proxy_defined(function))
 		return false;
 	snprintf(message, sizeof message,
 		 WB_NOT_IMPLEMENTED ": %s() is not defined in your file "
 		 "(missing, misspelled, or declared static?)", function);
 	record(message);
 	return true;
-}
-
-/*
- * The stubs call this in place of an answer.  A fatal assertion ends the test
- * at once, so a stub is reported as not implemented rather than as a wrong
- * value, whatever the function would have returned.
- */
-double workbook_todo(const char *function)
-{
-	if (wb_probing)
-		return NAN;
-	cr_assert_fail(WB_NOT_IMPLEMENTED ": %s() still calls workbook_todo(); "
-		       "replace that call with your code", function);
-	return NAN;
 }
 
 /* ---- guarded output arrays ------------------------------------------- */

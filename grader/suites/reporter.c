@@ -3,8 +3,10 @@
  *
  * Criterion 2.4.1's JSON does not escape quotes or backslashes, and its TAP
  * report cannot tell "passed" from "ended the process early", so the suites
- * register their own output provider, "wb" (--output=wb:FILE).  It runs in
- * Criterion's runner process, which never executes student code.
+ * register their own output provider, "wb" (--output=wb:FILE; the grader
+ * passes a descriptor it opened, --output=wb:/dev/fd/4).  It runs in the
+ * judge, which never maps student code: only the verdicts the suites
+ * recorded reach it.
  *
  * The format is one record per line, tab-separated, with \\, \t, \n and \r
  * escaped inside fields (docs/design.md):
@@ -16,6 +18,7 @@
  * for every other.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -23,6 +26,7 @@
 #include <criterion/output.h>
 
 #include "check.h"
+#include "proxy.h"
 
 static void write_escaped(FILE *out, const char *text)
 {
@@ -47,34 +51,71 @@ first_failure(const struct criterion_test_stats *stats)
 	return NULL;
 }
 
+/* The verdict of one test, as the report states it. */
+struct verdict {
+	const char *outcome;
+	const char *message;
+	int signal;
+	int exit_code;
+};
+
+/*
+ * A message the proxies started with WB_PROXY_CRASHED or WB_PROXY_EXITED
+ * ("[wb:crashed:11]"): the runner child ended with that signal or status.
+ * Only the judge's own code writes these prefixes; the student's process
+ * sends numbers, never messages.
+ */
+static bool runner_ended(const char *message, const char *prefix, int *number,
+			 const char **rest)
+{
+	size_t length = strlen(prefix);
+	char *end;
+	long value;
+
+	if (strncmp(message, prefix, length) != 0)
+		return false;
+	value = strtol(message + length, &end, 10);
+	if (*end != ']')
+		return false;
+	*number = (int)value;
+	*rest = end + 1 + (end[1] == ' ');
+	return true;
+}
+
 /*
  * A test passed only if it failed no check and reached the "completed"
  * assertion that WB_TEST places after the body: the checks record failures
  * only, so that assertion is the only passing one.
  */
-static const char *outcome(const struct criterion_test_stats *stats,
-			   const char **message)
+static struct verdict judge(const struct criterion_test_stats *stats)
 {
 	const struct criterion_assert_stats *failure = first_failure(stats);
+	struct verdict v = { "failed", failure ? failure->message : "",
+			     stats->signal, stats->exit_code };
 
-	*message = failure ? failure->message : "";
 	if (stats->timed_out)
-		return "timed_out";
-	if (stats->crashed)
-		return "crashed";
-	if (failure)
-		return strncmp(failure->message, WB_NOT_IMPLEMENTED,
-			       strlen(WB_NOT_IMPLEMENTED)) == 0 ?
-			       "not_implemented" : "failed";
-	if (stats->passed_asserts < 1)
-		return "incomplete";
-	return stats->test_status == CR_STATUS_PASSED ? "passed" : "failed";
+		v.outcome = "timed_out";
+	else if (stats->crashed)
+		v.outcome = "crashed";	/* the judge itself: a suite bug */
+	else if (failure && runner_ended(v.message, WB_PROXY_CRASHED,
+					 &v.signal, &v.message))
+		v.outcome = "crashed";
+	else if (failure && runner_ended(v.message, WB_PROXY_EXITED,
+					 &v.exit_code, &v.message))
+		v.outcome = "incomplete";
+	else if (failure && strncmp(v.message, WB_NOT_IMPLEMENTED,
+				    strlen(WB_NOT_IMPLEMENTED)) == 0)
+		v.outcome = "not_implemented";
+	else if (!failure && stats->passed_asserts < 1)
+		v.outcome = "incomplete";
+	else if (!failure && stats->test_status == CR_STATUS_PASSED)
+		v.outcome = "passed";
+	return v;
 }
 
 static void write_test(FILE *out, const struct criterion_test_stats *stats)
 {
-	const char *message;
-	const char *result = outcome(stats, &message);
+	struct verdict v = judge(stats);
 	const char *description = stats->test->data->description;
 
 	fputs("test\t", out);
@@ -83,21 +124,44 @@ static void write_test(FILE *out, const struct criterion_test_stats *stats)
 	write_escaped(out, stats->test->name);
 	fputc('\t', out);
 	write_escaped(out, description ? description : stats->test->name);
-	fprintf(out, "\t%s\t%d\t%d\t", result, stats->signal,
-		stats->exit_code);
-	write_escaped(out, message);
+	fprintf(out, "\t%s\t%d\t%d\t", v.outcome, v.signal, v.exit_code);
+	write_escaped(out, v.message);
 	fprintf(out, "\t%s\n", stats->test->data->data == &wb_hidden_tag ?
 		"hidden" : "visible");
 }
 
-static void wb_report_write(FILE *out, struct criterion_global_stats *stats)
+/*
+ * Where the report goes: the descriptor in WB_REPORT_FD (the grader's,
+ * opened before the judge started), else the file Criterion opened for
+ * --output=wb:FILE (a suite run by hand).
+ */
+static FILE *report_file(FILE *given)
 {
+	const char *text = getenv("WB_REPORT_FD");
+	char *end;
+	long fd;
+	FILE *file;
+
+	if (!text || !*text)
+		return given;
+	fd = strtol(text, &end, 10);
+	if (*end || fd < 0 || fd > 1024 || !(file = fdopen((int)fd, "w")))
+		return given;
+	return file;
+}
+
+static void wb_report_write(FILE *given, struct criterion_global_stats *stats)
+{
+	FILE *out = report_file(given);
+
 	fprintf(out, "seed\t%llu\n", (unsigned long long)wb_seed());
 	for (struct criterion_suite_stats *suite = stats->suites; suite;
 	     suite = suite->next)
 		for (struct criterion_test_stats *test = suite->tests; test;
 		     test = test->next)
 			write_test(out, test);
+	if (out != given && fclose(out) != 0)
+		fprintf(stderr, "wb: the report could not be written\n");
 }
 
 ReportHook(PRE_ALL)(struct criterion_test_set *tests)
