@@ -20,8 +20,6 @@
 #include "bench_table.h"
 
 #define WORK "build/bench"
-/* The suites' Criterion, linked statically (grader/grader.mk). */
-#define RUNTIME "build/suites/libruntime.a"
 #define MAX_RUNS 64
 
 /* Medians of a measure, and the largest peak memory seen in its runs. */
@@ -54,20 +52,16 @@ static char *floor_line(const char *dir, const char *file)
 	if (!line)
 		abort();
 	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(file) - 2), file);
-	snprintf(suite, sizeof suite, "build/suites/%s.o", stem);
+	snprintf(suite, sizeof suite, "build/suites/%s.judge", stem);
 	/* A suite that is not built yet leaves only the compile.  The link
-	 * is grader/compile.c's: libsupport.a whole, for the wb reporter,
-	 * and the suites' static Criterion runtime where it is built. */
+	 * is grader/compile.c's (the runner), and the judge starts that
+	 * runner itself, unsandboxed (WB_RUNNER, as make check does). */
 	if (access(suite, R_OK) == 0)
 		snprintf(link_run, sizeof link_run,
-			 " && cc %s " WORK "/floor/%s.o -Wl,--whole-archive"
-			 " build/suites/libsupport.a -Wl,--no-whole-archive"
-			 " build/ref/libreference.a %s -s -lm -o "
-			 WORK "/floor/%s && WB_SEED=1 " WORK "/floor/%s"
-			 " --output=wb:" WORK "/floor/%s.wb --ascii -j2",
-			 suite, stem, access(RUNTIME, R_OK) == 0 ?
-			 RUNTIME " -lffi -lnanomsg -pthread -lrt" :
-			 "-lcriterion", stem, stem, stem);
+			 " && cc build/runner/runner.o " WORK "/floor/%s.o"
+			 " -s -lm -o " WORK "/floor/%s && WB_SEED=1 WB_RUNNER="
+			 WORK "/floor/%s %s --output=wb:" WORK "/floor/%s.wb"
+			 " --ascii -j2", stem, stem, stem, suite, stem);
 	/* The compiler flags are grader/compile.c's. */
 	snprintf(line, 2048,
 		 "test -f %s/%s || exit 0; cc -std=c11 -O2 -g -Wall -Wextra "

@@ -185,7 +185,9 @@ asan-grader: $(BUILD)/asan/grader grader
 
 # ---- make check EX=02 [DIR=exercises] -------------------------------------
 # One exercise's suite against one file, with Criterion's own output (add
-# ARGS='--verbose' or ARGS='--filter ...').
+# ARGS='--verbose' or ARGS='--filter ...').  The file is linked into a
+# runner, as the grader does; the judge starts it itself (WB_RUNNER), here
+# without a sandbox: it is your own code on your own machine.
 DIR ?= exercises
 check: suites
 	@test -n "$(EX)" || { echo "check: say which exercise, e.g. make check EX=02"; exit 2; }
@@ -196,7 +198,6 @@ check: suites
 	mkdir -p $(BUILD)/check && \
 	$(CC) -std=gnu11 -Wall -Wextra -O2 -g -Iinclude -c "$(DIR)/$$name.c" \
 		-o $(BUILD)/check/$$name.student.o && \
-	$(CC) $(BUILD)/suites/$$name.o $(BUILD)/check/$$name.student.o \
-		$(BUILD)/suites/libsupport.a $(BUILD)/ref/libreference.a \
-		$(CRITERION_LIBS) -lm -o $(BUILD)/check/$$name && \
-	$(BUILD)/check/$$name $(ARGS)
+	$(CC) $(RUNNER_OBJECT) $(BUILD)/check/$$name.student.o -lm \
+		-o $(BUILD)/check/$$name.runner && \
+	WB_RUNNER=$(BUILD)/check/$$name.runner $(BUILD)/suites/$$name.judge $(ARGS)

@@ -114,8 +114,8 @@ Test(hidden, not_compiled_into_student_suites,
      .description = "a student's suite program does not contain the hidden "
 		    "tests at all")
 {
-	char *student = list_tests("build/suites/02_bce.bare");
-	char *instructor = list_tests("build/suites/hidden/02_bce.bare");
+	char *student = list_tests("build/suites/02_bce.judge");
+	char *instructor = list_tests("build/suites/hidden/02_bce.judge");
 
 	cr_expect(strstr(instructor, "extreme_probabilities"), "%s", instructor);
 	cr_expect_null(strstr(student, "extreme_probabilities"), "%s", student);

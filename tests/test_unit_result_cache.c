@@ -251,8 +251,7 @@ static void bench_init(struct bench *b)
 	resources_init(&b->resources);
 	b->resources.root = real("build");
 	b->resources.header = real("build/include/workbook.h");
-	b->resources.support = real("build/suites/libsupport.a");
-	b->resources.reference = real("build/ref/libreference.a");
+	b->resources.runner = real("build/runner/runner.o");
 	b->resources.cc = real("/usr/bin/cc");
 	b->cache = harness_tempdir();
 	b->student = harness_tempdir();

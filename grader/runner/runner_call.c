@@ -5,7 +5,9 @@
  *
  * Every array lives in the arena between two runs of RUNNER_GUARD canary
  * values; after the call a damaged run marks that argument in the overrun
- * mask, which the judge reports as "wrote outside the array".  The
+ * mask, which the judge reports as "wrote outside the array", and a
+ * read-only array that differs from what was sent marks it in the
+ * modified mask ("modified its input").  The
  * floating-point environment (rounding, exception masks, flush-to-zero in
  * MXCSR and the x87 control word) is reset before every call, so nothing a
  * call changed outlives it.
@@ -35,6 +37,7 @@ struct runner_arg {
 	double *array;		/* arrays, NULL when absent */
 	size_t *labels;		/* LABELS */
 	uint64_t count;
+	const unsigned char *sent; /* IN, LABELS: the values in the frame */
 };
 
 struct runner_frame {
@@ -133,6 +136,7 @@ static void get_array(struct wire_reader *r, struct runner_frame *c,
 		return;
 	}
 	fill(guard, RUNNER_GUARD);
+	a->sent = r->p;
 	a->array = guard + RUNNER_GUARD;
 	for (uint64_t i = 0; i < n; i++)
 		a->array[i] = wire_get_f64(r);
@@ -152,6 +156,7 @@ static void get_labels(struct wire_reader *r, struct runner_frame *c,
 		r->bad = true;
 		return;
 	}
+	a->sent = r->p;
 	a->labels = labels_arena + c->labels_used;
 	for (uint64_t i = 0; i < n; i++)
 		a->labels[i] = (size_t)wire_get_u64(r);
@@ -210,6 +215,26 @@ static uint32_t overruns(const struct runner_frame *c)
 	return mask;
 }
 
+/*
+ * Read-only arguments the call changed (const cast away): compared with
+ * the values still in the frame, which the call never sees.
+ */
+static uint32_t modified(const struct runner_frame *c)
+{
+	uint32_t mask = 0;
+
+	for (unsigned i = 0; i < c->nargs; i++) {
+		const struct runner_arg *a = &c->args[i];
+		const void *now = a->kind == WIRE_ARG_IN ? (const void *)a->array
+				  : (const void *)a->labels;
+
+		if ((a->kind == WIRE_ARG_IN || a->kind == WIRE_ARG_LABELS) &&
+		    now && memcmp(now, a->sent, (size_t)a->count * 8) != 0)
+			mask |= UINT32_C(1) << i;
+	}
+	return mask;
+}
+
 int runner_call(struct wire_reader *r, struct wire_writer *w)
 {
 	struct runner_frame c;
@@ -226,6 +251,7 @@ int runner_call(struct wire_reader *r, struct wire_writer *w)
 	wire_put_u8(w, todo_called ? WIRE_RETURN_TODO : 0);
 	wire_put_f64(w, c.value);
 	wire_put_u32(w, overruns(&c));
+	wire_put_u32(w, modified(&c));
 	for (unsigned i = 0; i < c.nargs; i++)
 		if (wire_arg_writable(c.args[i].kind))
 			wire_put_doubles(w, c.args[i].array,

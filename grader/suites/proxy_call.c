@@ -243,6 +243,13 @@ static double returned(const struct wire_call *call, const char *name,
 				  ".. n-1 (or n*k-1) of each array; check "
 				  "your loop bounds", name, call->args[i].name,
 				  (unsigned long long)call->args[i].count);
+	for (unsigned i = 0; i < call->nargs; i++)
+		if (ret.modified >> i & 1)
+			fail_test("%s: modified its input %s, which is "
+				  "read-only (const)\nhint:     write results "
+				  "only into the output arrays; copy an input "
+				  "first if you need to change it", name,
+				  call->args[i].name);
 	if (ret.flags & WIRE_RETURN_TODO) {
 		if (wb_probing)
 			return NAN;

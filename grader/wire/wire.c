@@ -222,6 +222,7 @@ int wire_decode_return(struct wire_reader *r, const struct wire_call *call,
 	ret->flags = wire_get_u8(r);
 	ret->value = wire_get_f64(r);
 	ret->overrun = wire_get_u32(r);
+	ret->modified = wire_get_u32(r);
 	for (unsigned i = 0; i < call->nargs && !r->bad; i++) {
 		const struct wire_arg *a = &call->args[i];
 
@@ -229,8 +230,8 @@ int wire_decode_return(struct wire_reader *r, const struct wire_call *call,
 			wire_get_doubles_exact(r, a->out != NULL, a->count,
 					       a->out);
 	}
-	if (ret->flags & ~WIRE_RETURN_TODO ||
-	    ret->overrun >> (call->nargs < 32 ? call->nargs : 31))
+	if (ret->flags & ~WIRE_RETURN_TODO || call->nargs > WIRE_MAX_ARGS ||
+	    ret->overrun >> call->nargs || ret->modified >> call->nargs)
 		r->bad = true;
 	return wire_reader_done(r) ? 0 : -1;
 }

@@ -14,8 +14,9 @@
  *   CALL     judge -> runner   u8 function, u8 nargs, nargs arguments
  *   CALLBACK runner -> judge   u64 token, the array x (f(x, n, ctx))
  *   VALUE    judge -> runner   f64 (what f returned)
- *   RETURN   runner -> judge   u8 flags, f64 value, u32 overrun mask, then
- *                              every writable array argument in order
+ *   RETURN   runner -> judge   u8 flags, f64 value, u32 overrun mask, u32
+ *                              modified mask, then every writable array
+ *                              argument in order
  *   STATUS   zygote -> judge   u64 wait status of the runner that ended
  *
  * An argument is its kind byte and its payload: DOUBLE f64; SIZE u64; an
@@ -161,6 +162,7 @@ struct wire_return {
 	unsigned flags;		/* WIRE_RETURN_TODO */
 	double value;
 	uint32_t overrun;	/* bit i: argument i was written out of bounds */
+	uint32_t modified;	/* bit i: read-only argument i was changed */
 };
 
 /*
