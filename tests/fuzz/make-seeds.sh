@@ -3,6 +3,8 @@
 # tests/fuzz/corpus/results/ (wb reports) and tests/fuzz/corpus/unpack/
 # (archives, honest, hostile and broken).  The output is committed; run
 # this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
+# Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
+# copied by hand; this script leaves them alone.
 # Each seed is a few hundred bytes: libFuzzer mutates small inputs best.
 set -eu
 
@@ -64,6 +66,10 @@ mkdir bomb
 head -c 20000 /dev/zero >bomb/zeros.c
 touch -d @0 bomb/zeros.c bomb
 targz too-large.tar.gz bomb
+mkdir -p deep/d/d/d/d/d/d/d/d/d
+echo 'int x;' >deep/d/d/d/d/d/d/d/d/d/x.c
+find deep -exec touch -d @0 {} +
+targz deep-folders.tar.gz deep/d/d/d/d/d/d/d/d/d/x.c
 # Cut short, and no archive at all.
 head -c 60 "$unpack/ok.tar.gz" >"$unpack/truncated.tar.gz"
 printf 'double sigmoid(double z);\n' >"$unpack/not-an-archive.tar.gz"
