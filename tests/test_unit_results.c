@@ -14,19 +14,29 @@
 #include "results.h"
 #include "strbuf.h"
 
-Test(results, visibility_round_trip)
+/* results_write's text (malloc'd). */
+static char *written(const struct results *results)
 {
-	struct results results, back;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
+
+	cr_assert(out);
+	results_write(results, out);
+	cr_assert_eq(fclose(out), 0);
+	return text;
+}
+
+Test(results, visibility_round_trip)
+{
+	struct results results, back;
+	char *text;
 
 	results_init(&results);
 	results_init(&back);
 	results_add(&results, "sigmoid", "tails", "the tails")->hidden = true;
 	results_add(&results, "sigmoid", "values", "the values");
-	results_write(&results, out);
-	fclose(out);
+	text = written(&results);
 	cr_expect(strstr(text, "\thidden\n"), "%s", text);
 	cr_expect(strstr(text, "\tvisible\n"), "%s", text);
 	results_parse(&back, text);
@@ -64,17 +74,14 @@ static void add_line(struct strbuf *text, const char *function,
 Test(results, escapes_round_trip)
 {
 	struct results results, back;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
+	char *text;
 
 	results_init(&results);
 	results_init(&back);
 	results_set_message(results_add(&results, "sigmoid", "tab\there",
 					"a \\ back\\slash"),
 			    "line one\nline two\r\n\tindented \\n literal");
-	results_write(&results, out);
-	fclose(out);
+	text = written(&results);
 	cr_assert_eq(results_parse(&back, text), RESULTS_PARSE_OK);
 	cr_assert_eq(back.nr, 1, "%s", text);
 	cr_expect_str_eq(back.tests[0].check, "tab\there");

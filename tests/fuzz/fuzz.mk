@@ -39,7 +39,7 @@ $(FUZZ_LIB): $(FUZZ_OBJECTS)
 	$(AR) rcs $@ $^
 
 $(FUZZ_BINS): $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB) \
-		$(GRADER_HEADERS)
+		$(GRADER_HEADERS) $(wildcard tests/fuzz/*.h)
 	$(FUZZ_CC) $(GRADER_CFLAGS) -O1 $(FUZZ_SANITIZERS) -fsanitize=fuzzer \
 		$< $(FUZZ_LIB) $(GRADER_LIBS) -o $@
 

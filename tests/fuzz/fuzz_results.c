@@ -12,19 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "results.h"
 #include "results_internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A broken promise: abort, which libFuzzer reports as a crash. */
-#define REQUIRE(condition) do { \
-		if (!(condition)) { \
-			fprintf(stderr, "fuzz_results: %s:%d: %s\n", \
-				__FILE__, __LINE__, #condition); \
-			abort(); \
-		} \
-	} while (0)
 
 /* results_write into a malloc'd text. */
 static char *write_text(const struct results *results, size_t *len)

@@ -21,18 +21,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "unpack.h"
 #include "workspace.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(condition) do { \
-		if (!(condition)) { \
-			fprintf(stderr, "fuzz_unpack: %s:%d: %s\n", \
-				__FILE__, __LINE__, #condition); \
-			abort(); \
-		} \
-	} while (0)
 
 static const struct unpack_limits limits = {
 	.max_files = 4,
