@@ -48,6 +48,8 @@ deps:
 -include book/book.mk
 # Before tests.mk, which runs test-gradescope when this defines it.
 -include gradescope/gradescope.mk
+# Before tests.mk, which runs test-fuzz when this defines it.
+-include tests/fuzz/fuzz.mk
 -include tests/tests.mk
 -include bench/bench.mk
 

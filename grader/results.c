@@ -1,7 +1,9 @@
 /*
- * results.c - reading and writing the wb report format.
+ * results.c - the records of one file's tests, their order, and writing
+ * them in the wb format (results_parse.c reads it).
  */
 #include "results.h"
+#include "results_internal.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -54,8 +56,8 @@ const char *results_file_status_name(enum results_file_status status)
 	       file_status_names[status] : "internal";
 }
 
-static bool file_status_parse(const char *name,
-			      enum results_file_status *status)
+bool results_file_status_parse(const char *name,
+			       enum results_file_status *status)
 {
 	for (size_t i = 0; i < COUNT(file_status_names); i++) {
 		if (!strcmp(name, file_status_names[i])) {
@@ -71,7 +73,7 @@ void results_init(struct results *results)
 	memset(results, 0, sizeof *results);
 }
 
-static void test_release(struct results_test *test)
+void results_test_release(struct results_test *test)
 {
 	free(test->function);
 	free(test->check);
@@ -82,7 +84,7 @@ static void test_release(struct results_test *test)
 void results_release(struct results *results)
 {
 	for (size_t i = 0; i < results->nr; i++)
-		test_release(&results->tests[i]);
+		results_test_release(&results->tests[i]);
 	free(results->tests);
 	free(results->file_message);
 	free(results->advice);
@@ -131,7 +133,7 @@ void results_set_file(struct results *results,
 void results_clear_tests(struct results *results)
 {
 	for (size_t i = 0; i < results->nr; i++)
-		test_release(&results->tests[i]);
+		results_test_release(&results->tests[i]);
 	results->nr = 0;
 }
 
@@ -148,131 +150,9 @@ void results_keep_functions(struct results *results,
 		if (wanted)
 			results->tests[kept++] = results->tests[i];
 		else
-			test_release(&results->tests[i]);
+			results_test_release(&results->tests[i]);
 	}
 	results->nr = kept;
-}
-
-/* ---- reading ------------------------------------------------------------ */
-
-enum { MAX_FIELDS = 9 };
-
-/* Splits one line (unescaping in place) into at most MAX_FIELDS fields. */
-static size_t split_fields(char *line, char **fields)
-{
-	size_t count = 0;
-	char *out = line;
-
-	fields[count++] = out;
-	for (char *in = line; *in; in++) {
-		if (*in == '\t') {
-			*out++ = '\0';
-			if (count == MAX_FIELDS)
-				return MAX_FIELDS + 1; /* too many: garbled */
-			fields[count++] = out;
-		} else if (*in == '\\' && in[1]) {
-			in++;
-			*out++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
-				 *in == 'r' ? '\r' : *in;
-		} else {
-			*out++ = *in;
-		}
-	}
-	*out = '\0';
-	return count;
-}
-
-static bool parse_int(const char *text, int *value)
-{
-	char *end;
-	long parsed = strtol(text, &end, 10);
-
-	if (!*text || *end || parsed < -100000 || parsed > 100000)
-		return false;
-	*value = (int)parsed;
-	return true;
-}
-
-/* The visibility field; a line from before it existed is visible. */
-static bool parse_visibility(char **fields, size_t count, bool *hidden)
-{
-	if (count == 8) {
-		*hidden = false;
-		return true;
-	}
-	*hidden = !strcmp(fields[8], "hidden");
-	return *hidden || !strcmp(fields[8], "visible");
-}
-
-static void parse_test(struct results *results, char **fields, size_t count)
-{
-	struct results_test *test;
-	enum results_outcome outcome;
-	int signal, exit_code;
-	bool hidden;
-
-	if (!*fields[1] || !*fields[2] ||
-	    !parse_visibility(fields, count, &hidden) ||
-	    !results_outcome_parse(fields[4], &outcome) ||
-	    !parse_int(fields[5], &signal) || !parse_int(fields[6], &exit_code))
-		return;
-	for (size_t i = 0; i < results->nr; i++)
-		if (!strcmp(results->tests[i].function, fields[1]) &&
-		    !strcmp(results->tests[i].check, fields[2]))
-			return; /* a second verdict for a test: keep the first */
-	test = results_add(results, fields[1], fields[2], fields[3]);
-	test->outcome = outcome;
-	test->signal = signal;
-	test->exit_code = exit_code;
-	test->hidden = hidden;
-	results_set_message(test, fields[7]);
-}
-
-static void parse_line(struct results *results, char *line)
-{
-	char *fields[MAX_FIELDS];
-	size_t count = split_fields(line, fields);
-	enum results_file_status status;
-
-	if (count == 2 && !strcmp(fields[0], "seed")) {
-		char *end;
-		unsigned long long seed = strtoull(fields[1], &end, 10);
-
-		if (*fields[1] && !*end) {
-			results->seed = seed;
-			results->has_seed = true;
-		}
-	} else if ((count == 8 || count == 9) && !strcmp(fields[0], "test")) {
-		parse_test(results, fields, count);
-	} else if (count == 3 && !strcmp(fields[0], "file") &&
-		   file_status_parse(fields[1], &status)) {
-		results_set_file(results, status, fields[2]);
-	} else if (count == 2 && !strcmp(fields[0], "advice")) {
-		free(results->advice);
-		results->advice = xstrdup(fields[1]);
-	}
-}
-
-void results_parse(struct results *results, const char *text)
-{
-	const char *start = text;
-
-	while (*start) {
-		const char *end = strchr(start, '\n');
-		size_t len = end ? (size_t)(end - start) : strlen(start);
-		char *line;
-
-		if (!end)
-			break; /* a last line without its newline was cut short */
-		line = xmalloc(len + 1);
-		memcpy(line, start, len);
-		line[len] = '\0';
-		if (len && line[len - 1] == '\r')
-			line[len - 1] = '\0';
-		parse_line(results, line);
-		free(line);
-		start = end + 1;
-	}
 }
 
 /* ---- order ------------------------------------------------------------ */

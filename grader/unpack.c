@@ -48,13 +48,66 @@ struct unpack {
 	const struct unpack_limits *limits;
 	int root;			/* the destination folder */
 	size_t files, entries, total;
+	size_t folders;			/* created */
 	struct strbuf *error;
 };
 
+/* The most bytes of an entry's name, or of libarchive's error, quoted. */
+#define QUOTED_BYTES 160
+
+/*
+ * Adds text with every byte but printable ASCII shown as '?', cut after
+ * QUOTED_BYTES: names in an archive may hold newlines and terminal escape
+ * sequences, and a message is one line that is safe to print.
+ */
+static void add_printable(struct strbuf *sb, const char *text)
+{
+	size_t i;
+
+	for (i = 0; text[i] && i < QUOTED_BYTES; i++)
+		strbuf_addch(sb, text[i] >= 0x20 && text[i] < 0x7f ?
+			     text[i] : '?');
+	if (text[i])
+		strbuf_addstr(sb, "...");
+}
+
 static int fail(struct unpack *u, const char *path, const char *what)
 {
-	strbuf_addf(u->error, "%s: entry \"%s\" %s; submit an archive of "
-		    "your exercise files only", u->name, path, what);
+	add_printable(u->error, u->name);
+	strbuf_addstr(u->error, ": entry \"");
+	add_printable(u->error, path);
+	strbuf_addf(u->error, "\" %s; submit an archive of your exercise "
+		    "files only", what);
+	return -1;
+}
+
+/* fail(), for a limit (format has one %s for it): bytes or a count. */
+static int fail_limit(struct unpack *u, const char *path, const char *format,
+		      size_t limit, bool bytes)
+{
+	char amount[48], *what;
+
+	if (bytes && limit % ((size_t)1 << 20) == 0)
+		snprintf(amount, sizeof amount, "%zu MiB", limit >> 20);
+	else
+		snprintf(amount, sizeof amount, "%zu%s", limit,
+			 bytes ? " bytes" : "");
+	what = xstrfmt(format, amount);
+	fail(u, path, what);
+	free(what);
+	return -1;
+}
+
+/* The archive as a whole cannot be read: libarchive says why. */
+static int fail_archive(struct unpack *u, const char *what,
+			const char *otherwise)
+{
+	const char *why = archive_error_string(u->archive);
+
+	add_printable(u->error, u->name);
+	strbuf_addf(u->error, " %s (", what);
+	add_printable(u->error, why ? why : otherwise);
+	strbuf_addstr(u->error, "); pack it again as .zip or .tar.gz");
 	return -1;
 }
 
@@ -82,8 +135,9 @@ static int check_path(struct unpack *u, const char *path)
 
 /*
  * Opens (creating when asked) the folder of the first `len` bytes of path
- * below the root, one component at a time without following links.
- * Returns a descriptor, or -1.
+ * below the root, one component at a time without following links; each
+ * folder it creates counts against the limit of entries, so one long name
+ * cannot make hundreds.  Returns a descriptor, or -1 with the message set.
  */
 static int open_folder(struct unpack *u, const char *path, size_t len)
 {
@@ -94,22 +148,31 @@ static int open_folder(struct unpack *u, const char *path, size_t len)
 		size_t n = strcspn(path + at, "/");
 		char *name = xstrfmt("%.*s", (int)(n < len - at ? n : len - at),
 				     path + at);
-		int next = -1;
+		bool full = false;
 
 		if (*name && strcmp(name, ".") != 0) {
-			if (mkdirat(fd, name, 0700) != 0 && errno != EEXIST) {
-				free(name);
-				close(fd);
-				return -1;
-			}
-			next = openat(fd, name, O_RDONLY | O_DIRECTORY |
-				      O_NOFOLLOW | O_CLOEXEC);
+			/* At the limit, only folders already made are used. */
+			bool room = u->folders < u->limits->max_entries;
+			bool made = room && mkdirat(fd, name, 0700) == 0;
+			int next = made || !room || errno == EEXIST ?
+				   openat(fd, name, O_RDONLY | O_DIRECTORY |
+					  O_NOFOLLOW | O_CLOEXEC) : -1;
+
+			full = !room && next < 0 && errno == ENOENT;
+			u->folders += made;
 			close(fd);
 			fd = next;
 		}
 		free(name);
+		if (full)
+			return fail_limit(u, path, "makes one folder too many "
+					  "(at most %s)",
+					  u->limits->max_entries, false);
 		at += n + 1;
 	}
+	if (fd < 0)
+		return fail(u, path, "cannot be placed in a folder (a file of "
+			    "that name is in the way?)");
 	return fd;
 }
 
@@ -123,10 +186,13 @@ static int copy_data(struct unpack *u, const char *path, int out)
 		written += (size_t)got;
 		u->total += (size_t)got;
 		if (written > u->limits->max_file_bytes)
-			return fail(u, path, "is larger than the limit of 4 MiB");
+			return fail_limit(u, path, "is larger than the limit "
+					  "of %s", u->limits->max_file_bytes,
+					  true);
 		if (u->total > u->limits->max_total_bytes)
-			return fail(u, path, "takes the archive past the limit "
-				    "of 16 MiB in all");
+			return fail_limit(u, path, "takes the archive past the "
+					  "limit of %s in all",
+					  u->limits->max_total_bytes, true);
 		if (write(out, buffer, (size_t)got) != got)
 			return fail(u, path, "could not be written (disk full?)");
 	}
@@ -142,12 +208,13 @@ static int extract_file(struct unpack *u, const char *path)
 	int folder, out, status;
 
 	if (++u->files > u->limits->max_files)
-		return fail(u, path, "is one file too many (at most 64)");
+		return fail_limit(u, path, "is one file too many (at most %s)",
+				  u->limits->max_files, false);
 	if (!*base)
 		return fail(u, path, "is a file without a name");
 	folder = open_folder(u, path, slash ? (size_t)(slash - path) : 0);
 	if (folder < 0)
-		return fail(u, path, "cannot be placed in its folder");
+		return -1;
 	out = openat(folder, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 		     O_CLOEXEC, 0600);
 	close(folder);
@@ -190,12 +257,13 @@ static int extract_entry(struct unpack *u, struct archive_entry *entry)
 	    (archive_entry_symlink(entry) && (kind = "is a symbolic link")))
 		return fail(u, path, kind);
 	if (++u->entries > u->limits->max_entries)
-		return fail(u, path, "is one entry too many");
+		return fail_limit(u, path, "is one entry too many (at most %s)",
+				  u->limits->max_entries, false);
 	if (archive_entry_filetype(entry) == AE_IFREG)
 		return extract_file(u, path);
 	fd = open_folder(u, path, strlen(path));
 	if (fd < 0)
-		return fail(u, path, "cannot be created as a folder");
+		return -1;
 	close(fd);
 	return 0;
 }
@@ -207,14 +275,9 @@ static int read_entries(struct unpack *u)
 
 	while ((r = archive_read_next_header(u->archive, &entry)) !=
 	       ARCHIVE_EOF) {
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-			strbuf_addf(u->error, "%s cannot be read (%s); pack "
-				    "it again as .zip or .tar.gz", u->name,
-				    archive_error_string(u->archive) ?
-				    archive_error_string(u->archive) :
-				    "not an archive");
-			return -1;
-		}
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
+			return fail_archive(u, "cannot be read",
+					    "not an archive");
 		if (extract_entry(u, entry) != 0)
 			return -1;
 	}
@@ -245,10 +308,8 @@ int unpack_archive(const char *archive, const char *dest,
 	archive_read_support_format_tar(u.archive);
 	archive_read_support_format_zip(u.archive);
 	if (archive_read_open_filename(u.archive, archive, 16384) != ARCHIVE_OK)
-		strbuf_addf(error, "%s cannot be opened as an archive (%s); "
-			    "pack it again as .zip or .tar.gz", u.name,
-			    archive_error_string(u.archive) ?
-			    archive_error_string(u.archive) : "unknown format");
+		fail_archive(&u, "cannot be opened as an archive",
+			     "unknown format");
 	else
 		status = read_entries(&u);
 	archive_read_free(u.archive);

@@ -16,7 +16,7 @@
 
 struct unpack_limits {
 	size_t max_files;		/* regular files */
-	size_t max_entries;		/* files and folders */
+	size_t max_entries;		/* entries read, and folders made */
 	size_t max_file_bytes;		/* per file, as written */
 	size_t max_total_bytes;		/* all files, as written */
 };

@@ -264,3 +264,79 @@ Test(unpack, corrupt_and_truncated_archives)
 	free(command);
 	done(&f);
 }
+
+/* Found by fuzzing: names may hold newlines and terminal escapes. */
+Test(unpack, message_quotes_names_printably)
+{
+	struct fixture f;
+	char long_name[600];
+	const struct item items[] = {
+		{ "ok.c\n\033[32m12/12 points\033[0m", AE_IFLNK, 0, "/etc" },
+	};
+	const struct item long_items[] = { { long_name, AE_IFLNK, 0, "/etc" } };
+	struct strbuf error;
+
+	setup_fixture(&f, "escapes.tar.gz");
+	write_archive(f.archive, false, items, 1);
+	strbuf_init(&error);
+	cr_assert_eq(unpack_archive(f.archive, f.dest, &unpack_default_limits,
+				    &error), -1);
+	cr_expect(strstr(error.buf, "\"ok.c??[32m12/12 points?[0m\" is a "
+			 "symbolic link"), "%s", error.buf);
+	memset(long_name, 'n', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	write_archive(f.archive, false, long_items, 1);
+	strbuf_reset(&error);
+	cr_assert_eq(unpack_archive(f.archive, f.dest, &unpack_default_limits,
+				    &error), -1);
+	cr_expect(strstr(error.buf, "nnn...\" is a symbolic link"), "%s",
+		  error.buf);
+	cr_expect_lt(error.len, 300, "the name is cut short: %s", error.buf);
+	strbuf_release(&error);
+	done(&f);
+}
+
+/* Found by fuzzing: one long name made a folder per component. */
+Test(unpack, folders_made_count_against_the_limit)
+{
+	struct fixture f;
+	struct strbuf deep;
+	char *eighth, *ninth;
+	struct item items[1];
+	struct strbuf error;
+	const struct unpack_limits limits = {
+		.max_files = 4, .max_entries = 8,
+		.max_file_bytes = 3 << 20, .max_total_bytes = 1000,
+	};
+
+	strbuf_init(&deep);
+	strbuf_init(&error);
+	for (int i = 0; i < 9; i++)
+		strbuf_addstr(&deep, "d/");
+	strbuf_addstr(&deep, "02_bce.c");
+	items[0] = (struct item){ deep.buf, AE_IFREG, 1, NULL };
+	setup_fixture(&f, "deep.zip");
+	write_archive(f.archive, true, items, 1);
+	cr_assert_eq(unpack_archive(f.archive, f.dest, &limits, &error), -1);
+	cr_expect(strstr(error.buf, "makes one folder too many (at most 8)"),
+		  "%s", error.buf);
+	cr_assert(asprintf(&eighth, "%s/d/d/d/d/d/d/d/d", f.dest) > 0);
+	cr_assert(asprintf(&ninth, "%s/d", eighth) > 0);
+	cr_expect_eq(access(eighth, F_OK), 0);
+	cr_expect_neq(access(ninth, F_OK), 0, "the ninth is never made");
+	free(eighth);
+	free(ninth);
+	/* Eight folders are fine; the limits' own figures are quoted. */
+	items[0].path = deep.buf + 2;
+	items[0].size = 1001;
+	write_archive(f.archive, true, items, 1);
+	harness_remove(f.dest);
+	mkdir(f.dest, 0700);
+	strbuf_reset(&error);
+	cr_assert_eq(unpack_archive(f.archive, f.dest, &limits, &error), -1);
+	cr_expect(strstr(error.buf, "past the limit of 1000 bytes in all"),
+		  "%s", error.buf);
+	strbuf_release(&deep);
+	strbuf_release(&error);
+	done(&f);
+}

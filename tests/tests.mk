@@ -4,8 +4,8 @@
 # runs each test program under tests/ (built to build/tests/), the grader's
 # command-line, corpus (a sample), batch (a class of 80), watch, hint,
 # progress and hidden-test tests again against the sanitized grader, the
-# release check, the sandbox and policy tests, test-book and
-# test-gradescope.  Each runner
+# release check, the sandbox and policy tests, test-book,
+# test-gradescope and test-fuzz (each fuzz seed once).  Each runner
 # ends with its own closing line; `make test` fails if any runner failed.
 
 -include tests/sandbox.mk
@@ -45,7 +45,8 @@ $(UNIT_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(GRADER_LIB) \
 TEST_EXTRA_TARGETS := check-release \
 	$(if $(filter undefined,$(origin SANDBOX_SOURCES)),,test-sandbox) \
 	$(if $(filter undefined,$(origin BOOK_TEST_BINS)),,test-book) \
-	$(if $(filter undefined,$(origin GRADESCOPE_ZIP)),,test-gradescope)
+	$(if $(filter undefined,$(origin GRADESCOPE_ZIP)),,test-gradescope) \
+	$(if $(filter undefined,$(origin FUZZ_TARGETS)),,test-fuzz)
 
 # Sanitizer reports end the grader with status 99, which no test accepts.
 ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Writes the seed corpora of the fuzz targets (tests/fuzz/fuzz.mk):
+# tests/fuzz/corpus/results/ (wb reports) and tests/fuzz/corpus/unpack/
+# (archives, honest, hostile and broken).  The output is committed; run
+# this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
+# Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
+# copied by hand; this script leaves them alone.
+# Each seed is a few hundred bytes: libFuzzer mutates small inputs best.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+results="$here/corpus/results"
+unpack="$here/corpus/unpack"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$results" "$unpack"
+export TZ=UTC LC_ALL=C
+
+# ---- reports: printf's \t and \n are the separators, \\ an escape --------
+printf 'seed\t42\ntest\tsigmoid\tordinary\tmatches the reference\tpassed\t0\t0\t\tvisible\ntest\tsigmoid\ttails\tsaturates in the tails\tfailed\t0\t0\tsigmoid(40) is wrong\\ninput: z = 40\\nexpected: 1\\ngot: 0.5\\n\\thint: \\\\ see 1.2\tvisible\ntest\tsigmoid_grad\tsymmetric\tis even\tpassed\t0\t0\t\thidden\n' \
+	>"$results/report.wb"
+# From before the visibility field: read as visible.
+printf 'seed\t7\ntest\tbce_loss\tordinary\tmatches\tcrashed\t11\t0\t\ntest\tbce_loss\tclipped\tclips\tincomplete\t0\t3\tcalled exit\n' \
+	>"$results/old-lines.wb"
+# The grader's own format, between its worker and its reporter.
+printf 'seed\t18446744073709551615\nfile\tcompile_error\t02_bce.c does not compile; fix the errors below:\\n02_bce.c:3:1: error: expected\\r\\n\nadvice\twarning: unused variable\\t\\\\x\ntest\tbce_loss\tordinary\t\tfile_error\t0\t0\tdoes not compile\tvisible\n' \
+	>"$results/grader-format.wb"
+# Garbled: a bad outcome, a bad seed, too many fields, CRLF, cut short.
+printf 'seed\t-1\r\ntest\tsoftmax\tsums\tsums to one\twon\t0\t0\t\ntest\tsoftmax\tshift\tx\tpassed\t0\t0\t\tvisible\textra\ntest\tsoftmax\tok\tfine\ttimed_out\t0\t0\t\tvisible\r\n\ntest\tsoftmax\tcut\tcut short\tpassed\t0' \
+	>"$results/garbled.wb"
+# A second verdict for a test, and a trailing backslash.
+printf 'test\tentropy\tuniform\tlog n\tpassed\t0\t0\t\tvisible\ntest\tentropy\tuniform\tlog n\tfailed\t0\t0\tforged\\\tvisible\ntest\tentropy\tzero\t0 log 0\tnot_implemented\t0\t0\tends in \\\n' \
+	>"$results/duplicates.wb"
+
+# ---- archives -------------------------------------------------------------
+cd "$work"
+mkdir -p files/part
+printf 'double sigmoid(double z) { return z; }\n' >files/01_sigmoid.c
+printf 'double bce_loss(double y, double p) { return 0; }\n' >files/part/02_bce.c
+touch -d @0 files/01_sigmoid.c files/part/02_bce.c files/part files
+
+# tar.gz, the same bytes each run: fixed times, owners and order.
+targz() {
+	out=$1
+	shift
+	tar --format=ustar --sort=name --mtime=@0 --owner=0 --group=0 \
+		--numeric-owner -P "$@" -cf - | gzip -n -9 >"$unpack/$out"
+}
+
+(cd files && targz ok.tar.gz 01_sigmoid.c part)
+(cd files && targz dotdot.tar.gz --transform='s,^,../,' 01_sigmoid.c)
+(cd files && targz absolute.tar.gz --transform='s,^,/tmp/,' 01_sigmoid.c)
+ln -s /etc/passwd files/link
+touch -h -d @0 files/link
+ln files/01_sigmoid.c files/hard.c
+(cd files && targz symlink.tar.gz link)
+(cd files && targz hardlink.tar.gz 01_sigmoid.c hard.c)
+mkfifo files/fifo
+(cd files && targz fifo.tar.gz fifo)
+rm files/link files/hard.c files/fifo
+mkdir many
+for i in 1 2 3 4 5 6; do echo "int x$i;" >"many/f$i.c"; done
+touch -d @0 many/* many
+targz too-many-files.tar.gz many
+mkdir bomb
+head -c 20000 /dev/zero >bomb/zeros.c
+touch -d @0 bomb/zeros.c bomb
+targz too-large.tar.gz bomb
+mkdir -p deep/d/d/d/d/d/d/d/d/d
+echo 'int x;' >deep/d/d/d/d/d/d/d/d/d/x.c
+find deep -exec touch -d @0 {} +
+targz deep-folders.tar.gz deep/d/d/d/d/d/d/d/d/d/x.c
+# Cut short, and no archive at all.
+head -c 60 "$unpack/ok.tar.gz" >"$unpack/truncated.tar.gz"
+printf 'double sigmoid(double z);\n' >"$unpack/not-an-archive.tar.gz"
+
+(cd files && zip -q -X -r "$unpack/ok.zip" 01_sigmoid.c part)
+ln -s /etc/passwd files/link
+touch -h -d @0 files/link
+(cd files && zip -q -X -y "$unpack/symlink.zip" link)
+# A zip whose stored data was overwritten (its CRC no longer matches).
+(cd files && zip -q -X -0 "$work/stored.zip" 01_sigmoid.c)
+{ head -c 40 "$work/stored.zip"; printf 'XXXXXXXX'; tail -c +49 "$work/stored.zip"; } \
+	>"$unpack/corrupt.zip"
+ls -l "$results" "$unpack"
