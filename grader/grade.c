@@ -267,6 +267,33 @@ static bool run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results);
 
+/*
+ * Holds the verdicts to the judge's own test list (list_tests): a test
+ * that did not report is a failed test, a name the list lacks is dropped.
+ * The judge is the grader's code, so either means a grader fault; the
+ * student is never credited for it.
+ */
+static void reconcile(const struct grade_task *task,
+		      const struct selection *selection, struct results *found)
+{
+	char *judge = resources_suite_judge(task->resources, task->exercise);
+	struct results_reconcile_info info = { 0 };
+	struct results list;
+
+	results_init(&list);
+	results_keep_functions(found, selection->functions);
+	if (list_tests(task, selection, judge, &list)) {
+		results_keep_functions(&list, selection->functions);
+		results_reconcile(found, &list, &info);
+	}
+	if (info.unknown || info.duplicates)
+		fprintf(stderr, "grader: %s: ignored %zu results of unknown "
+			"tests and %zu repeated ones\n", task->exercise->file,
+			info.unknown, info.duplicates);
+	results_release(&list);
+	free(judge);
+}
+
 static void append_tests(struct results *results, const struct results *from)
 {
 	for (size_t i = 0; i < from->nr; i++) {
@@ -336,7 +363,7 @@ static bool run_student(const struct grade_task *task,
 				results);
 		free(message);
 	} else {
-		results_keep_functions(&found, selection->functions);
+		reconcile(task, selection, &found);
 		for (size_t i = 0; i < found.nr; i++)
 			explain_test(&found.tests[i]);
 		if (flooded)
