@@ -11,7 +11,7 @@
 # A target NAME is tests/fuzz/fuzz_NAME.c (defining LLVMFuzzerTestOneInput)
 # with its seeds in tests/fuzz/corpus/NAME/ and, optionally, a libFuzzer
 # dictionary tests/fuzz/NAME.dict.  Adding one is adding NAME here:
-FUZZ_TARGETS := results unpack
+FUZZ_TARGETS := results unpack wire
 
 FUZZ_SECONDS ?= 60
 # clang's libFuzzer (Debian: clang, libclang-rt-14-dev).
@@ -38,10 +38,16 @@ $(FUZZ_LIB): $(FUZZ_OBJECTS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# What a target needs beyond the grader's modules: the wire codec, which
+# the judge and the runner link and the grader does not.
+FUZZ_EXTRA_wire := grader/wire/wire.c
+
 $(FUZZ_BINS): $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB) \
-		$(GRADER_HEADERS) $(wildcard tests/fuzz/*.h)
-	$(FUZZ_CC) $(GRADER_CFLAGS) -O1 $(FUZZ_SANITIZERS) -fsanitize=fuzzer \
-		$< $(FUZZ_LIB) $(GRADER_LIBS) -o $@
+		$(GRADER_HEADERS) $(WIRE_HEADERS) $(wildcard tests/fuzz/*.h) \
+		grader/wire/wire.c
+	$(FUZZ_CC) $(GRADER_CFLAGS) -Igrader/wire -O1 $(FUZZ_SANITIZERS) \
+		-fsanitize=fuzzer $< $(FUZZ_EXTRA_$*) $(FUZZ_LIB) \
+		$(GRADER_LIBS) -o $@
 
 .PHONY: fuzz test-fuzz
 # New inputs go to the first corpus folder given: build/, not the seeds.
