@@ -19,6 +19,7 @@
 
 #define BOOK_BUILDER "build/book-builder"
 #define KERNELS "build/bench/kernels"
+#define BOUNDARY "build/bench/boundary"
 
 static unsigned env_unsigned(const char *name, unsigned fallback,
 			     unsigned max)
@@ -105,6 +106,14 @@ int main(void)
 		 "(batch: %u runs)", config.runs, config.batch_runs);
 	bench_table_header(title);
 	bench_grader(&config);
+	if (bench_executable(BOUNDARY)) {
+		char *argv[] = { BOUNDARY, NULL };
+		struct bench_run run;
+
+		fflush(stdout);
+		if (bench_run_argv(argv, false, &run) != 0 || run.exit_code)
+			fprintf(stderr, "bench: %s failed\n", BOUNDARY);
+	}
 	bench_book(config.runs);
 	if (bench_executable(KERNELS)) {
 		char *argv[] = { KERNELS, NULL };

@@ -27,11 +27,27 @@ $(BUILD)/bench/kernels: $(BUILD)/bench-obj/kernels.o \
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $^ -lm -o $@
 
+# The boundary: the judge's proxies and the reference, the runner linked
+# at run time (bench/boundary.c).
+$(BUILD)/bench-obj/boundary.o: bench/boundary.c $(BENCH_HEADERS) \
+		$(SUITE_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -Igrader/suites -Igrader/wire \
+		$(CRITERION_CFLAGS) -c $< -o $@
+
+$(BUILD)/bench/boundary: $(BUILD)/bench-obj/boundary.o \
+		$(BUILD)/bench-obj/bench_table.o $(BUILD)/suites/libsupport.a \
+		$(BUILD)/ref/libreference.a $(RUNNER_OBJECT)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(BUILD)/bench-obj/boundary.o \
+		$(BUILD)/bench-obj/bench_table.o $(BUILD)/suites/libsupport.a \
+		$(BUILD)/ref/libreference.a $(CRITERION_LIBS) -lm -o $@
+
 # What is measured is brought up to date first, but a part that does not
 # build yet only costs its rows (they print n/a), not the whole table.
 BENCH_SUBJECTS := $(BUILD)/grader suites $(BUILD)/book-builder
 
-bench: $(BUILD)/bench/bench $(BUILD)/bench/kernels
+bench: $(BUILD)/bench/bench $(BUILD)/bench/kernels $(BUILD)/bench/boundary
 	@$(MAKE) --no-print-directory -k $(BENCH_SUBJECTS) || \
 		echo "bench: some parts did not build; their rows say n/a"
 	@$(BUILD)/bench/bench

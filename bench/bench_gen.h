@@ -24,7 +24,9 @@ int bench_edit_file(const char *dir, const char *file, unsigned edit);
 /*
  * Fills batch_dir with `count` submission folders sub-000 … : a mix of
  * correct (copies of solutions/), buggy (one planted bug each), broken
- * (compile errors, missing files) and untouched stubs (exercises/).
+ * (compile errors, missing files) and untouched stubs (exercises/), every
+ * file distinct (a comment naming its submission), so no two students
+ * share a cache entry.
  * Writes the number of each kind into kinds[4] (correct, buggy, broken,
  * stub).  Returns 0 or -1.
  */

@@ -25,6 +25,7 @@
 /* Medians of a measure, and the largest peak memory seen in its runs. */
 struct sample {
 	double seconds[MAX_RUNS];
+	double cpu[MAX_RUNS];	/* user + system of the whole tree */
 	unsigned n;
 	long maxrss_kib;
 	int bad_exit;		/* an unexpected exit status, or 0 */
@@ -33,8 +34,10 @@ struct sample {
 static void record(struct sample *s, const struct bench_run *run,
 		   int expected_exit)
 {
-	if (s->n < MAX_RUNS)
+	if (s->n < MAX_RUNS) {
+		s->cpu[s->n] = run->cpu_seconds;
 		s->seconds[s->n++] = run->seconds;
+	}
 	if (run->maxrss_kib > s->maxrss_kib)
 		s->maxrss_kib = run->maxrss_kib;
 	/* expected_exit < 0: pass or fail both fine (a batch), 2 is not. */
@@ -208,6 +211,44 @@ static void bench_latency(const struct bench_config *c)
 	memory_row("grader DIR, full workbook", &first);
 }
 
+/*
+ * The least CPU a submission can cost: `cc -c` of its eight files with the
+ * grader's flags, one after the other (CPU seconds).
+ */
+static double compile_floor_cpu(const char *dir)
+{
+	char *lines[8] = { NULL };
+	size_t n = 0;
+	struct bench_run run = { 0 };
+
+	for (size_t i = 0; bench_exercise_files[i]; i++) {
+		lines[n] = malloc(1024);
+		if (!lines[n])
+			abort();
+		snprintf(lines[n++], 1024, "cc -std=c11 -O2 -g -Wall -Wextra "
+			 "-Wpedantic -Iinclude -c %s/%s -o /dev/null", dir,
+			 bench_exercise_files[i]);
+	}
+	if (bench_run_shell_set(lines, n, 1, &run) != 0)
+		run.cpu_seconds = 0;
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return run.cpu_seconds;
+}
+
+/* CPU seconds per submission beside the compile floor. */
+static void cpu_row(const char *what, struct sample *s, unsigned size,
+		    double floor_cpu)
+{
+	char value[32], floor_text[32], ratio[16];
+	double per = size ? bench_median(s->cpu, s->n) / size : 0;
+
+	snprintf(value, sizeof value, "%.3f s", per);
+	snprintf(floor_text, sizeof floor_text, "%.3f s", floor_cpu);
+	bench_fmt_ratio(ratio, sizeof ratio, per, floor_cpu);
+	bench_table_row(what, value, floor_text, ratio, "", "");
+}
+
 /* 3, 7: --batch on one core and on all of them. */
 static void bench_batch(const struct bench_config *c)
 {
@@ -216,7 +257,7 @@ static void bench_batch(const struct bench_config *c)
 	struct sample floor1 = { 0 };
 	size_t kinds[4];
 	unsigned jobs[2] = { 1, c->cores };
-	double floor_s;
+	double floor_s, floor_cpu = compile_floor_cpu("solutions");
 
 	bench_table_section("3. batch throughput");
 	if (!bench_output_mentions(help, "--batch")) {
@@ -229,7 +270,7 @@ static void bench_batch(const struct bench_config *c)
 				"cannot write " WORK "/batch");
 		return;
 	}
-	printf("  %u submissions: %zu correct, %zu buggy, %zu broken, "
+	printf("  %u distinct submissions: %zu correct, %zu buggy, %zu broken, "
 	       "%zu untouched stubs; %u runs each\n", c->batch_size, kinds[0],
 	       kinds[1], kinds[2], kinds[3], c->batch_runs);
 	/* The floor of one correct submission on one core; the batch's
@@ -262,6 +303,8 @@ static void bench_batch(const struct bench_config *c)
 		bench_fmt_ratio(ratio, sizeof ratio, floor_rate, rate);
 		bench_table_row(what, value, floor_text, ratio, "",
 				s.bad_exit ? "error: grader exit > 1" : "");
+		snprintf(what, sizeof what, "CPU per submission, batch %s", j);
+		cpu_row(what, &s, c->batch_size, floor_cpu);
 		snprintf(what, sizeof what, "peak memory, batch %s", j);
 		memory_row(what, &s);
 	}

@@ -61,6 +61,13 @@ static pid_t spawn(char *const argv[], int out_fd)
 	return pid;
 }
 
+/* User and system time of a reaped child and every descendant it reaped. */
+static double cpu_of(const struct rusage *usage)
+{
+	return (double)usage->ru_utime.tv_sec + usage->ru_utime.tv_usec * 1e-6 +
+	       (double)usage->ru_stime.tv_sec + usage->ru_stime.tv_usec * 1e-6;
+}
+
 int bench_run_argv(char *const argv[], bool quiet, struct bench_run *run)
 {
 	int null_fd = -1, status;
@@ -80,6 +87,7 @@ int bench_run_argv(char *const argv[], bool quiet, struct bench_run *run)
 		if (errno != EINTR)
 			return -1;
 	run->seconds = bench_now() - start;
+	run->cpu_seconds = cpu_of(&usage);
 	run->maxrss_kib = usage.ru_maxrss;
 	run->exit_code = exit_code_of(status);
 	return 0;
@@ -93,6 +101,7 @@ int bench_run_shell_set(char *const lines[], size_t count, unsigned jobs,
 	double start = bench_now();
 
 	run->maxrss_kib = 0;
+	run->cpu_seconds = 0;
 	run->exit_code = 0;
 	while (next < count || running > 0) {
 		struct rusage usage;
@@ -114,6 +123,7 @@ int bench_run_shell_set(char *const lines[], size_t count, unsigned jobs,
 			break;
 		}
 		running--;
+		run->cpu_seconds += cpu_of(&usage);
 		if (usage.ru_maxrss > run->maxrss_kib)
 			run->maxrss_kib = usage.ru_maxrss;
 		if (!run->exit_code)

@@ -10,6 +10,7 @@
 /* What one timed run cost. */
 struct bench_run {
 	double seconds;		/* wall clock, spawn to reaped */
+	double cpu_seconds;	/* user + system, the whole reaped tree */
 	long maxrss_kib;	/* largest resident set in the process tree */
 	int exit_code;		/* exit status, or 128 + signal, or -1 */
 };

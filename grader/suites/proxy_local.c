@@ -51,7 +51,11 @@ static int listen_socket(void)
 static void __attribute__((noreturn)) exec_runner(const char *program,
 						  int listener, int lifeline)
 {
-	if (dup2(listener, 3) < 0 || dup2(lifeline, 4) < 0)
+	/* Moved above 4 first: either may already be 3 or 4. */
+	listener = fcntl(listener, F_DUPFD_CLOEXEC, 5);
+	lifeline = fcntl(lifeline, F_DUPFD_CLOEXEC, 5);
+	if (listener < 0 || lifeline < 0 || dup2(listener, 3) < 0 ||
+	    dup2(lifeline, 4) < 0)
 		_exit(127);
 	execl(program, program, (char *)NULL);
 	fprintf(stderr, "wb: cannot run %s\n", program);
