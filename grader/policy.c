@@ -178,16 +178,17 @@ static void check_definition(const char *name, unsigned type,
 	const char *file = file_of(contract);
 
 	if (strcmp(name, "main") == 0)
-		policy_refuse(v, "defines `main`: %s is linked into the grader's test "
-			      "program, which has its own main; remove it (test your "
-			      "functions with make check)", file);
+		policy_refuse(v, "defines `main`: %s is linked into the "
+			      "grader's test program, which has its own main; "
+			      "remove it (test your functions with make check)",
+			      file);
 	else if (!listed(name, contract))
-		policy_refuse(v, "defines `%s`, which is not a function of %s: make "
-			      "it static", name, file);
+		policy_refuse(v, "defines `%s`, which is not a function of "
+			      "%s: make it static", name, file);
 	else if (type != STT_FUNC)
-		policy_refuse(v, "defines `%s` as something other than a function: "
-			      "%s must define it as the function the workbook "
-			      "declares", name, file);
+		policy_refuse(v, "defines `%s` as something other than a "
+			      "function: %s must define it as the function the "
+			      "workbook declares", name, file);
 }
 
 static void check_reference(const char *name, const char *const *contract,
@@ -198,14 +199,16 @@ static void check_reference(const char *name, const char *const *contract,
 	if (policy_reference_allowed(name))
 		return;
 	if (listed(name, contract))
-		policy_refuse(v, "calls `%s` but does not define it: %s is graded "
-			      "with its own functions only", name, file_of(contract));
+		policy_refuse(v, "calls `%s` but does not define it: %s is "
+			      "graded with its own functions only", name,
+			      file_of(contract));
 	else if (other != NULL)
-		policy_refuse(v, "calls `%s` from %s: each file is graded alone, copy "
-			      "it in as a static helper", name, other->file);
+		policy_refuse(v, "calls `%s` from %s: each file is graded "
+			      "alone, copy it in as a static helper", name,
+			      other->file);
 	else
-		policy_refuse(v, "calls `%s`, which the grader does not allow: %s",
-			      name, policy_reference_hint(name));
+		policy_refuse(v, "calls `%s`, which the grader does not "
+			      "allow: %s", name, policy_reference_hint(name));
 }
 
 /* 1 after a rejection, 0 when every symbol is fine, -1 when malformed. */

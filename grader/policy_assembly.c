@@ -74,10 +74,11 @@ bool policy_assembly_refused(const char *text, const char *file,
 					      "plain C", file, at.line);
 			else
 				policy_refuse(verdict, "%s has inline assembly "
-					      "(from a header's inline function "
-					      "or a file-level asm): write the "
-					      "exercise in plain C, without the "
-					      "function that brings it", file);
+					      "(from a header's inline "
+					      "function or a file-level asm): "
+					      "write the exercise in plain C, "
+					      "without the function that "
+					      "brings it", file);
 			return true;
 		}
 		follow(&at, p, n, file);

@@ -164,6 +164,19 @@ static void refuse_name(const char *file, const char *name, uint32_t type,
 			      "put it there", file, shown);
 }
 
+/* The type and flags the allowlist gives the name (or its .rela). */
+static bool usual_kind(const struct allowed *a, bool relocations,
+		       uint32_t type, uint64_t flags)
+{
+	uint64_t may = NEUTRAL_FLAGS | (relocations ? 0 : a->flags);
+
+	if ((flags & ~may) != 0)
+		return false;
+	if (relocations)
+		return type == SHT_RELA;
+	return type == a->type || (a->other_type != 0 && type == a->other_type);
+}
+
 bool policy_section_refused(const char *file, const char *name, uint32_t type,
 			    uint64_t flags, struct policy_verdict *v)
 {
@@ -183,17 +196,14 @@ bool policy_section_refused(const char *file, const char *name, uint32_t type,
 			      "an ordinary static function", file);
 		return true;
 	}
-	if (relocations ? type != SHT_RELA ||
-			  (flags & ~(uint64_t)NEUTRAL_FLAGS) != 0
-			: (type != a->type &&
-			   (a->other_type == 0 || type != a->other_type)) ||
-			  (flags & ~(uint64_t)(a->flags | NEUTRAL_FLAGS)) != 0) {
+	if (!usual_kind(a, relocations, type, flags)) {
 		char shown[128];
 		policy_quote(shown, sizeof(shown), name, strlen(name));
 		policy_refuse(v, "%s has a section `%s` of an unusual kind "
 			      "(type %#x, flags %#llx), which the compiler "
-			      "does not produce for plain C: remove the section "
-			      "attribute or pragma that made it", file, shown,
+			      "does not produce for plain C: remove the "
+			      "section attribute or pragma that made it", file,
+			      shown,
 			      (unsigned)type, (unsigned long long)flags);
 		return true;
 	}

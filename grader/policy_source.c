@@ -54,7 +54,7 @@ struct scan {
 	int standard;		/* bracket depth in [[...]], 0 out */
 	int standard_parens;
 	char previous;		/* the previous punctuator, or 0 */
-	const char *name_wanted;	/* alias, weakref... awaiting its string */
+	const char *name_wanted; /* alias, weakref...: awaits a name */
 };
 
 static long line_of(const struct scan *s, const struct policy_token *tok)
@@ -276,7 +276,7 @@ static bool preprocessed_refused(struct scan *s, struct policy_verdict *v)
 	return false;
 }
 
-/* ---- the three files ------------------------------------------------------- */
+/* ---- the three files -------------------------------------------------- */
 
 static const char *base_name(const char *path)
 {

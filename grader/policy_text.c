@@ -59,7 +59,7 @@ void policy_quote(char *out, size_t cap, const char *text, size_t n)
 	out[used] = '\0';
 }
 
-/* ---- phases 1 and 2 -------------------------------------------------------- */
+/* ---- phases 1 and 2 --------------------------------------------------- */
 
 static char *read_whole(const char *path, size_t max_bytes, size_t *length)
 {
@@ -159,7 +159,7 @@ char *policy_read_text(const char *path, bool trigraphs, size_t max_bytes)
 	return text;
 }
 
-/* ---- tokens ---------------------------------------------------------------- */
+/* ---- tokens ----------------------------------------------------------- */
 
 void policy_lexer_init(struct policy_lexer *lexer, const char *text)
 {

@@ -15,7 +15,8 @@ $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
 
 # The policy names files through the grader's catalog.
 POLICY_SOURCES := $(wildcard grader/policy*.c) grader/catalog.c
-POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h
+POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h \
+	tests/support/policy_snippets.h
 
 $(BUILD)/tests/test_policy: tests/test_policy.c $(POLICY_SOURCES) \
 		$(POLICY_HEADERS)

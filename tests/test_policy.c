@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "policy.h"
+#include "support/policy_snippets.h"
 
 static const char *const bce[] = {
 	"bce_loss", "bce_with_logits", "bce_with_logits_grad", NULL,
@@ -76,14 +77,6 @@ static struct policy_verdict check(const char *code)
 {
 	return check_with("cc", "-O2", code);
 }
-
-#define HONEST                                                               \
-	"#include <math.h>\n#include <stddef.h>\n"                           \
-	"static double term(double y, double p) {\n"                        \
-	"  return -(y * log(p) + (1 - y) * log1p(-p)); }\n"                  \
-	"double bce_loss(const double *y, const double *p, size_t n) {\n"    \
-	"  double s = 0; for (size_t i = 0; i < n; i++) s += term(y[i], p[i]);\n" \
-	"  return s / n; }\n"
 
 static void expect_allowed(struct policy_verdict v)
 {

@@ -13,20 +13,20 @@
 
 #include "policy.h"
 #include "policy_internal.h"
+#include "support/harness.h"
+#include "support/policy_snippets.h"
 
-static char dir[] = "/tmp/wb-test-policy-source-XXXXXX";
+static char *dir;
 
 static void make_dir(void)
 {
-	cr_assert(mkdtemp(dir) != NULL);
+	dir = harness_tempdir();
 }
 
 static void remove_dir(void)
 {
-	char cmd[80];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	cr_assert(system(cmd) == 0);
+	harness_remove(dir);
+	free(dir);
 }
 
 TestSuite(source, .init = make_dir, .fini = remove_dir);
@@ -36,10 +36,7 @@ static char *write_file(const char *name, const char *text)
 	char *path;
 
 	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
-	FILE *f = fopen(path, "wb");
-	cr_assert(f != NULL);
-	cr_assert(fwrite(text, 1, strlen(text), f) == strlen(text));
-	cr_assert(fclose(f) == 0);
+	harness_write_file(path, text, strlen(text));
 	return path;
 }
 
@@ -81,14 +78,6 @@ static void expect_refused(struct policy_verdict v, const char *text)
 	cr_expect_eq(v.allowed, 0, "allowed, expected \"%s\"", text);
 	cr_expect(strstr(v.message, text) != NULL, "message: %s", v.message);
 }
-
-#define HONEST                                                               \
-	"#include <math.h>\n#include <stddef.h>\n"                           \
-	"static double term(double y, double p) {\n"                        \
-	"  return -(y * log(p) + (1 - y) * log1p(-p)); }\n"                  \
-	"double bce_loss(const double *y, const double *p, size_t n) {\n"    \
-	"  double s = 0; for (size_t i = 0; i < n; i++) s += term(y[i], p[i]);\n" \
-	"  return s / n; }\n"
 
 /* The lines a refused construct takes, after an honest body. */
 #define ASM_EXIT "void quit(void) { __asm__(\"mov $60, %eax\\n\\tsyscall\"); }\n"
