@@ -5,10 +5,14 @@
  * malformed is "not a readable object", never a crash).
  *
  * Order of the checks (the first violation is the verdict):
- *   1. sections that run code outside the exercise's functions
- *      (.init_array, .fini_array, .preinit_array, .ctors, .dtors, .init,
- *      .fini) and ifunc symbols, whose resolvers run at load time;
- *   2. each non-local symbol: a definition must be a contract function of
+ *   1. each section must be one the compiler produces for plain C
+ *      (policy_sections.c: an allowlist, which keeps out constructors,
+ *      Criterion's registration sections and an executable stack), and
+ *      .note.GNU-stack must be there (without it the linker may make the
+ *      stack executable);
+ *   2. no ifunc symbol, whose resolver would run at load time, before the
+ *      program's main;
+ *   3. each non-local symbol: a definition must be a contract function of
  *      this file; a reference must be a C library or libm function from the
  *      allowlist (policy_allowed.c), or workbook_todo.
  */
@@ -17,7 +21,6 @@
 #include "policy_internal.h"
 
 #include <elf.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -124,19 +127,6 @@ static int elf_parse(struct elf *e)
 
 /* ---- verdicts ------------------------------------------------------------ */
 
-static void reject(struct policy_verdict *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void reject(struct policy_verdict *v, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(v->message, sizeof(v->message), fmt, ap);
-	va_end(ap);
-	v->allowed = 0;
-}
-
 static bool listed(const char *name, const char *const *list)
 {
 	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
@@ -155,41 +145,28 @@ static const char *file_of(const char *const *contract)
 	return ex != NULL ? ex->file : "this exercise file";
 }
 
-static const char *const init_sections[] = {
-	".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors",
-	".init", ".fini", NULL,
-};
-
-/* ".init_array" and ".init_array.00100", not ".initialized". */
-static bool init_section(const char *name, uint32_t type)
-{
-	if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY ||
-	    type == SHT_PREINIT_ARRAY)
-		return true;
-	for (size_t i = 0; init_sections[i] != NULL; i++) {
-		size_t n = strlen(init_sections[i]);
-		if (strncmp(name, init_sections[i], n) == 0 &&
-		    (name[n] == '\0' || name[n] == '.'))
-			return true;
-	}
-	return false;
-}
-
-/* 1 when some section runs code at start or exit, 0 when none, -1 bad. */
+/* 1 when some section is refused, 0 when all are fine, -1 when malformed. */
 static int check_sections(const struct elf *e, const char *const *contract,
 			  struct policy_verdict *v)
 {
+	bool stack_note = false;
+
 	for (size_t i = 1; i < e->shnum; i++) {
 		const char *name = string_at(e, e->shstrndx, e->sh[i].sh_name);
 		if (name == NULL)
 			return -1;
-		if (init_section(name, e->sh[i].sh_type)) {
-			reject(v, "%s has a constructor/destructor (section "
-			       "%s): code that runs before or after the tests "
-			       "is not allowed; remove it", file_of(contract),
-			       name);
+		if (policy_section_refused(file_of(contract), name,
+					   e->sh[i].sh_type, e->sh[i].sh_flags,
+					   v))
 			return 1;
-		}
+		stack_note = stack_note || strcmp(name, ".note.GNU-stack") == 0;
+	}
+	if (!stack_note) {
+		policy_refuse(v, "%s compiled to an object without the "
+			      ".note.GNU-stack section plain C always has: "
+			      "remove what changed the compiler's output (a "
+			      "pragma, an attribute)", file_of(contract));
+		return 1;
 	}
 	return 0;
 }
@@ -201,16 +178,17 @@ static void check_definition(const char *name, unsigned type,
 	const char *file = file_of(contract);
 
 	if (strcmp(name, "main") == 0)
-		reject(v, "defines `main`: %s is linked into the grader's test "
-		       "program, which has its own main; remove it (test your "
-		       "functions with make check)", file);
+		policy_refuse(v, "defines `main`: %s is linked into the "
+			      "grader's test program, which has its own main; "
+			      "remove it (test your functions with make check)",
+			      file);
 	else if (!listed(name, contract))
-		reject(v, "defines `%s`, which is not a function of %s: make "
-		       "it static", name, file);
+		policy_refuse(v, "defines `%s`, which is not a function of "
+			      "%s: make it static", name, file);
 	else if (type != STT_FUNC)
-		reject(v, "defines `%s` as something other than a function: "
-		       "%s must define it as the function the workbook "
-		       "declares", name, file);
+		policy_refuse(v, "defines `%s` as something other than a "
+			      "function: %s must define it as the function the "
+			      "workbook declares", name, file);
 }
 
 static void check_reference(const char *name, const char *const *contract,
@@ -221,14 +199,16 @@ static void check_reference(const char *name, const char *const *contract,
 	if (policy_reference_allowed(name))
 		return;
 	if (listed(name, contract))
-		reject(v, "calls `%s` but does not define it: %s is graded "
-		       "with its own functions only", name, file_of(contract));
+		policy_refuse(v, "calls `%s` but does not define it: %s is "
+			      "graded with its own functions only", name,
+			      file_of(contract));
 	else if (other != NULL)
-		reject(v, "calls `%s` from %s: each file is graded alone, copy "
-		       "it in as a static helper", name, other->file);
+		policy_refuse(v, "calls `%s` from %s: each file is graded "
+			      "alone, copy it in as a static helper", name,
+			      other->file);
 	else
-		reject(v, "calls `%s`, which the grader does not allow: %s",
-		       name, policy_reference_hint(name));
+		policy_refuse(v, "calls `%s`, which the grader does not "
+			      "allow: %s", name, policy_reference_hint(name));
 }
 
 /* 1 after a rejection, 0 when every symbol is fine, -1 when malformed. */
@@ -248,9 +228,10 @@ static int check_symtab(const struct elf *e, const Elf64_Shdr *s,
 		if (name == NULL)
 			return -1;
 		if (type == STT_GNU_IFUNC) {
-			reject(v, "defines `%s` as an ifunc, whose resolver "
-			       "runs before the tests: write a plain function",
-			       name);
+			policy_refuse(v, "%s defines `%s` as an ifunc, whose "
+				      "resolver runs before the tests: write a "
+				      "plain function", file_of(contract),
+				      name);
 			return 1;
 		}
 		if (ELF64_ST_BIND(sym.st_info) == STB_LOCAL || name[0] == '\0')

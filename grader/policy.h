@@ -2,11 +2,12 @@
  * policy.h - what a student's object file may define and reference.
  *
  * Before linking, the grader reads the student's relocatable ELF object and
- * rejects it when it defines a global symbol that is not one of its
- * exercise's contract functions, defines main, has constructors or
- * destructors (.init_array, .fini_array, .ctors, .dtors, .preinit_array),
- * or references a symbol outside the allowlist of C library and libm
- * functions (plus workbook_todo).  Only that file's points are lost.
+ * rejects it when it has a section outside the allowlist of what the
+ * compiler produces for plain C (policy_sections.c: no constructors, no
+ * Criterion registration sections, no executable stack), an ifunc, a
+ * global symbol that is not one of its exercise's contract functions
+ * (main included), or a reference outside the allowlist of C library and
+ * libm functions (plus workbook_todo).  Only that file's points are lost.
  */
 #ifndef GRADER_POLICY_H
 #define GRADER_POLICY_H
@@ -27,16 +28,16 @@ int policy_check_object(const char *path, const char *const *contract,
 			struct policy_verdict *verdict);
 
 /*
- * Inline assembly leaves no trace a symbol check can see (it can make system
- * calls, change the floating-point control word, ...), so the source is
- * checked too: rejects the tokens `asm`, `__asm` and `__asm__` outside
- * comments, strings and character constants, naming the line.
+ * What the object check cannot see: assembly in the source, or carried
+ * into the compiler's output by a string (policy_source.c says how).
  *
- * Run it on the preprocessed file (cc -E, with line markers), so that a
- * macro or token pasting cannot hide the keyword; only tokens that come
- * from the main file count (system headers use __asm__ for their own
- * purposes).  On a file without line markers every token counts.
- * Returns 0 when the file was read (see verdict), -1 when it could not be.
+ * path is the preprocessed file NAME.i that `cc -c -save-temps=obj` left
+ * beside NAME.o; the check also reads the student's file as written
+ * (NAME.c, beside it, as the grader stages it) and the assembly (NAME.s).
+ * All three must be there.  Given any other path (a .c), it checks that
+ * one file as both the written and the preprocessed text.
+ * Returns 0 when the files were read (see verdict), -1 when one could not
+ * be.  Messages name the file and line.
  */
 int policy_check_source(const char *path, struct policy_verdict *verdict);
 

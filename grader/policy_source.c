@@ -1,18 +1,35 @@
 /*
- * policy_source.c - rejects inline assembly in a student's source, which
- * the object check cannot see (policy.h, policy_check_source).
+ * policy_source.c - what the object check cannot see: assembly written in
+ * the source, or carried into the compiler's assembly output by a string
+ * (policy.h, policy_check_source).
  *
- * A small C tokenizer: line splices, comments, string and character
- * constants (GNU raw strings included, so a crafted literal cannot hide a
- * later token), pp-numbers (0asm is a number, not the keyword), #include
- * lines (<asm/...>), and the line markers of preprocessed output, which
- * tell which tokens came from the student's file.
+ * gcc pastes some strings into its assembly output as they are: a section
+ * name (`section(".text.x,\"ax\",@progbits\nlabel:\n\tsyscall")` puts
+ * instructions in the object without any asm keyword), the names in alias,
+ * weakref, symver and ifunc attributes, and #ident.  A newline or a ';'
+ * (the assembler's statement separator) in one of them starts a line of
+ * assembly.  Three checks, each closing what the others cannot:
+ *
+ *   1. the student's file as written (policy_directives.c): no line
+ *      directive or marker and no #include but <header.h> and
+ *      "workbook.h", so that in the preprocessed file the student's text
+ *      cannot pass for a system header's;
+ *   2. the preprocessed file (NAME.i), the text the compiler really read,
+ *      after every macro: in the text that is not a system header's, no
+ *      asm, __asm or __asm__; no section attribute; in any attribute, no
+ *      string with a backslash (an escape: \n, \012) or a ';', and in
+ *      alias, weakref, symver and ifunc only a plain symbol name; no
+ *      #ident or #sccs;
+ *   3. the assembly gcc wrote (NAME.s, policy_assembly.c): no #APP, which
+ *      gcc writes before the text of every asm statement whatever spelled
+ *      it, also one inlined from a header.
+ * The sections in the object are checked against an allowlist afterwards
+ * (policy_sections.c), so a section name that gets past 2 still cannot be
+ * Criterion's or run code before main.
  */
 #define _GNU_SOURCE
-#include "policy.h"
+#include "policy_internal.h"
 
-#include <ctype.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,245 +37,320 @@
 /* A preprocessed exercise is well under this. */
 #define MAX_SOURCE_BYTES ((size_t)32 << 20)
 
-struct scan {
-	char *text;		/* splices removed, NUL-terminated */
-	size_t at;
-	long line;
-	bool counting;		/* the tokens come from the main file */
-	char main_file[256];	/* name in the first line marker */
+/* Where the preprocessed text comes from, per its line markers. */
+struct origin {
+	bool system;		/* a system header (flag 3) */
+	char file[128];		/* the marker's name, quoted for messages */
+	long line;		/* the file's line of physical line `at` */
+	long at;
 };
 
-/*
- * Reads path with backslash-newline removed; the newlines removed are put
- * back at the end of the logical line, so later line numbers stay right.
- */
-static char *read_spliced(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = 0, cap = 1 << 16, pending = 0;
-	char *text = malloc(cap);
-	int c;
+struct scan {
+	struct policy_lexer lexer;
+	struct origin origin;
+	const char *file;	/* the student's file, for messages */
+	int attribute;		/* paren depth in __attribute__((...)), 0 out */
+	bool attribute_next;	/* __attribute__ read, its '(' not yet */
+	int standard;		/* bracket depth in [[...]], 0 out */
+	int standard_parens;
+	char previous;		/* the previous punctuator, or 0 */
+	const char *name_wanted; /* alias, weakref...: awaits a name */
+};
 
-	if (f == NULL || text == NULL) {
-		if (f != NULL)
-			fclose(f);
-		free(text);
-		return NULL;
+static long line_of(const struct scan *s, const struct policy_token *tok)
+{
+	return s->origin.line + (tok->line - s->origin.at);
+}
+
+/* "# 12 "file" 1 3": where the next line comes from. */
+static void line_marker(struct scan *s, const struct policy_token *number)
+{
+	struct policy_token tok;
+
+	s->origin.line = strtol(number->start, NULL, 10);
+	s->origin.at = number->line + 1;
+	s->origin.system = false;
+	policy_lex(&s->lexer, &tok);
+	if (tok.kind == POLICY_STRING)
+		policy_quote(s->origin.file, sizeof(s->origin.file),
+			     tok.start + 1, tok.length - 2);
+	for (; tok.kind != POLICY_NEWLINE && tok.kind != POLICY_END;
+	     policy_lex(&s->lexer, &tok))
+		if (tok.kind == POLICY_NUMBER && policy_token_is(&tok, "3"))
+			s->origin.system = true;
+}
+
+/* After a '#' at a line's start: a marker, #ident, or another directive. */
+static bool directive_refused(struct scan *s, struct policy_verdict *v)
+{
+	struct policy_token tok;
+
+	policy_lex(&s->lexer, &tok);
+	if (tok.kind == POLICY_NUMBER) {
+		line_marker(s, &tok);
+		return false;
 	}
-	while ((c = getc(f)) != EOF && n < MAX_SOURCE_BYTES) {
-		if (c == '\\') {
-			int d = getc(f);
-			if (d == '\n' || (d == '\r' && (d = getc(f)) == '\n')) {
-				pending++;
-				continue;
-			}
-			if (d != EOF && ungetc(d, f) == EOF)
-				break;
-		}
-		for (size_t k = 0; k < 1 + (c == '\n' ? pending : 0); k++) {
-			if (n + 2 > cap) {
-				char *more = realloc(text, cap *= 2);
-				if (more == NULL)
-					goto fail;
-				text = more;
-			}
-			text[n++] = (char)c;
-		}
-		if (c == '\n')
-			pending = 0;
+	if (policy_token_is(&tok, "include")) {
+		/* <asm/errno.h> names no keyword (unpreprocessed text only) */
+		while (tok.kind != POLICY_NEWLINE && tok.kind != POLICY_END)
+			policy_lex(&s->lexer, &tok);
+		return false;
 	}
-	if (ferror(f) || n >= MAX_SOURCE_BYTES)
-		goto fail;
-	fclose(f);
-	text[n] = '\0';
-	return text;
-fail:
-	fclose(f);
-	free(text);
-	return NULL;
-}
-
-static void skip_to_line_end(struct scan *s)
-{
-	while (s->text[s->at] != '\0' && s->text[s->at] != '\n')
-		s->at++;
-}
-
-/* At the opening of a block comment: past its end, counting lines. */
-static void skip_block_comment(struct scan *s)
-{
-	s->at += 2;
-	while (s->text[s->at] != '\0' &&
-	       !(s->text[s->at] == '*' && s->text[s->at + 1] == '/'))
-		s->line += s->text[s->at++] == '\n';
-	if (s->text[s->at] != '\0')
-		s->at += 2;
-}
-
-/* A "..." or '...' constant; an unterminated one ends at the line. */
-static void skip_quoted(struct scan *s)
-{
-	char quote = s->text[s->at++];
-
-	while (s->text[s->at] != '\0' && s->text[s->at] != '\n' &&
-	       s->text[s->at] != quote) {
-		if (s->text[s->at] == '\\' && s->text[s->at + 1] != '\0' &&
-		    s->text[s->at + 1] != '\n')
-			s->at++;
-		s->at++;
-	}
-	if (s->text[s->at] == quote)
-		s->at++;
-}
-
-/* At the '"' of R"delim( ... )delim". */
-static void skip_raw_string(struct scan *s)
-{
-	char close[20] = ")";
-	size_t d = 0, start = ++s->at;
-
-	while (d < 16 && s->text[start + d] != '\0' &&
-	       s->text[start + d] != '(')
-		d++;
-	if (s->text[start + d] != '(')
-		return;		/* not a raw string after all */
-	memcpy(close + 1, s->text + start, d);
-	memcpy(close + 1 + d, "\"", 2);
-	char *end = strstr(s->text + start + d, close);
-	size_t stop = end != NULL ? (size_t)(end - s->text) + strlen(close)
-				  : strlen(s->text);
-	for (; s->at < stop; s->at++)
-		s->line += s->text[s->at] == '\n';
-}
-
-/*
- * At a '#' that starts a line: a line marker ("# 12 "file"" or
- * "#line 12 "file"") sets the line and the file; #include lines are
- * skipped whole; other directives are scanned as tokens.
- */
-static void directive(struct scan *s)
-{
-	const char *p = s->text + s->at + 1;
-	char *end;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (strncmp(p, "include", 7) == 0) {
-		skip_to_line_end(s);
-		return;
-	}
-	if (strncmp(p, "line", 4) == 0)
-		p += 4;
-	long line = strtol(p, &end, 10);
-	if (end == p || !isspace((unsigned char)*end))
-		return;		/* another directive: its tokens count */
-	while (*end == ' ')
-		end++;
-	if (*end != '"')
-		return;
-	size_t n = strcspn(end + 1, "\"\n");
-	if (s->main_file[0] == '\0' && n < sizeof(s->main_file))
-		memcpy(s->main_file, end + 1, n);
-	s->counting = strlen(s->main_file) == n &&
-		      strncmp(end + 1, s->main_file, n) == 0;
-	s->line = line - 1;	/* the newline ending the marker adds one */
-	skip_to_line_end(s);
-}
-
-static bool ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_' || c == '$';
-}
-
-/* A pp-number: digits, letters, '.', and signs after e, E, p, P. */
-static void skip_number(struct scan *s)
-{
-	while (ident_char(s->text[s->at]) || s->text[s->at] == '.' ||
-	       ((s->text[s->at] == '+' || s->text[s->at] == '-') &&
-		strchr("eEpP", s->text[s->at - 1]) != NULL))
-		s->at++;
-}
-
-/* An identifier; returns its length, and skips a raw string it prefixes. */
-static size_t identifier(struct scan *s, const char **start)
-{
-	*start = s->text + s->at;
-	while (ident_char(s->text[s->at]))
-		s->at++;
-	size_t n = (size_t)(s->text + s->at - *start);
-	if (s->text[s->at] == '"' && (*start)[n - 1] == 'R' &&
-	    (n == 1 || (n <= 3 && strchr("LuU8", (*start)[0]) != NULL)))
-		skip_raw_string(s);
-	return n;
-}
-
-static bool asm_keyword(const char *p, size_t n)
-{
-	return (n == 3 && strncmp(p, "asm", 3) == 0) ||
-	       (n == 5 && strncmp(p, "__asm", 5) == 0) ||
-	       (n == 7 && strncmp(p, "__asm__", 7) == 0);
-}
-
-/* Scans; returns true at the first asm keyword (s->line is its line). */
-static bool find_asm(struct scan *s, const char **word, size_t *length)
-{
-	bool line_start = true;
-
-	while (s->text[s->at] != '\0') {
-		char c = s->text[s->at], next = s->text[s->at + 1];
-		if (c == '\n') {
-			s->line++;
-			s->at++;
-			line_start = true;
-			continue;
-		}
-		if (c == '#' && line_start) {
-			directive(s);	/* leaves s->at at '#' or line end */
-			s->at += s->text[s->at] == '#';
-			line_start = false;
-			continue;
-		}
-		line_start = line_start && (c == ' ' || c == '\t');
-		if (c == '/' && next == '*')
-			skip_block_comment(s);
-		else if (c == '/' && next == '/')
-			skip_to_line_end(s);
-		else if (c == '"' || c == '\'')
-			skip_quoted(s);
-		else if (isdigit((unsigned char)c) ||
-			 (c == '.' && isdigit((unsigned char)next)))
-			skip_number(s);
-		else if (ident_char(c) && !isdigit((unsigned char)c)) {
-			*length = identifier(s, word);
-			if (s->counting && asm_keyword(*word, *length))
-				return true;
-		} else
-			s->at++;
+	if (!s->origin.system && (policy_token_is(&tok, "ident") ||
+				  policy_token_is(&tok, "sccs"))) {
+		policy_refuse(v, "%s line %ld uses #%.*s, whose text goes into "
+			      "the compiled file as it is: remove it", s->file,
+			      line_of(s, &tok), (int)tok.length, tok.start);
+		return true;
 	}
 	return false;
 }
 
+/* "where": the student's file and line, or the file the text came from. */
+static void where(const struct scan *s, const struct policy_token *tok,
+		  char *out, size_t cap)
+{
+	snprintf(out, cap, "%s line %ld", s->origin.file, line_of(s, tok));
+}
+
+static bool asm_keyword(const struct policy_token *tok)
+{
+	return policy_token_is(tok, "asm") || policy_token_is(tok, "__asm") ||
+	       policy_token_is(tok, "__asm__");
+}
+
+/* section, __section__ -> section */
+static bool attribute_is(const struct policy_token *tok, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (policy_token_is(tok, name))
+		return true;
+	return tok->length == n + 4 && strncmp(tok->start, "__", 2) == 0 &&
+	       strncmp(tok->start + 2, name, n) == 0 &&
+	       strncmp(tok->start + 2 + n, "__", 2) == 0;
+}
+
+/* The string after `section (`, if any, without its quotes. */
+static void section_name(const struct scan *s, char *out, size_t cap)
+{
+	struct policy_lexer ahead = s->lexer;
+	struct policy_token tok;
+
+	out[0] = '\0';
+	policy_lex(&ahead, &tok);
+	if (policy_punctuator(&tok) == '(')
+		policy_lex(&ahead, &tok);
+	if (tok.kind == POLICY_STRING && tok.length >= 2)
+		policy_quote(out, cap, tok.start + 1, tok.length - 2);
+}
+
+static bool section_refused(struct scan *s, const struct policy_token *tok,
+			    struct policy_verdict *v)
+{
+	char at[200], name[128];
+
+	where(s, tok, at, sizeof(at));
+	section_name(s, name, sizeof(name));
+	if (policy_criterion_section(name, strlen(name)))
+		policy_refuse(v, "%s places data in section `%s`, which only "
+			      "the grader's test framework (Criterion) may "
+			      "use: remove the section attribute", at, name);
+	else if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST"
+			"UVWXYZ0123456789_.$-") != strlen(name))
+		policy_refuse(v, "%s puts assembler text in a section name "
+			      "(`%s`): write the exercise in plain C, without "
+			      "the section attribute", at, name);
+	else
+		policy_refuse(v, "%s places code or data in section `%s` (the "
+			      "section attribute): remove the attribute, the "
+			      "compiler chooses sections itself", at, name);
+	return true;
+}
+
+/* A string in an attribute's arguments: true when refused. */
+static bool attribute_string_refused(struct scan *s,
+				     const struct policy_token *tok,
+				     struct policy_verdict *v)
+{
+	const char *text = tok->start + 1;
+	size_t n = tok->length >= 2 ? tok->length - 2 : 0;
+	bool plain = strcspn(text, "\\;") >= n;
+	char at[200], shown[128];
+
+	if (s->name_wanted != NULL)
+		plain = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+			       "NOPQRSTUVWXYZ0123456789_.$@") >= n;
+	if (plain)
+		return false;
+	where(s, tok, at, sizeof(at));
+	policy_quote(shown, sizeof(shown), text, n);
+	policy_refuse(v, "%s puts assembler text in %s%s%s attribute (`%s`): "
+		      "%s", at, s->name_wanted ? "the `" : "an",
+		      s->name_wanted ? s->name_wanted : "",
+		      s->name_wanted ? "`" : "", shown,
+		      s->name_wanted ? "name only a function there"
+				     : "write the exercise in plain C");
+	return true;
+}
+
+/* An attribute's name (depth 2 of __attribute__, or in [[...]]). */
+static bool attribute_refused(struct scan *s, const struct policy_token *tok,
+			      struct policy_verdict *v)
+{
+	static const char *const named[] = {
+		"alias", "weakref", "symver", "ifunc", NULL,
+	};
+
+	if (attribute_is(tok, "section"))
+		return section_refused(s, tok, v);
+	s->name_wanted = NULL;
+	for (size_t i = 0; named[i] != NULL; i++)
+		if (attribute_is(tok, named[i]))
+			s->name_wanted = named[i];
+	return false;
+}
+
+/* Follows __attribute__((...)) and [[...]]; true when refused. */
+static bool track_attributes(struct scan *s, const struct policy_token *tok,
+			     struct policy_verdict *v)
+{
+	char c = policy_punctuator(tok);
+	bool inside = s->attribute > 0 || s->standard > 0;
+
+	if (tok->kind == POLICY_IDENTIFIER &&
+	    (policy_token_is(tok, "__attribute__") ||
+	     policy_token_is(tok, "__attribute")))
+		s->attribute_next = true;
+	else if (c == '(' && (s->attribute_next || s->attribute > 0))
+		s->attribute++, s->attribute_next = false;
+	else if (c == ')' && s->attribute > 0)
+		s->attribute--;
+	else if (c == '[' && s->previous == '[' && s->standard == 0)
+		s->standard = 2, s->standard_parens = 0;
+	else if (c == '[' && s->standard > 0)
+		s->standard++;
+	else if (c == ']' && s->standard > 0)
+		s->standard--;
+	else if (c == '(' && s->standard > 0)
+		s->standard_parens++;
+	else if (c == ')' && s->standard > 0)
+		s->standard_parens--;
+	s->previous = c;
+	if (!inside)
+		return false;
+	if (tok->kind == POLICY_STRING)
+		return attribute_string_refused(s, tok, v);
+	if (tok->kind == POLICY_IDENTIFIER &&
+	    (s->attribute == 2 ||
+	     (s->standard > 0 && s->standard_parens == 0)))
+		return attribute_refused(s, tok, v);
+	return false;
+}
+
+/* The preprocessed text; true when refused. */
+static bool preprocessed_refused(struct scan *s, struct policy_verdict *v)
+{
+	struct policy_token tok;
+	char at[200];
+
+	do {
+		policy_lex(&s->lexer, &tok);
+		if (tok.first && policy_punctuator(&tok) == '#') {
+			if (directive_refused(s, v))
+				return true;
+			continue;
+		}
+		if (s->origin.system)
+			continue;
+		if (tok.kind == POLICY_IDENTIFIER && asm_keyword(&tok)) {
+			where(s, &tok, at, sizeof(at));
+			policy_refuse(v, "%s uses inline assembly (`%.*s`): "
+				      "write the exercise in plain C", at,
+				      (int)tok.length, tok.start);
+			return true;
+		}
+		if (track_attributes(s, &tok, v))
+			return true;
+	} while (tok.kind != POLICY_END);
+	return false;
+}
+
+/* ---- the three files -------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* path with its last n characters replaced by ending. */
+static char *sibling(const char *path, size_t n, const char *ending)
+{
+	char *out = NULL;
+
+	if (asprintf(&out, "%.*s%s", (int)(strlen(path) - n), path,
+		     ending) < 0)
+		return NULL;
+	return out;
+}
+
+/* 0 when read (verdict set), -1 when a file could not be read. */
+static int check_files(const char *raw, const char *preprocessed,
+		       const char *assembly, struct policy_verdict *verdict)
+{
+	const char *file = base_name(raw);
+	char *text = policy_read_text(raw, true, MAX_SOURCE_BYTES);
+	struct scan s = { .file = file };
+	int rc = -1;
+
+	if (text == NULL)
+		return -1;
+	if (policy_directives_refused(text, file, verdict))
+		rc = 0;
+	else if (preprocessed != raw) {
+		free(text);
+		text = policy_read_text(preprocessed, false, MAX_SOURCE_BYTES);
+	}
+	if (rc == 0 || text == NULL)
+		goto done;
+	policy_lexer_init(&s.lexer, text);
+	policy_quote(s.origin.file, sizeof(s.origin.file), file, strlen(file));
+	s.origin.line = s.origin.at = 1;
+	if (preprocessed_refused(&s, verdict) || assembly == NULL) {
+		rc = 0;
+		goto done;
+	}
+	free(text);
+	text = policy_read_text(assembly, false, MAX_SOURCE_BYTES);
+	if (text != NULL) {
+		policy_assembly_refused(text, file, verdict);
+		rc = 0;
+	}
+done:
+	free(text);
+	return rc;
+}
+
 int policy_check_source(const char *path, struct policy_verdict *verdict)
 {
-	struct scan s = { .line = 1, .counting = true };
-	const char *word;
-	size_t length;
+	size_t n = strlen(path);
+	bool stem = n > 2 && strcmp(path + n - 2, ".i") == 0;
+	char *raw = stem ? sibling(path, 2, ".c") : NULL;
+	char *assembly = stem ? sibling(path, 2, ".s") : NULL;
+	int rc = -1;
 
 	verdict->allowed = 1;
 	verdict->message[0] = '\0';
-	s.text = read_spliced(path);
-	if (s.text == NULL) {
+	if (!stem || (raw != NULL && assembly != NULL))
+		rc = check_files(stem ? raw : path, path, assembly, verdict);
+	free(raw);
+	free(assembly);
+	if (rc != 0) {
 		verdict->allowed = 0;
 		snprintf(verdict->message, sizeof(verdict->message),
 			 "the source could not be read");
-		return -1;
 	}
-	if (find_asm(&s, &word, &length)) {
-		verdict->allowed = 0;
-		snprintf(verdict->message, sizeof(verdict->message),
-			 "uses inline assembly (`%.*s` on line %ld): write "
-			 "the exercise in plain C", (int)length, word, s.line);
-	}
-	free(s.text);
-	return 0;
+	return rc;
 }

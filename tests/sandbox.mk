@@ -14,9 +14,9 @@ $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
 		-o $@
 
 # The policy names files through the grader's catalog.
-POLICY_SOURCES := grader/policy.c grader/policy_allowed.c \
-	grader/policy_source.c grader/catalog.c
-POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h
+POLICY_SOURCES := $(wildcard grader/policy*.c) grader/catalog.c
+POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h \
+	tests/support/policy_snippets.h
 
 $(BUILD)/tests/test_policy: tests/test_policy.c $(POLICY_SOURCES) \
 		$(POLICY_HEADERS)

@@ -1,7 +1,8 @@
 /*
- * test_policy.c - the symbol policy on objects compiled from small C
- * snippets (as gcc and clang emit them at -O0 and -O2, with hardening
- * flags), on malformed files, and the inline-assembly source check.
+ * test_policy.c - the symbol and section policy on objects compiled from
+ * small C snippets (as gcc and clang emit them at -O0 and -O2, with
+ * hardening flags), and on malformed files.  The source checks are in
+ * test_unit_policy_source.c.
  */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "policy.h"
+#include "support/policy_snippets.h"
 
 static const char *const bce[] = {
 	"bce_loss", "bce_with_logits", "bce_with_logits_grad", NULL,
@@ -32,7 +34,6 @@ static void remove_dir(void)
 }
 
 TestSuite(policy, .init = make_dir, .fini = remove_dir);
-TestSuite(source, .init = make_dir, .fini = remove_dir);
 TestSuite(malformed, .init = make_dir, .fini = remove_dir);
 
 static char *write_file(const char *name, const void *data, size_t n)
@@ -76,14 +77,6 @@ static struct policy_verdict check(const char *code)
 {
 	return check_with("cc", "-O2", code);
 }
-
-#define HONEST                                                               \
-	"#include <math.h>\n#include <stddef.h>\n"                           \
-	"static double term(double y, double p) {\n"                        \
-	"  return -(y * log(p) + (1 - y) * log1p(-p)); }\n"                  \
-	"double bce_loss(const double *y, const double *p, size_t n) {\n"    \
-	"  double s = 0; for (size_t i = 0; i < n; i++) s += term(y[i], p[i]);\n" \
-	"  return s / n; }\n"
 
 static void expect_allowed(struct policy_verdict v)
 {
@@ -227,14 +220,14 @@ Test(policy, constructors_and_destructors)
 {
 	expect_rejected(check(HONEST "#include <stdio.h>\n__attribute__((constructor)) static "
 			      "void early(void) { puts(\"hi\"); }\n"),
-			"constructor/destructor");
+			"constructor or destructor");
 	expect_rejected(check(HONEST "#include <stdio.h>\n__attribute__((destructor)) static "
 			      "void late(void) { puts(\"bye\"); }\n"),
-			"constructor/destructor");
+			"constructor or destructor");
 	expect_rejected(check(HONEST "static void f(void) { }\n"
 			      "__attribute__((section(\".preinit_array\"), used))"
 			      " static void (*p)(void) = f;\n"),
-			"constructor/destructor");
+			"constructor or destructor");
 }
 
 Test(policy, ifunc)
@@ -246,6 +239,79 @@ Test(policy, ifunc)
 			      "double bce_loss(const double *y, const double *p, "
 			      "size_t n) __attribute__((ifunc(\"pick\")));\n"),
 			"ifunc");
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+Test(policy, sections_plain_c_produces)
+{
+	/* cold paths, merged strings and constants, pointer tables (.data.rel
+	 * with -fPIC), zero and non-zero data, hot and cold functions */
+	const char *code =
+		HONEST "#include <stdio.h>\n#include <assert.h>\n"
+		"static double scale = 2.0; static double acc[8];\n"
+		"static const char *const names[] = { \"a\", \"b\" };\n"
+		"__attribute__((cold)) static void warn(void) "
+		"{ puts(names[0]); }\n"
+		"__attribute__((hot)) double bce_with_logits(const double *y, "
+		"const double *z, size_t n) { if (n > 9) warn();\n"
+		"  assert(n < 1000);\n"
+		"  acc[n % 8] += y[0]; printf(\"%s %g\\n\", names[n % 2], 0.5);\n"
+		"  return scale * z[0] + acc[1]; }\n";
+	const char *flags[] = { "-std=c11 -O2 -g", "-O0 -g", "-O2 -fPIC -g",
+				"-O2 -fcf-protection -g" };
+
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		struct policy_verdict v = check_with("cc", flags[i], code);
+		cr_expect_eq(v.allowed, 1, "%s: %s", flags[i], v.message);
+	}
+}
+
+Test(policy, criterion_sections)
+{
+	expect_rejected(check(HONEST "static void fn(void *s) { (void)s; }\n"
+			      "static void (*p)(void *) __attribute__((used, "
+			      "section(\"cr_pot\"))) = fn;\n"),
+			"02_bce.c places data in section `cr_pot`, which only "
+			"the grader's test framework (Criterion) may use: "
+			"remove the section attribute");
+	expect_rejected(check(HONEST "struct t { const char *name, *suite; "
+			      "void (*test)(void); };\nstatic void run(void) {}\n"
+			      "static struct t blob = { \"x\", \"y\", run };\n"
+			      "static struct t *p __attribute__((used, "
+			      "section(\"cr_tst\"))) = &blob;\n"),
+			"section `cr_tst`");
+}
+
+Test(policy, other_sections)
+{
+	expect_rejected(check(HONEST "static int x __attribute__((used, "
+			      "section(\".mydata\"))) = 1;\n"),
+			"places code or data in section `.mydata`, which the "
+			"compiler does not produce for plain C");
+	/* the name is the allowlist's, the kind is not: code in .comment */
+	expect_rejected(check(HONEST "__attribute__((section(\".comment\"))) "
+			      "int f(int x); int f(int x) { return x; }\n"),
+			"section `.comment` of an unusual kind");
+	expect_rejected(check(HONEST "static _Thread_local double last;\n"
+			      "double bce_with_logits(const double *y, const "
+			      "double *z, size_t n) { last += y[0]; return last "
+			      "* z[n - 1]; }\n"),
+			"thread-local variable (section `.tbss`)");
+	expect_rejected(check(HONEST "__attribute__((retain, used)) static "
+			      "int keep(int x) { return x; }\n"),
+			"section `.text.keep`");
+}
+
+Test(policy, executable_stack)
+{
+	expect_rejected(check(HONEST "static double apply(double (*f)(double),"
+			      " double x) { return f(x); }\n"
+			      "double bce_with_logits(const double *y, const "
+			      "double *z, size_t n) {\n"
+			      "  double by(double x) { return x * y[0]; }\n"
+			      "  return apply(by, z[n - 1]); }\n"),
+			"02_bce.c needs an executable stack");
 }
 
 /* ---- malformed objects --------------------------------------------------- */
@@ -319,64 +385,4 @@ Test(malformed, random_corruption_never_crashes)
 		free(path);
 	}
 	free(obj);
-}
-
-/* ---- the source check ---------------------------------------------------- */
-
-static struct policy_verdict source(const char *code)
-{
-	struct policy_verdict v;
-	char *path = write_file("s.c", code, strlen(code));
-
-	cr_assert_eq(policy_check_source(path, &v), 0);
-	free(path);
-	return v;
-}
-
-/* The preprocessed file, as the grader would check it. */
-static struct policy_verdict preprocessed(const char *code)
-{
-	struct policy_verdict v;
-	char *src = write_file("p.c", code, strlen(code)), *cmd;
-
-	cr_assert(asprintf(&cmd, "cc -E '%s' -o '%s/p.i'", src, dir) > 0);
-	cr_assert(system(cmd) == 0);
-	snprintf(cmd, strlen(cmd), "%s/p.i", dir);
-	cr_assert_eq(policy_check_source(cmd, &v), 0);
-	free(cmd);
-	free(src);
-	return v;
-}
-
-Test(source, plain_c_is_fine)
-{
-	expect_allowed(source(HONEST "/* asm in a comment */\n"
-			      "// __asm__ too\nconst char *s = \"asm\";\n"
-			      "char c = 'a'; double d = 0x1p3; int asmx, x_asm;\n"));
-	expect_allowed(source("#include <asm/errno.h>\nint plasm;\n"));
-	expect_allowed(preprocessed("#include <stdio.h>\n#include <math.h>\n"
-				    "#include <stdlib.h>\n#include <string.h>\n"
-				    HONEST));
-}
-
-Test(source, inline_assembly)
-{
-	expect_rejected(source("int f(void) {\n  asm(\"nop\");\n  return 0; }\n"),
-			"`asm` on line 2");
-	expect_rejected(source("void f(void) { __asm__ volatile(\"\"); }\n"),
-			"`__asm__` on line 1");
-	expect_rejected(source("register int r __asm(\"rax\");\n"), "__asm");
-	expect_rejected(source("#define A as\\\nm\nvoid f(void) { A(\"\"); }\n"),
-			"`asm` on line 1");
-	expect_rejected(source("const char *s = R\"x(\" )x\"; asm(\"\");\n"),
-			"`asm`");
-}
-
-Test(source, pasted_keyword_is_seen_after_preprocessing)
-{
-	const char *code = "#include <math.h>\n#define CAT(a, b) a##b\n"
-			   "void f(void) {\n CAT(__as, m__)(\"nop\"); }\n";
-
-	expect_allowed(source(code));	/* why the grader checks the .i */
-	expect_rejected(preprocessed(code), "`__asm__` on line 4");
 }
