@@ -28,8 +28,9 @@
 /* The private tmpfs of /tmp holds up to this much (files written there). */
 #define TMP_SIZE "67108864"
 /*
- * bwrap's /dev is a tmpfs sized like the host's memory, and /dev/shm a
- * writable folder on it: a sized tmpfs goes over /dev/shm.
+ * bwrap's /dev is a tmpfs sized like the host's memory, writable by the
+ * job: a sized tmpfs goes over /dev/shm, and /dev itself is then made
+ * read-only (its devices still work).
  */
 #define SHM_SIZE "1048576"
 /* Where the child stages binds, in its own mount namespace. */
@@ -181,6 +182,7 @@ static int build_bwrap_argv(struct strvec *argv, struct sandbox_plan *plan)
 	push2(argv, "--dev", "/dev");
 	push2(argv, "--size", SHM_SIZE);
 	push2(argv, "--tmpfs", "/dev/shm");
+	push2(argv, "--remount-ro", "/dev");
 	push2(argv, "--proc", "/proc");
 	push2(argv, "--size", TMP_SIZE);
 	push2(argv, "--tmpfs", "/tmp");

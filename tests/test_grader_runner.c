@@ -157,6 +157,16 @@ Test(runner, execve, .description = "exec ends the call with SIGSYS")
 				"return execve(a[0], a, 0);");
 }
 
+Test(runner, fifo_and_symlink, .description = "making a FIFO or a symbolic "
+     "link (the old report attacks) ends the call with SIGSYS")
+{
+	expect_killed_by_filter("#include <sys/stat.h>",
+				"return mkfifo(\"report.wb\", 0600);");
+	expect_killed_by_filter("#include <unistd.h>",
+				"return symlink(\"/root/secret\", "
+				"\"report.wb\");");
+}
+
 Test(runner, abort, .description = "abort() is a crash with SIGABRT, as "
      "a student expects")
 {

@@ -318,6 +318,23 @@ Test(isolation, tmp_is_private_and_the_system_read_only)
 	remove_tree(dir);
 }
 
+Test(isolation, dev_read_only_and_shm_sized)
+{
+	if (!isolated())
+		cr_skip_test("%s", sandbox_mode());
+	char *dir = scratch();
+	struct sandbox_result r;
+
+	/* 5 MiB into /dev/shm stops at its 1 MiB; /dev takes no file. */
+	sh(dir, "touch /dev/wb-test 2>/dev/null || echo dev-ro; "
+	   "head -c 5242880 /dev/zero > /dev/shm/fill 2>/dev/null; "
+	   "wc -c < /dev/shm/fill; echo x > /dev/null && echo null-ok",
+	   NULL, &r);
+	cr_expect_str_eq(r.output, "dev-ro\n1048576\nnull-ok\n");
+	sandbox_result_release(&r);
+	remove_tree(dir);
+}
+
 Test(isolation, no_network)
 {
 	if (!isolated())
