@@ -14,7 +14,7 @@ cd "$here"
 if [ -z "${WB_SETUP_SKIP_DEPS:-}" ]; then
 	WB_PACKAGES="gcc make pkg-config binutils libcriterion-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev bubblewrap
-libnanopb-dev" sh scripts/install-deps.sh
+libnanopb-dev libseccomp-dev" sh scripts/install-deps.sh
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
