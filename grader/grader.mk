@@ -179,7 +179,7 @@ $(BUILD)/asan/grader: $(ASAN_OBJECTS)
 	$(CC) $(ASAN_FLAGS) $^ $(GRADER_LIBS) -o $@
 
 asan-grader: $(BUILD)/asan/grader grader
-	@for d in suites ref include; do \
+	@for d in suites runner include; do \
 		test -L $(BUILD)/asan/$$d || ln -sfn ../$$d $(BUILD)/asan/$$d; \
 	done
 
