@@ -245,6 +245,10 @@ static char *describe_lost_run(const struct run_judged_result *run,
 	const struct sandbox_result *judge = &run->judge;
 	char signal[32];
 
+	if (run->start_error)
+		return xstrfmt("the grader could not start the tests of %s "
+			       "(%s); grade again, and report it if it "
+			       "persists", file, strerror(run->start_error));
 	if (judge->timed_out)
 		return xstrfmt("the tests of %s did not finish in %.0f s all "
 			       "together (several endless loops?)", file,

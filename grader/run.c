@@ -63,6 +63,7 @@ void run_judged_result_init(struct run_judged_result *result)
 	sandbox_result_init(&result->runner);
 	strbuf_init(&result->report);
 	result->report_too_long = false;
+	result->start_error = 0;
 }
 
 void run_judged_result_release(struct run_judged_result *result)
@@ -224,6 +225,8 @@ int run_judged(const struct run_judged_job *job,
 	if (status == 0)
 		read_report(report, result);
 done:
+	if (status != 0)
+		result->start_error = errno ? errno : EIO;
 	if (lifeline >= 0) {
 		close(lifeline);
 		pthread_join(thread, NULL);

@@ -44,6 +44,7 @@ struct run_judged_result {
 	struct sandbox_result runner;	/* what the student's code printed */
 	struct strbuf report;		/* the judge's report, complete */
 	bool report_too_long;		/* longer than RUN_REPORT_BYTES */
+	int start_error;		/* errno when it could not start, or 0 */
 };
 
 void run_judged_result_init(struct run_judged_result *result);
