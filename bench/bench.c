@@ -90,6 +90,19 @@ static void bench_book(unsigned runs)
 	globfree(&chapters);
 }
 
+/* A part that prints its own rows (built separately), when built. */
+static void run_part(const char *path)
+{
+	char *argv[] = { (char *)path, NULL };
+	struct bench_run run;
+
+	if (!bench_executable(path))
+		return;
+	fflush(stdout);
+	if (bench_run_argv(argv, false, &run) != 0 || run.exit_code)
+		fprintf(stderr, "bench: %s failed\n", path);
+}
+
 int main(void)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -106,22 +119,8 @@ int main(void)
 		 "(batch: %u runs)", config.runs, config.batch_runs);
 	bench_table_header(title);
 	bench_grader(&config);
-	if (bench_executable(BOUNDARY)) {
-		char *argv[] = { BOUNDARY, NULL };
-		struct bench_run run;
-
-		fflush(stdout);
-		if (bench_run_argv(argv, false, &run) != 0 || run.exit_code)
-			fprintf(stderr, "bench: %s failed\n", BOUNDARY);
-	}
+	run_part(BOUNDARY);
 	bench_book(config.runs);
-	if (bench_executable(KERNELS)) {
-		char *argv[] = { KERNELS, NULL };
-		struct bench_run run;
-
-		fflush(stdout);
-		if (bench_run_argv(argv, false, &run) != 0 || run.exit_code)
-			fprintf(stderr, "bench: %s failed\n", KERNELS);
-	}
+	run_part(KERNELS);
 	return 0;
 }

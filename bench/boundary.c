@@ -24,6 +24,7 @@
 #include "bench_table.h"
 #include "reference.h"
 #include "workbook.h"
+#include "wire_socket.h"
 
 #define WORK "build/bench/boundary-work"
 #define CALLS 20000
@@ -41,7 +42,7 @@ static double now(void)
 /* The runner's zygote, listening on WORK/runner.sock; its pid, or -1. */
 static pid_t start_runner(int *lifeline)
 {
-	struct sockaddr_un address = { .sun_family = AF_UNIX };
+	struct sockaddr_un address;
 	int listener, ends[2];
 	pid_t pid;
 
@@ -50,10 +51,8 @@ static pid_t start_runner(int *lifeline)
 		   "build/runner/runner.o " WORK "/sigmoid.o -lm -o " WORK
 		   "/runner") != 0)
 		return -1;
-	snprintf(address.sun_path, sizeof address.sun_path, WORK
-		 "/runner.sock");
-	unlink(address.sun_path);
-	listener = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	unlink(WORK "/runner.sock");
+	listener = wire_socket(WORK "/runner.sock", &address);
 	if (listener < 0 || bind(listener, (struct sockaddr *)&address,
 				 sizeof address) != 0 ||
 	    listen(listener, 4) != 0 || pipe2(ends, O_CLOEXEC) != 0)

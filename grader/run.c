@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "run.h"
+#include "wire/wire_socket.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -125,15 +126,9 @@ static void limit_run(struct sandbox_job *job, double seconds)
  */
 static int listen_socket(const char *path)
 {
-	struct sockaddr_un address = { .sun_family = AF_UNIX };
-	int fd;
+	struct sockaddr_un address;
+	int fd = wire_socket(path, &address);
 
-	if (strlen(path) >= sizeof address.sun_path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	strcpy(address.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	/* The judge runs as a uid of its own: it must be able to connect. */

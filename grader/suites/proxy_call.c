@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "wire_socket.h"
 
 /* What a runner child exits with on its own (grader/runner/runner.h). */
 #define RUNNER_EXIT_SETUP 120
@@ -82,15 +83,9 @@ static unsigned choose_cpu(void)
 /* Connects to the runner's socket (WB_RUNNER_SOCKET, a path). */
 static int connect_socket(const char *path)
 {
-	struct sockaddr_un address = { .sun_family = AF_UNIX };
-	int fd;
+	struct sockaddr_un address;
+	int fd = wire_socket(path, &address);
 
-	if (strlen(path) >= sizeof address.sun_path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	strcpy(address.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd >= 0 && connect(fd, (struct sockaddr *)&address,
 			       sizeof address) != 0) {
 		int error = errno;

@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "proxy.h"
+#include "wire_socket.h"
 
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
@@ -32,15 +33,14 @@ static void remove_folder(void)
 
 static int listen_socket(void)
 {
-	struct sockaddr_un address = { .sun_family = AF_UNIX };
+	struct sockaddr_un address;
 	int fd;
 
 	if (!mkdtemp(folder))
 		return -1;
 	snprintf(socket_path, sizeof socket_path, "%s/runner.sock", folder);
 	atexit(remove_folder);
-	strcpy(address.sun_path, socket_path);
-	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	fd = wire_socket(socket_path, &address);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&address, sizeof address) ||
 	    listen(fd, 16) != 0)
 		return -1;
