@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
 
 char *feedback_fence(const char *text)
 {
@@ -59,6 +60,12 @@ static void add_points_table(const struct summary *summary,
 		strbuf_addf(out, "| %s | %zu/%zu |\n", e->exercise->file,
 			    e->passed, e->total);
 	}
+	if (summary->hidden_total && !summary->hidden_quiet) {
+		strbuf_addstr(out, "| ");
+		disclosure_describe(summary, false, out);
+		strbuf_addf(out, " | %zu/%zu |\n", summary->hidden_passed,
+			    summary->hidden_total);
+	}
 	strbuf_addf(out, "| **Total** | **%zu/%zu** |\n\n", summary->passed,
 		    summary->total);
 }
@@ -107,7 +114,10 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 		add_file_problem(e, out);
 	}
 	if (!any)
-		strbuf_addstr(out, "Every test passed.\n\n");
+		strbuf_addstr(out, summary->passed == summary->total ?
+			      "Every test passed.\n\n" :
+			      "No test listed here failed; the points above "
+			      "count the others.\n\n");
 }
 
 static void add_reproduce(const struct feedback_info *info,

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
 #include "session.h"
 #include "terminal.h"
 
@@ -83,6 +84,13 @@ void progress_render_next(const struct summary *summary, struct strbuf *out)
 		free(step);
 		return;
 	}
+	if (summary->passed < summary->total) {
+		/* Only hidden tests fail: summary_next_step says so. */
+		step = summary_next_step(summary);
+		strbuf_addf(out, "Next: %s\n", step);
+		free(step);
+		return;
+	}
 	strbuf_addstr(out, "Next: nothing - every exercise graded here "
 		      "passes every test.\n");
 }
@@ -114,6 +122,7 @@ void progress_render(const struct summary *summary, bool color,
 	strbuf_addf(out, " %3zu/%-3zu  %zu of %zu exercises complete\n",
 		    summary->passed, summary->total, summary->complete,
 		    summary->count);
+	disclosure_add_line(summary, true, out);
 	progress_render_next(summary, out);
 }
 
@@ -142,11 +151,17 @@ int progress_main(const struct options *options,
 		fprintf(stderr, "grader: %s\n", session.summary.internal_error);
 		status = 2;
 	} else {
-		progress_render(&session.summary,
+		struct disclosure_view *view = xmalloc(sizeof *view);
+
+		disclosure_view_init(view, &session.summary,
+				     options->disclosure);
+		progress_render(&view->summary,
 				terminal_use_color(options->no_color), &out);
 		fputs(out.buf, stdout);
 		fflush(stdout);
 		status = session.summary.passed == session.summary.total ? 0 : 1;
+		disclosure_view_release(view);
+		free(view);
 	}
 	session_release(&session);
 	strbuf_release(&out);

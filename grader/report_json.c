@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
+
 /* Length of the valid UTF-8 sequence at s, or 0. */
 static size_t utf8_length(const unsigned char *s)
 {
@@ -81,6 +83,40 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	free(name);
 }
 
+/*
+ * The hidden tests a student's view set apart, as one entry with their
+ * summed points and the aggregate line; "hidden" (never shown to students)
+ * when the instructor wants them not mentioned.
+ */
+static void add_hidden_entry(struct strbuf *out,
+			     const struct summary *summary, bool first)
+{
+	struct strbuf line;
+
+	strbuf_init(&line);
+	disclosure_describe(summary, false, &line);
+	strbuf_addf(out, "%s    {\"name\": \"Hidden tests\", \"score\": %zu, "
+		    "\"max_score\": %zu, \"status\": \"%s\", \"output\": ",
+		    first ? "\n" : ",\n", summary->hidden_passed,
+		    summary->hidden_total,
+		    summary->hidden_passed == summary->hidden_total ?
+		    "passed" : "failed");
+	report_json_add_string(out, line.buf);
+	strbuf_addf(out, ", \"visibility\": \"%s\"}",
+		    summary->hidden_quiet ? "hidden" : "visible");
+	strbuf_release(&line);
+}
+
+/* Whether any hidden test is listed whole (the instructor's view). */
+static bool lists_hidden(const struct summary *summary)
+{
+	for (size_t i = 0; i < summary->count; i++)
+		for (size_t t = 0; t < summary->exercises[i].results->nr; t++)
+			if (summary->exercises[i].results->tests[t].hidden)
+				return true;
+	return false;
+}
+
 void report_json_render(const struct summary *summary, const char *output,
 			struct strbuf *out)
 {
@@ -90,8 +126,10 @@ void report_json_render(const struct summary *summary, const char *output,
 		    "  \"execution_time\": %.3f,\n  \"output\": ",
 		    summary->passed, summary->total, summary->elapsed_seconds);
 	report_json_add_string(out, output);
-	strbuf_addstr(out, ",\n  \"visibility\": \"visible\",\n"
-		      "  \"stdout_visibility\": \"visible\",\n  \"tests\": [");
+	/* The instructor's view prints hidden tests on stdout too. */
+	strbuf_addf(out, ",\n  \"visibility\": \"visible\",\n"
+		    "  \"stdout_visibility\": \"%s\",\n  \"tests\": [",
+		    lists_hidden(summary) ? "after_published" : "visible");
 	for (size_t i = 0; i < summary->count; i++) {
 		const struct results *results = summary->exercises[i].results;
 
@@ -99,6 +137,10 @@ void report_json_render(const struct summary *summary, const char *output,
 			add_test(out, &results->tests[t], first);
 			first = false;
 		}
+	}
+	if (summary->hidden_total) {
+		add_hidden_entry(out, summary, first);
+		first = false;
 	}
 	strbuf_addstr(out, first ? "]\n}\n" : "\n  ]\n}\n");
 }

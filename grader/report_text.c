@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
+
 /* Feedback of at most this many failing tests per function, unless -v. */
 enum { SHOWN_FAILURES = 2 };
 
@@ -91,8 +93,7 @@ static void add_function(struct strbuf *out,
 		bool failed = test->outcome != RESULTS_PASSED;
 
 		if (strcmp(test->function, function->name) ||
-		    (!failed && !style->verbose) ||
-		    (test->hidden && style->hide_hidden))
+		    (!failed && !style->verbose))
 			continue;
 		add_test(out, test, style->verbose || shown < SHOWN_FAILURES,
 			 style);
@@ -150,6 +151,7 @@ void report_text_render(const struct summary *summary,
 	for (size_t i = 0; i < summary->count; i++)
 		add_exercise(out, summary, &summary->exercises[i], style);
 	strbuf_addch(out, '\n');
+	disclosure_add_line(summary, true, out);
 	report_text_summary_line(summary, style, out);
 	strbuf_addf(out, "Next: %s\n", next);
 	strbuf_addf(out, "Reproduce: %s\n", style->reproduce);

@@ -11,11 +11,13 @@
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
 enum { FILE_MESSAGE_LINES = 12 };
 
-void watch_book_init(struct watch_book *book, const char *dir, uint64_t seed)
+void watch_book_init(struct watch_book *book, const char *dir, uint64_t seed,
+		     enum disclosure_mode disclosure)
 {
 	memset(book, 0, sizeof *book);
 	book->dir = dir;
 	book->seed = seed;
+	book->disclosure = disclosure;
 	for (size_t i = 0; i < OPTIONS_MAX_EXERCISES; i++)
 		results_init(&book->results[i]);
 	summary_init(&book->summary, dir, seed);
@@ -145,11 +147,18 @@ static void describe_change(struct strbuf *out,
 
 static void rebuild_summary(struct watch_book *book)
 {
-	summary_init(&book->summary, book->dir, book->seed);
-	for (size_t i = 0; i < catalog_count(); i++)
-		if (book->graded[i])
-			summary_add(&book->summary, catalog_exercise_at(i),
-				    &book->results[i]);
+	struct summary *summary = &book->summary;
+
+	summary_init(summary, book->dir, book->seed);
+	summary->hidden_quiet = book->disclosure == DISCLOSURE_NONE;
+	for (size_t i = 0; i < catalog_count(); i++) {
+		if (!book->graded[i])
+			continue;
+		summary_add(summary, catalog_exercise_at(i),
+			    &book->results[i]);
+		summary_add_hidden(summary, book->hidden_passed[i],
+				   book->hidden_total[i]);
+	}
 }
 
 void watch_book_take(struct watch_book *book, struct session *session,
@@ -159,6 +168,10 @@ void watch_book_take(struct watch_book *book, struct session *session,
 		struct jobs_item *item = &session->items[k];
 		size_t i = (size_t)(item->task.exercise - catalog_exercise_at(0));
 
+		book->hidden_passed[i] = book->hidden_total[i] = 0;
+		disclosure_strip(&item->results, book->disclosure,
+				 &book->hidden_passed[i],
+				 &book->hidden_total[i]);
 		if (changes && book->graded[i])
 			describe_change(changes, item->task.exercise,
 					&book->results[i], &item->results);
