@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "disclosure.h"
+#include "sanitize.h"
 
 char *feedback_fence(const char *text)
 {
@@ -26,11 +27,16 @@ char *feedback_fence(const char *text)
 	return fence;
 }
 
-/* Text in a heading or paragraph: punctuation cannot start markup. */
+/*
+ * Text in a heading or paragraph: no control characters (sanitize.h), and
+ * punctuation cannot start markup.
+ */
 static void add_escaped(struct strbuf *out, const char *text)
 {
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n' || *p == '\r') {
+	char *clean = sanitize_dup(text);
+
+	for (const char *p = clean; *p; p++) {
+		if (*p == '\n' || *p == '\t') {
 			strbuf_addch(out, ' ');
 			continue;
 		}
@@ -38,16 +44,20 @@ static void add_escaped(struct strbuf *out, const char *text)
 			strbuf_addch(out, '\\');
 		strbuf_addch(out, *p);
 	}
+	free(clean);
 }
 
+/* A student's text, verbatim but for control characters. */
 static void add_block(struct strbuf *out, const char *text)
 {
-	char *fence = feedback_fence(text);
-	size_t len = strlen(text);
+	char *clean = sanitize_dup(text);
+	char *fence = feedback_fence(clean);
+	size_t len = strlen(clean);
 
-	strbuf_addf(out, "%s text\n%s%s%s\n\n", fence, text,
-		    len && text[len - 1] == '\n' ? "" : "\n", fence);
+	strbuf_addf(out, "%s text\n%s%s%s\n\n", fence, clean,
+		    len && clean[len - 1] == '\n' ? "" : "\n", fence);
 	free(fence);
+	free(clean);
 }
 
 static void add_points_table(const struct summary *summary,

@@ -14,6 +14,7 @@
 #include "disclosure.h"
 #include "hints_state.h"
 #include "hints_table.h"
+#include "sanitize.h"
 #include "session.h"
 
 /*
@@ -48,6 +49,20 @@ static const char *next_function(const char *name)
 			seen = !strcmp(*f, name);
 		}
 	return NULL;
+}
+
+/* Text that quotes a suite's report or a file's problem, made safe. */
+static void print_sanitized(const char *before, const char *text,
+			    const char *after)
+{
+	struct strbuf out;
+
+	strbuf_init(&out);
+	strbuf_addstr(&out, before);
+	sanitize_add(&out, text);
+	strbuf_addstr(&out, after);
+	fputs(out.buf, stdout);
+	strbuf_release(&out);
 }
 
 static int say_passed(const struct options *options,
@@ -98,7 +113,7 @@ static int say_file_problem(const struct options *options,
 		return EXIT_FAILED;
 	}
 	next = summary_next_step(summary);
-	printf("Next: %s\n", next);
+	print_sanitized("Next: ", next, "\n");
 	free(next);
 	return EXIT_FAILED;
 }
@@ -164,10 +179,12 @@ static int say_hints(const struct options *options,
 
 	if (absent)
 		printf("%s is not written yet.\n", function->name);
-	else
-		printf("%s fails %zu of %zu tests; the first: %s.\n",
+	else {
+		printf("%s fails %zu of %zu tests; the first: ",
 		       function->name, function->total - function->passed,
-		       function->total, test->description);
+		       function->total);
+		print_sanitized("", test->description, ".\n");
+	}
 	if (entry)
 		show_hints(options, function, entry);
 	else

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "disclosure.h"
+#include "sanitize.h"
 #include "session.h"
 #include "terminal.h"
 
@@ -77,17 +78,23 @@ void progress_render_next(const struct summary *summary, struct strbuf *out)
 		if (entry_complete(entry))
 			continue;
 		step = summary_next_step(summary);
-		strbuf_addf(out, "Next: chapter %d, %s: %s \u2014 %s\n      %s\n",
+		strbuf_addf(out, "Next: chapter %d, %s: %s \u2014 ",
 			    entry->exercise->chapter, entry->exercise->title,
-			    entry->exercise->file, first_open_function(entry),
-			    step);
+			    entry->exercise->file);
+		/* Function names and the step quote the suite's report. */
+		sanitize_add(out, first_open_function(entry));
+		strbuf_addstr(out, "\n      ");
+		sanitize_add(out, step);
+		strbuf_addch(out, '\n');
 		free(step);
 		return;
 	}
 	if (summary->passed < summary->total) {
 		/* Only hidden tests fail: summary_next_step says so. */
 		step = summary_next_step(summary);
-		strbuf_addf(out, "Next: %s\n", step);
+		strbuf_addstr(out, "Next: ");
+		sanitize_add(out, step);
+		strbuf_addch(out, '\n');
 		free(step);
 		return;
 	}

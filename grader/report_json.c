@@ -8,60 +8,28 @@
 #include <string.h>
 
 #include "disclosure.h"
-
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t len;
-	unsigned min;
-	unsigned code;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0)
-		len = 2, min = 0x80, code = s[0] & 0x1fu;
-	else if ((s[0] & 0xf0) == 0xe0)
-		len = 3, min = 0x800, code = s[0] & 0x0fu;
-	else if ((s[0] & 0xf8) == 0xf0)
-		len = 4, min = 0x10000, code = s[0] & 0x07u;
-	else
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		code = (code << 6) | (s[i] & 0x3fu);
-	}
-	if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-		return 0;
-	return len;
-}
+#include "sanitize.h"
 
 void report_json_add_string(struct strbuf *out, const char *text)
 {
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	struct strbuf clean;
 
+	/* No control characters or invalid UTF-8 from here on. */
+	strbuf_init(&clean);
+	sanitize_add(&clean, text);
 	strbuf_addch(out, '"');
-	while (*s) {
-		size_t len = utf8_length(s);
-
-		if (len == 0) {
-			strbuf_addstr(out, "\\ufffd");
-			s++;
-			continue;
-		}
-		if (*s == '"' || *s == '\\')
-			strbuf_addf(out, "\\%c", *s);
-		else if (*s == '\n')
+	for (const char *p = clean.buf; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_addf(out, "\\%c", *p);
+		else if (*p == '\n')
 			strbuf_addstr(out, "\\n");
-		else if (*s == '\t')
+		else if (*p == '\t')
 			strbuf_addstr(out, "\\t");
-		else if (*s < 0x20 || *s == 0x7f)
-			strbuf_addf(out, "\\u%04x", *s);
 		else
-			strbuf_add(out, s, len);
-		s += len;
+			strbuf_addch(out, *p);
 	}
 	strbuf_addch(out, '"');
+	strbuf_release(&clean);
 }
 
 static void add_test(struct strbuf *out, const struct results_test *test,

@@ -17,7 +17,7 @@
 void report_json_render(const struct summary *summary, const char *output,
 			struct strbuf *out);
 
-/* Appends text as a JSON string; invalid UTF-8 becomes U+FFFD. */
+/* Appends text as a JSON string, sanitized first (sanitize.h). */
 void report_json_add_string(struct strbuf *out, const char *text);
 
 #endif /* GRADER_REPORT_JSON_H */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "progress.h"
+#include "sanitize.h"
 
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
 enum { FILE_MESSAGE_LINES = 12 };
@@ -64,12 +65,15 @@ static void add_test_line(struct strbuf *out, char mark,
 	const char *message = test->message ? test->message : "";
 	const char *end = strchr(message, '\n');
 
-	strbuf_addf(out, "  %c %s: %s", mark, test->function,
-		    test->description);
-	if (mark == '-' && *message)
-		strbuf_addf(out, " - %.*s",
-			    (int)(end ? end - message : (long)strlen(message)),
-			    message);
+	strbuf_addf(out, "  %c ", mark);
+	sanitize_add(out, test->function);
+	strbuf_addstr(out, ": ");
+	sanitize_add(out, test->description);
+	if (mark == '-' && *message) {
+		strbuf_addstr(out, " - ");
+		sanitize_add_len(out, message, end ? (size_t)(end - message) :
+						     strlen(message));
+	}
 	strbuf_addch(out, '\n');
 }
 
@@ -79,9 +83,11 @@ static void add_file_message(struct strbuf *out, const struct results *now)
 
 	for (int n = 0; line && *line && n < FILE_MESSAGE_LINES; n++) {
 		const char *end = strchr(line, '\n');
-		int len = (int)(end ? end - line : (long)strlen(line));
 
-		strbuf_addf(out, "    %.*s\n", len, line);
+		strbuf_addstr(out, "    ");
+		sanitize_add_len(out, line, end ? (size_t)(end - line) :
+						  strlen(line));
+		strbuf_addch(out, '\n');
 		line = end ? end + 1 : NULL;
 	}
 	if (line && *line)
