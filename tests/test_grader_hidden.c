@@ -129,67 +129,71 @@ Test(hidden, not_compiled_into_student_suites,
 }
 
 /*
- * A 01_sigmoid.c right wherever the visible tests look and wrong for tiny
- * nonzero z, where only the hidden near_zero tests of sigmoid and
- * sigmoid_grad look: the other files are the solutions, so exactly two
- * hidden tests fail and every visible test passes.
+ * A class of one: dir/class/ada holds the solutions with
+ * leaks_hidden_only_bug as 01_sigmoid.c; secrets are every hidden test's name and the two failures'
+ * own feedback; line and short_line the aggregate line with and without
+ * the points.  Every hidden test runs (all eight files), two fail.
  */
-static const char hidden_only_bug[] =
-	"#include <math.h>\n#include \"workbook.h\"\n"
-	"double sigmoid(double z)\n{\n\tdouble e;\n\n"
-	"\tif (z != 0.0 && fabs(z) < 1e-200)\n\t\treturn 0.25;\n"
-	"\tif (isnan(z) || z >= 0.0)\n\t\treturn 1.0 / (1.0 + exp(-z));\n"
-	"\te = exp(z);\n\treturn e / (1.0 + e);\n}\n"
-	"double sigmoid_grad(double z)\n{\n\tdouble s = sigmoid(-fabs(z));\n\n"
-	"\tif (z != 0.0 && fabs(z) < 1e-200)\n\t\treturn 0.125;\n"
-	"\treturn s * (1.0 - s);\n}\n";
+struct scene {
+	char *dir, *class, *folder, *line, *short_line;
+	struct leaks secrets;
+	size_t hidden;			/* hidden tests in all */
+};
 
-/* The solutions with hidden_only_bug as 01_sigmoid.c, in dir/name. */
-static char *hidden_bug_folder(const char *dir, const char *name)
+static char *path_in(const char *dir, const char *name)
 {
-	char *folder = NULL, *file = NULL;
+	char *path = NULL;
 
-	cr_assert_geq(asprintf(&folder, "%s/%s", dir, name), 0);
-	cr_assert_eq(mkdir(folder, 0755), 0);
-	harness_copy_files("solutions", folder);
-	cr_assert_geq(asprintf(&file, "%s/01_sigmoid.c", folder), 0);
-	harness_write_file(file, hidden_only_bug, strlen(hidden_only_bug));
+	cr_assert_geq(asprintf(&path, "%s/%s", dir, name), 0);
+	return path;
+}
+
+static void scene_init(struct scene *s)
+{
+	char *file;
+
+	s->dir = harness_tempdir();
+	s->class = path_in(s->dir, "class");
+	s->folder = path_in(s->class, "ada");
+	cr_assert_eq(mkdir(s->class, 0755), 0);
+	cr_assert_eq(mkdir(s->folder, 0755), 0);
+	harness_copy_files("solutions", s->folder);
+	file = path_in(s->folder, "01_sigmoid.c");
+	harness_write_file(file, leaks_hidden_only_bug,
+			   strlen(leaks_hidden_only_bug));
 	free(file);
-	return folder;
+	leaks_init_hidden(&s->secrets);
+	s->hidden = s->secrets.count;
+	leaks_add(&s->secrets, "wrong value near 0");
+	leaks_add(&s->secrets, "[hidden]");
+	cr_assert_geq(asprintf(&s->short_line, "%zu hidden tests: %zu passed",
+			       s->hidden, s->hidden - 2), 0);
+	cr_assert_geq(asprintf(&s->line, "%s (%zu/%zu points)", s->short_line,
+			       s->hidden - 2, s->hidden), 0);
 }
 
-/* Every hidden test's name, and the two failures' own feedback. */
-static void hidden_secrets(struct leaks *leaks)
+static void scene_release(struct scene *s)
 {
-	leaks_init_hidden(leaks);
-	leaks_add(leaks, "wrong value near 0");
-	leaks_add(leaks, "[hidden]");
-}
-
-/* "N hidden tests: M passed" for the whole workbook with two failing. */
-static char *expected_line(const struct leaks *leaks, bool points)
-{
-	/* leaks holds every hidden test and the two strings above. */
-	size_t total = leaks->count - 2, passed = total - 2;
-	char *line = NULL;
-
-	cr_assert_geq(points ? asprintf(&line, "%zu hidden tests: %zu passed "
-					"(%zu/%zu points)", total, passed,
-					passed, total) :
-			       asprintf(&line, "%zu hidden tests: %zu passed",
-					total, passed), 0);
-	return line;
+	leaks_release(&s->secrets);
+	harness_remove(s->dir);
+	free(s->short_line);
+	free(s->line);
+	free(s->folder);
+	free(s->class);
+	free(s->dir);
 }
 
 /* The one entry standing for the hidden tests, and that no other is. */
-static void expect_hidden_entry(const struct json *report,
-				const char *line, const char *visibility,
-				size_t hidden_total)
+static void expect_hidden_entry(const struct scene *s,
+				const struct json *report,
+				const char *visibility)
 {
 	const struct json *tests = json_get(report, "tests");
 	double score = 0;
 	size_t entries = 0;
 
+	cr_expect_null(leaks_find_json(&s->secrets, report),
+		       "the JSON names a hidden test");
 	cr_assert(tests && tests->type == JSON_ARRAY);
 	for (size_t i = 0; i < tests->count; i++) {
 		const struct json *t = tests->items[i];
@@ -202,10 +206,10 @@ static void expect_hidden_entry(const struct json *report,
 			continue;
 		}
 		entries++;
-		cr_expect_eq(json_get(t, "score")->number, hidden_total - 2.0);
+		cr_expect_eq(json_get(t, "score")->number, s->hidden - 2.0);
 		cr_expect_eq(json_get(t, "max_score")->number,
-			     (double)hidden_total);
-		cr_expect_str_eq(json_get(t, "output")->string, line);
+			     (double)s->hidden);
+		cr_expect_str_eq(json_get(t, "output")->string, s->short_line);
 		cr_expect_str_eq(json_get(t, "visibility")->string, visibility);
 	}
 	cr_expect_eq(entries, 1, "%zu entries for the hidden tests", entries);
@@ -226,54 +230,61 @@ static struct json *read_json(const char *path)
 	return value;
 }
 
+/* Grades the scene's folder with args and --json; checks both reports. */
+static void grade_scene(const struct scene *s, const char *const *args,
+			const char *visibility, struct harness_run *run)
+{
+	const char *argv[16];
+	char *json_path = path_in(s->dir, "results.json");
+	const char *leak;
+	struct json *report;
+	size_t n = 0;
+
+	while (*args)
+		argv[n++] = *args++;
+	argv[n++] = "--json";
+	argv[n++] = json_path;
+	argv[n++] = s->folder;
+	argv[n] = NULL;
+	harness_grade(run, argv, NULL);
+	cr_assert_eq(run->status, 1, "status %d:\n%s%s", run->status, run->out,
+		     run->err);
+	leak = leaks_find(&s->secrets, run->out);
+	cr_expect_null(leak, "the report shows \"%s\":\n%s", leak, run->out);
+	report = read_json(json_path);
+	expect_hidden_entry(s, report, visibility);
+	cr_expect_eq(!strstr(json_get(report, "output")->string, "hidden test"),
+		     !strcmp(visibility, "hidden"));
+	json_free(report);
+	free(json_path);
+}
+
 Test(hidden, student_reports_only_count_them,
      .description = "with --hidden the text report and the JSON of a "
 		    "submission failing hidden tests name none of them: one "
 		    "line, one JSON entry; --instructor-view shows them",
      .timeout = 120)
 {
-	char *dir = harness_tempdir();
-	char *folder = hidden_bug_folder(dir, "work");
-	char *json_path = NULL, *line, *short_line;
+	struct scene s;
 	struct harness_run run, full;
-	struct json *report;
-	struct leaks leaks;
-	const char *leak;
 
-	hidden_secrets(&leaks);
-	line = expected_line(&leaks, true);
-	short_line = expected_line(&leaks, false);
-	cr_assert_geq(asprintf(&json_path, "%s/results.json", dir), 0);
-	harness_grade(&run, (const char *[]){ "--hidden", "-v", "--seed", "3",
-			"--json", json_path, folder, NULL }, NULL);
-	cr_assert_eq(run.status, 1, "status %d:\n%s%s", run.status, run.out,
-		     run.err);
-	leak = leaks_find(&leaks, run.out);
-	cr_expect_null(leak, "the report shows \"%s\":\n%s", leak, run.out);
-	cr_expect(strstr(run.out, line), "no \"%s\" in:\n%s", line, run.out);
+	scene_init(&s);
+	grade_scene(&s, (const char *[]){ "--hidden", "-v", "--seed", "3",
+					  NULL }, "visible", &run);
+	cr_expect(strstr(run.out, s.line), "no \"%s\" in:\n%s", s.line,
+		  run.out);
 	cr_expect(strstr(run.out, "Next: every visible test passes, but 2 of "
 		  "the"), "%s", run.out);
-	report = read_json(json_path);
-	leak = leaks_find_json(&leaks, report);
-	cr_expect_null(leak, "the JSON shows \"%s\"", leak);
-	expect_hidden_entry(report, short_line, "visible", leaks.count - 2);
-	json_free(report);
 
 	/* The control: the same run in the instructor's view names them. */
 	harness_grade(&full, (const char *[]){ "--hidden", "--instructor-view",
-			"--seed", "3", folder, NULL }, NULL);
+			"--seed", "3", s.folder, NULL }, NULL);
 	cr_expect(strstr(full.out, "wrong value near 0") &&
 		  strstr(full.out, "[hidden]"), "%s", full.out);
-	cr_expect_null(strstr(full.out, short_line), "%s", full.out);
+	cr_expect_null(strstr(full.out, s.short_line), "%s", full.out);
 	harness_run_release(&full);
 	harness_run_release(&run);
-	leaks_release(&leaks);
-	free(short_line);
-	free(line);
-	free(json_path);
-	free(folder);
-	harness_remove(dir);
-	free(dir);
+	scene_release(&s);
 }
 
 Test(hidden, summary_none_says_nothing,
@@ -281,35 +292,16 @@ Test(hidden, summary_none_says_nothing,
 		    "JSON entry is never shown to students",
      .timeout = 120)
 {
-	char *dir = harness_tempdir();
-	char *folder = hidden_bug_folder(dir, "work");
-	char *json_path = NULL, *short_line;
+	struct scene s;
 	struct harness_run run;
-	struct json *report;
-	struct leaks leaks;
 
-	hidden_secrets(&leaks);
-	short_line = expected_line(&leaks, false);
-	cr_assert_geq(asprintf(&json_path, "%s/results.json", dir), 0);
-	harness_grade(&run, (const char *[]){ "--hidden", "--seed", "3",
-			"--hidden-summary=none", "--json", json_path, folder,
-			NULL }, NULL);
-	cr_assert_eq(run.status, 1, "%s%s", run.out, run.err);
-	cr_expect_null(leaks_find(&leaks, run.out), "%s", run.out);
+	scene_init(&s);
+	grade_scene(&s, (const char *[]){ "--hidden", "--seed", "3",
+					  "--hidden-summary=none", NULL },
+		    "hidden", &run);
 	cr_expect_null(strstr(run.out, "hidden test"), "%s", run.out);
-	report = read_json(json_path);
-	cr_expect_null(leaks_find_json(&leaks, report));
-	cr_expect_null(strstr(json_get(report, "output")->string,
-			      "hidden test"));
-	expect_hidden_entry(report, short_line, "hidden", leaks.count - 2);
-	json_free(report);
 	harness_run_release(&run);
-	leaks_release(&leaks);
-	free(short_line);
-	free(json_path);
-	free(folder);
-	harness_remove(dir);
-	free(dir);
+	scene_release(&s);
 }
 
 Test(hidden, progress_and_hints_name_none,
@@ -317,40 +309,35 @@ Test(hidden, progress_and_hints_name_none,
 		    "tests without naming them",
      .timeout = 120)
 {
-	char *dir = harness_tempdir();
-	char *folder = hidden_bug_folder(dir, "work");
-	char *line, *state = NULL;
+	struct scene s;
 	struct harness_run progress, hint;
-	struct leaks leaks;
+	char *state = NULL;
 
-	hidden_secrets(&leaks);
-	line = expected_line(&leaks, true);
-	cr_assert_geq(asprintf(&state, "XDG_STATE_HOME=%s", dir), 0);
+	scene_init(&s);
+	cr_assert_geq(asprintf(&state, "XDG_STATE_HOME=%s", s.dir), 0);
 	harness_grade(&progress, (const char *[]){ "--progress", "--hidden",
-			"--seed", "3", folder, NULL }, NULL);
+			"--seed", "3", s.folder, NULL }, NULL);
 	cr_expect_eq(progress.status, 1, "%s%s", progress.out, progress.err);
-	cr_expect_null(leaks_find(&leaks, progress.out), "%s", progress.out);
-	cr_expect(strstr(progress.out, line), "%s", progress.out);
+	cr_expect_null(leaks_find(&s.secrets, progress.out), "%s",
+		       progress.out);
+	cr_expect(strstr(progress.out, s.line), "%s", progress.out);
 	harness_grade(&hint, (const char *[]){ "--hint", "sigmoid_grad",
-			"--hidden", folder, NULL },
+			"--hidden", s.folder, NULL },
 		      (const char *[]){ state, NULL });
 	cr_expect_eq(hint.status, 1, "%s%s", hint.out, hint.err);
-	cr_expect_null(leaks_find(&leaks, hint.out), "%s", hint.out);
+	cr_expect_null(leaks_find(&s.secrets, hint.out), "%s", hint.out);
 	cr_expect(strstr(hint.out, "1 of the 1 hidden tests fail"), "%s",
 		  hint.out);
 	harness_run_release(&progress);
 	harness_run_release(&hint);
-	leaks_release(&leaks);
 	free(state);
-	free(line);
-	free(folder);
-	harness_remove(dir);
-	free(dir);
+	scene_release(&s);
 }
 
-/* The feedback Markdown without its escapes, as a reader sees it. */
-static char *unescaped_markdown(const char *path)
+/* A feedback file without its Markdown escapes, as a reader sees it. */
+static char *read_unescaped(const char *dir, const char *name)
 {
+	char *path = path_in(dir, name);
 	char *text = harness_read_file(path);
 	char *to = text;
 
@@ -359,6 +346,7 @@ static char *unescaped_markdown(const char *path)
 		if (*from != '\\')
 			*to++ = *from;
 	*to = '\0';
+	free(path);
 	return text;
 }
 
@@ -367,53 +355,34 @@ Test(hidden, batch_feedback_names_none,
 		    "the instructor hands out, only count the hidden tests",
      .timeout = 180)
 {
-	char *dir = harness_tempdir();
-	char *subs = NULL, *out = NULL, *secret = NULL, *md = NULL;
-	char *html = NULL, *json_path = NULL, *folder, *line, *short_line;
-	char *md_text, *html_text;
+	struct scene s;
 	struct harness_run run;
+	char *out, *secret, *json_path, *md, *html;
 	struct json *report;
-	struct leaks leaks;
 
-	hidden_secrets(&leaks);
-	line = expected_line(&leaks, false);
-	short_line = expected_line(&leaks, false);
-	cr_assert_geq(asprintf(&subs, "%s/subs", dir), 0);
-	cr_assert_geq(asprintf(&out, "%s/grades", dir), 0);
-	cr_assert_geq(asprintf(&secret, "%s/secret", dir), 0);
-	cr_assert_geq(asprintf(&md, "%s/feedback/ada.md", out), 0);
-	cr_assert_geq(asprintf(&html, "%s/feedback/ada.html", out), 0);
-	cr_assert_geq(asprintf(&json_path, "%s/json/ada.json", out), 0);
-	cr_assert_eq(mkdir(subs, 0755), 0);
-	folder = hidden_bug_folder(subs, "ada");
+	scene_init(&s);
+	out = path_in(s.dir, "grades");
+	secret = path_in(s.dir, "secret");
+	json_path = path_in(out, "json/ada.json");
 	harness_write_file(secret, "s3cret\n", 7);
-	harness_grade(&run, (const char *[]){ "--batch", subs, "--out", out,
+	harness_grade(&run, (const char *[]){ "--batch", s.class, "--out", out,
 			"--secret-file", secret, NULL }, NULL);
 	cr_assert_eq(run.status, 0, "%s%s", run.out, run.err);
-	md_text = unescaped_markdown(md);
-	html_text = harness_read_file(html);
-	cr_assert_not_null(html_text);
-	cr_expect_null(leaks_find(&leaks, md_text), "%s", md_text);
-	cr_expect_null(leaks_find(&leaks, html_text), "%s", html_text);
-	cr_expect(strstr(md_text, line), "no \"%s\" in:\n%s", line, md_text);
-	cr_expect(strstr(html_text, line), "%s", html_text);
+	md = read_unescaped(out, "feedback/ada.md");
+	html = read_unescaped(out, "feedback/ada.html");
+	cr_expect_null(leaks_find(&s.secrets, md), "%s", md);
+	cr_expect_null(leaks_find(&s.secrets, html), "%s", html);
+	cr_expect(strstr(md, s.short_line), "no \"%s\" in:\n%s", s.short_line,
+		  md);
+	cr_expect(strstr(html, s.short_line), "%s", html);
 	report = read_json(json_path);
-	cr_expect_null(leaks_find_json(&leaks, report));
-	expect_hidden_entry(report, short_line, "visible", leaks.count - 2);
+	expect_hidden_entry(&s, report, "visible");
 	json_free(report);
-	free(md_text);
-	free(html_text);
-	harness_run_release(&run);
-	leaks_release(&leaks);
-	free(short_line);
-	free(line);
-	free(folder);
-	free(json_path);
-	free(html);
 	free(md);
+	free(html);
+	harness_run_release(&run);
+	free(json_path);
 	free(secret);
 	free(out);
-	free(subs);
-	harness_remove(dir);
-	free(dir);
+	scene_release(&s);
 }

@@ -82,8 +82,16 @@ static void sigmoid_results(struct results *results)
 	t->outcome = RESULTS_PASSED;
 }
 
-static void render_view(enum disclosure_mode mode, struct strbuf *md,
-			struct strbuf *html)
+/* The feedback of a student's view of sigmoid_results (a fixture). */
+static struct strbuf md, html;
+
+static void release_pages(void)
+{
+	strbuf_release(&md);
+	strbuf_release(&html);
+}
+
+static void render_view(enum disclosure_mode mode)
 {
 	struct feedback_info info = { .student = "alice", .seed = 1,
 				      .status = "ok" };
@@ -91,23 +99,21 @@ static void render_view(enum disclosure_mode mode, struct strbuf *md,
 	struct summary full;
 	struct results results;
 
+	strbuf_init(&md);
+	strbuf_init(&html);
 	sigmoid_results(&results);
 	summary_init(&full, "alice", 1);
 	summary_add(&full, catalog_find_exercise("01_sigmoid.c"), &results);
 	disclosure_view_init(&view, &full, mode);
 	results_release(&results);	/* the view keeps its own copies */
-	feedback_markdown(&view.summary, &info, md);
-	feedback_html(md->buf, "Feedback for alice", html);
+	feedback_markdown(&view.summary, &info, &md);
+	feedback_html(md.buf, "Feedback for alice", &html);
 	disclosure_view_release(&view);
 }
 
-Test(feedback, hidden_tests_are_one_row)
+Test(feedback, hidden_tests_are_one_row, .fini = release_pages)
 {
-	struct strbuf md, html;
-
-	strbuf_init(&md);
-	strbuf_init(&html);
-	render_view(DISCLOSURE_LINE, &md, &html);
+	render_view(DISCLOSURE_LINE);
 	cr_expect_null(strstr(md.buf, "SECRET"), "%s", md.buf);
 	cr_expect_null(strstr(html.buf, "SECRET"), "%s", html.buf);
 	cr_expect_null(strstr(md.buf, "1e-300"), "%s", md.buf);
@@ -118,37 +124,23 @@ Test(feedback, hidden_tests_are_one_row)
 		  md.buf);
 	cr_expect(strstr(md.buf, "wrong in the tails"), "%s", md.buf);
 	cr_expect(strstr(html.buf, "3 hidden tests: 1 passed"), "%s", html.buf);
-	strbuf_release(&md);
-	strbuf_release(&html);
 }
 
-Test(feedback, hidden_tests_unmentioned_with_none)
+Test(feedback, hidden_tests_unmentioned_with_none, .fini = release_pages)
 {
-	struct strbuf md, html;
-
-	strbuf_init(&md);
-	strbuf_init(&html);
-	render_view(DISCLOSURE_NONE, &md, &html);
+	render_view(DISCLOSURE_NONE);
 	cr_expect_null(strstr(md.buf, "SECRET"), "%s", md.buf);
 	cr_expect_null(strstr(md.buf, "hidden test"), "%s", md.buf);
 	cr_expect(strstr(md.buf, "**2/5**"), "%s", md.buf);
-	strbuf_release(&md);
-	strbuf_release(&html);
 }
 
-Test(feedback, instructor_view_shows_them)
+Test(feedback, instructor_view_shows_them, .fini = release_pages)
 {
-	struct strbuf md, html;
-
-	strbuf_init(&md);
-	strbuf_init(&html);
-	render_view(DISCLOSURE_INSTRUCTOR, &md, &html);
+	render_view(DISCLOSURE_INSTRUCTOR);
 	cr_expect(strstr(md.buf, "SECRET-MESSAGE"), "%s", md.buf);
 	cr_expect(strstr(md.buf, "SECRET-RANGE"), "%s", md.buf);
 	cr_expect_null(strstr(md.buf, "hidden tests:"), "%s", md.buf);
 	cr_expect(strstr(md.buf, "| 01_sigmoid.c | 2/5 |"), "%s", md.buf);
-	strbuf_release(&md);
-	strbuf_release(&html);
 }
 
 Test(feedback, only_hidden_failures_next_step)

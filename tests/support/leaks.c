@@ -12,6 +12,16 @@
 
 #include "harness.h"
 
+const char leaks_hidden_only_bug[] =
+	"#include <math.h>\n#include \"workbook.h\"\n"
+	"double sigmoid(double z)\n{\n\tdouble e;\n\n"
+	"\tif (z != 0.0 && fabs(z) < 1e-200)\n\t\treturn 0.25;\n"
+	"\tif (isnan(z) || z >= 0.0)\n\t\treturn 1.0 / (1.0 + exp(-z));\n"
+	"\te = exp(z);\n\treturn e / (1.0 + e);\n}\n"
+	"double sigmoid_grad(double z)\n{\n\tdouble s = sigmoid(-fabs(z));\n\n"
+	"\tif (z != 0.0 && fabs(z) < 1e-200)\n\t\treturn 0.125;\n"
+	"\treturn s * (1.0 - s);\n}\n";
+
 void leaks_add(struct leaks *leaks, const char *text)
 {
 	if (leaks->count == leaks->alloc) {

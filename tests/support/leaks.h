@@ -18,6 +18,15 @@ struct leaks {
 	size_t count, alloc;
 };
 
+/*
+ * A 01_sigmoid.c right wherever the visible tests look and wrong for tiny
+ * nonzero z, where only the hidden near_zero tests of sigmoid and
+ * sigmoid_grad look: with the other files the solutions, exactly two hidden
+ * tests fail (their feedback says "wrong value near 0") and every visible
+ * test passes.
+ */
+extern const char leaks_hidden_only_bug[];
+
 /* Every hidden test of grader/suites/NN_*.c, as "function: description". */
 void leaks_init_hidden(struct leaks *leaks);
 void leaks_add(struct leaks *leaks, const char *text);
