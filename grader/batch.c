@@ -153,7 +153,8 @@ static size_t plan(const struct batch_context *context,
 			continue;
 		}
 		gradable++;
-		job.fingerprint = batch_state_fingerprint(entry, true);
+		job.fingerprint = batch_state_fingerprint(entry,
+			context->options->disclosure);
 		if (batch_run_read_row(context, &job, &record, &fields,
 				       &row) == 0 &&
 		    strcmp(row.status, "error") != 0) {

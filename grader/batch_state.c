@@ -62,7 +62,8 @@ static void add_folder(struct strbuf *sb, const char *dir)
 	free(folder);
 }
 
-char *batch_state_fingerprint(const struct batch_entry *entry, bool hidden)
+char *batch_state_fingerprint(const struct batch_entry *entry,
+			      enum disclosure_mode disclosure)
 {
 	static const char keys[2][17] = { "wb-batch-state-a", "wb-batch-state-b" };
 	struct digest_key key;
@@ -70,8 +71,8 @@ char *batch_state_fingerprint(const struct batch_entry *entry, bool hidden)
 	uint64_t a, b;
 
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "seed %" PRIu64 "\nhidden %d\n", entry->seed,
-		    hidden);
+	strbuf_addf(&sb, "seed %" PRIu64 "\nhidden 1\ndisclosure %d\n",
+		    entry->seed, (int)disclosure);
 	add_build(&sb);
 	if (entry->archive)
 		add_file(&sb, "archive", entry->path);

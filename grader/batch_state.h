@@ -1,7 +1,7 @@
 /*
  * batch_state.h - what makes a batch resumable: OUT/.state/ID holds the
  * student's gradebook row and a fingerprint of what was graded (the
- * submission's bytes, the seed, the grader build and the hidden flag).  A
+ * submission's bytes, the seed, the grader build and what the feedback shows of hidden tests).  A
  * student whose record is there with the same fingerprint is not graded
  * again.  The record is written last, after the student's other files, so
  * its presence means the student is done.
@@ -12,10 +12,16 @@
 #include <stdbool.h>
 
 #include "batch_entries.h"
+#include "disclosure.h"
 #include "strbuf.h"
 
-/* The fingerprint of an entry as it is now (malloc'd, one line). */
-char *batch_state_fingerprint(const struct batch_entry *entry, bool hidden);
+/*
+ * The fingerprint of an entry as it is now (malloc'd, one line); what the
+ * feedback shows of hidden tests is part of it, so changing
+ * --hidden-summary or --instructor-view rewrites every student's pages.
+ */
+char *batch_state_fingerprint(const struct batch_entry *entry,
+			      enum disclosure_mode disclosure);
 
 /* Writes state_dir/ID through a temporary file; 0, or -1 with errno. */
 int batch_state_write(const char *state_dir, const char *id,

@@ -60,7 +60,8 @@ static void add_entry(const struct batch_context *context,
 	if (entry->status) {
 		batch_tally_synthetic_row(entry, &row);
 	} else {
-		job.fingerprint = batch_state_fingerprint(entry, true);
+		job.fingerprint = batch_state_fingerprint(entry,
+			context->options->disclosure);
 		if (batch_run_read_row(context, &job, &record, &fields,
 				       &row) != 0) {
 			fprintf(stderr, "grader: the record of %s is missing or "
@@ -79,7 +80,7 @@ static void add_entry(const struct batch_context *context,
 }
 
 static void print_summary(const struct tally *tally, const char *out,
-			  const char *gradebook)
+			  const char *gradebook, bool instructor_view)
 {
 	size_t attention = tally->students - tally->ok;
 
@@ -97,7 +98,12 @@ static void print_summary(const struct tally *tally, const char *out,
 					    tally->max_sum : 0.0);
 	printf("gradebook: %s\nfeedback: %s/feedback/ID.html and ID.md; "
 	       "Gradescope results: %s/json/ID.json\n", gradebook, out, out);
-	if (tally->counts[5])
+	if (instructor_view)
+		printf("Next: keep the feedback and JSON to yourself: with "
+		       "--instructor-view they show the hidden tests in full; "
+		       "run the same command without it for pages to hand "
+		       "out\n");
+	else if (tally->counts[5])
 		printf("Next: run the same command again to retry the %zu "
 		       "students with status error, then look at the "
 		       "gradebook\n", tally->counts[5]);
@@ -135,7 +141,8 @@ int batch_tally_write(const struct batch_context *context,
 			"or choose another --out\n", path, strerror(errno));
 		status = 2;
 	} else {
-		print_summary(&tally, context->out, path);
+		print_summary(&tally, context->out, path,
+			      options->disclosure == DISCLOSURE_INSTRUCTOR);
 	}
 	strbuf_release(&gradebook);
 	free(path);

@@ -10,6 +10,7 @@
 
 #include "batch_folder.h"
 #include "batch_state.h"
+#include "disclosure.h"
 #include "feedback.h"
 #include "gradebook.h"
 #include "jobs.h"
@@ -117,6 +118,32 @@ int batch_worker_record_problem(const struct batch_context *context,
 	return result;
 }
 
+/* The feedback pages and the JSON, from a student's view of full. */
+static int write_student_files(const struct batch_context *context,
+			       const struct batch_entry *entry,
+			       const char *fingerprint,
+			       const struct summary *full,
+			       const struct gradebook_row *row)
+{
+	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
+				      .status = "ok" };
+	struct disclosure_view *view = xmalloc(sizeof *view);
+	struct strbuf markdown;
+	int status;
+
+	disclosure_view_init(view, full, context->options->disclosure);
+	strbuf_init(&markdown);
+	feedback_markdown(&view->summary, &info, &markdown);
+	status = write_json(context, entry, &view->summary);
+	if (status == 0)
+		status = write_outputs(context, entry, fingerprint, row,
+				       markdown.buf);
+	strbuf_release(&markdown);
+	disclosure_view_release(view);
+	free(view);
+	return status;
+}
+
 static int grade_folder(const struct batch_context *context,
 			const struct batch_entry *entry,
 			const char *fingerprint, const char *folder)
@@ -131,17 +158,14 @@ static int grade_folder(const struct batch_context *context,
 		.seed_chosen = true,	/* derived from the secret */
 		.cache_dir = context->cache_dir,
 	};
-	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
-				      .status = "ok" };
 	struct gradebook_row row = { .student = entry->id, .seed = entry->seed,
 				     .status = "ok" };
 	struct session session;
-	struct strbuf error, markdown;
+	struct strbuf error;
 	int status = -1;
 
 	session_init(&session);
 	strbuf_init(&error);
-	strbuf_init(&markdown);
 	if (session_grade(&session, &config, &error) != 0) {
 		/* Interrupted: the batch itself says so, once. */
 		if (!jobs_interrupted_by())
@@ -153,14 +177,11 @@ static int grade_folder(const struct batch_context *context,
 	} else {
 		/* Feedback names the files as "alice/02_bce.c". */
 		session.summary.dir = entry->id;
+		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
-		feedback_markdown(&session.summary, &info, &markdown);
-		status = write_json(context, entry, &session.summary);
-		if (status == 0)
-			status = write_outputs(context, entry, fingerprint,
-					       &row, markdown.buf);
+		status = write_student_files(context, entry, fingerprint,
+					     &session.summary, &row);
 	}
-	strbuf_release(&markdown);
 	strbuf_release(&error);
 	session_release(&session);
 	return status;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
+#include "sanitize.h"
 
 char *feedback_fence(const char *text)
 {
@@ -25,11 +27,16 @@ char *feedback_fence(const char *text)
 	return fence;
 }
 
-/* Text in a heading or paragraph: punctuation cannot start markup. */
+/*
+ * Text in a heading or paragraph: no control characters (sanitize.h), and
+ * punctuation cannot start markup.
+ */
 static void add_escaped(struct strbuf *out, const char *text)
 {
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n' || *p == '\r') {
+	char *clean = sanitize_dup(text);
+
+	for (const char *p = clean; *p; p++) {
+		if (*p == '\n' || *p == '\t') {
 			strbuf_addch(out, ' ');
 			continue;
 		}
@@ -37,16 +44,20 @@ static void add_escaped(struct strbuf *out, const char *text)
 			strbuf_addch(out, '\\');
 		strbuf_addch(out, *p);
 	}
+	free(clean);
 }
 
+/* A student's text, verbatim but for control characters. */
 static void add_block(struct strbuf *out, const char *text)
 {
-	char *fence = feedback_fence(text);
-	size_t len = strlen(text);
+	char *clean = sanitize_dup(text);
+	char *fence = feedback_fence(clean);
+	size_t len = strlen(clean);
 
-	strbuf_addf(out, "%s text\n%s%s%s\n\n", fence, text,
-		    len && text[len - 1] == '\n' ? "" : "\n", fence);
+	strbuf_addf(out, "%s text\n%s%s%s\n\n", fence, clean,
+		    len && clean[len - 1] == '\n' ? "" : "\n", fence);
 	free(fence);
+	free(clean);
 }
 
 static void add_points_table(const struct summary *summary,
@@ -58,6 +69,12 @@ static void add_points_table(const struct summary *summary,
 
 		strbuf_addf(out, "| %s | %zu/%zu |\n", e->exercise->file,
 			    e->passed, e->total);
+	}
+	if (summary->hidden_total && !summary->hidden_quiet) {
+		strbuf_addstr(out, "| ");
+		disclosure_describe(summary, false, out);
+		strbuf_addf(out, " | %zu/%zu |\n", summary->hidden_passed,
+			    summary->hidden_total);
 	}
 	strbuf_addf(out, "| **Total** | **%zu/%zu** |\n\n", summary->passed,
 		    summary->total);
@@ -107,7 +124,10 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 		add_file_problem(e, out);
 	}
 	if (!any)
-		strbuf_addstr(out, "Every test passed.\n\n");
+		strbuf_addstr(out, summary->passed == summary->total ?
+			      "Every test passed.\n\n" :
+			      "No test listed here failed; the points above "
+			      "count the others.\n\n");
 }
 
 static void add_reproduce(const struct feedback_info *info,

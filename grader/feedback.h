@@ -4,7 +4,9 @@
  * feedback, what to do next, the seed and how to reproduce the run) and the
  * same rendered to a standalone HTML page by cmark-gfm.  Raw HTML in the
  * Markdown is never passed through, so nothing a student wrote can script
- * the page.
+ * the page.  Give it a student's view (disclosure.h): it lists every
+ * failing test it is given, and the hidden tests the view set apart as one
+ * row of the points table.
  */
 #ifndef GRADER_FEEDBACK_H
 #define GRADER_FEEDBACK_H

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
+
 static const char style[] =
 	"body{font-family:sans-serif;max-width:50em;margin:2em auto;"
 	"padding:0 1em;line-height:1.45;color:#222}"
@@ -20,7 +22,9 @@ static const char style[] =
 
 static void add_html_text(struct strbuf *out, const char *text)
 {
-	for (const char *p = text; *p; p++) {
+	char *clean = sanitize_dup(text);
+
+	for (const char *p = clean; *p; p++) {
 		switch (*p) {
 		case '<': strbuf_addstr(out, "&lt;"); break;
 		case '>': strbuf_addstr(out, "&gt;"); break;
@@ -29,6 +33,7 @@ static void add_html_text(struct strbuf *out, const char *text)
 		default: strbuf_addch(out, *p);
 		}
 	}
+	free(clean);
 }
 
 static char *render(const char *markdown)

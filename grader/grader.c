@@ -20,6 +20,7 @@
 #include "cache.h"
 #include "catalog.h"
 #include "digest.h"
+#include "disclosure.h"
 #include "hint.h"
 #include "options.h"
 #include "progress.h"
@@ -177,9 +178,12 @@ static int report(struct run *run, const char *program)
 	};
 	struct strbuf text, json;
 	int status = EXIT_PASSED;
+	/* Both reports may reach a student (Gradescope shows them). */
+	struct disclosure_view *view = xmalloc(sizeof *view);
+	const struct summary *summary = &view->summary;
 
-	const struct summary *summary = &run->session.summary;
-
+	disclosure_view_init(view, &run->session.summary,
+			     run->options.disclosure);
 	strbuf_init(&text);
 	strbuf_init(&json);
 	if (run->options.quiet)
@@ -192,7 +196,6 @@ static int report(struct run *run, const char *program)
 		struct report_text_style plain = style;
 
 		plain.color = false;
-		plain.hide_hidden = true;
 		strbuf_reset(&text);
 		report_text_render(summary, &plain, &text);
 		report_json_render(summary, text.buf, &json);
@@ -211,6 +214,8 @@ static int report(struct run *run, const char *program)
 	}
 	strbuf_release(&text);
 	strbuf_release(&json);
+	disclosure_view_release(view);
+	free(view);
 	free(reproduce);
 	return status;
 }

@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
 #include "hints_state.h"
 #include "hints_table.h"
+#include "sanitize.h"
 #include "session.h"
 
 /*
@@ -49,12 +51,38 @@ static const char *next_function(const char *name)
 	return NULL;
 }
 
+/* Text that quotes a suite's report or a file's problem, made safe. */
+static void print_sanitized(const char *before, const char *text,
+			    const char *after)
+{
+	struct strbuf out;
+
+	strbuf_init(&out);
+	strbuf_addstr(&out, before);
+	sanitize_add(&out, text);
+	strbuf_addstr(&out, after);
+	fputs(out.buf, stdout);
+	strbuf_release(&out);
+}
+
 static int say_passed(const struct options *options,
+		      const struct summary *summary,
 		      const struct summary_function *function)
 {
 	const char *next = next_function(function->name);
+	char *step;
 
-	printf("%s passes all %zu tests.\n", function->name, function->total);
+	/* Only this function was graded: the hidden tests are its own. */
+	if (summary->hidden_passed < summary->hidden_total &&
+	    !summary->hidden_quiet) {
+		step = summary_next_step(summary);
+		printf("%s passes all %zu tests shown; %s.\n", function->name,
+		       function->total, step);
+		free(step);
+		return EXIT_FAILED;
+	}
+	printf("%s passes all %zu tests%s.\n", function->name, function->total,
+	       summary->hidden_total ? " shown" : "");
 	if (next)
 		printf("Next: %s in %s (build/grader --hint %s %s when you "
 		       "are stuck).\n", next, catalog_exercise_of(next)->file,
@@ -85,7 +113,7 @@ static int say_file_problem(const struct options *options,
 		return EXIT_FAILED;
 	}
 	next = summary_next_step(summary);
-	printf("Next: %s\n", next);
+	print_sanitized("Next: ", next, "\n");
 	free(next);
 	return EXIT_FAILED;
 }
@@ -151,10 +179,12 @@ static int say_hints(const struct options *options,
 
 	if (absent)
 		printf("%s is not written yet.\n", function->name);
-	else
-		printf("%s fails %zu of %zu tests; the first: %s.\n",
+	else {
+		printf("%s fails %zu of %zu tests; the first: ",
 		       function->name, function->total - function->passed,
-		       function->total, test->description);
+		       function->total);
+		print_sanitized("", test->description, ".\n");
+	}
 	if (entry)
 		show_hints(options, function, entry);
 	else
@@ -185,7 +215,7 @@ static int report(const struct options *options,
 		return EXIT_TROUBLE;
 	}
 	if (function->passed == function->total)
-		return say_passed(options, function);
+		return say_passed(options, summary, function);
 	return say_hints(options, function);
 }
 
@@ -227,7 +257,14 @@ int hint_main(const struct options *options,
 		fprintf(stderr, "grader: %s\n", error.buf);
 		status = EXIT_TROUBLE;
 	} else {
-		status = report(options, &session.summary);
+		/* Hints are for students: hidden tests stay out of them. */
+		struct disclosure_view *view = xmalloc(sizeof *view);
+
+		disclosure_view_init(view, &session.summary,
+				     options->disclosure);
+		status = report(options, &view->summary);
+		disclosure_view_release(view);
+		free(view);
 	}
 	fflush(stdout);
 	session_release(&session);

@@ -100,6 +100,7 @@ static const struct {
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
 	{ "--shard", "--shard 1/4" },
+	{ "--hidden-summary", "--hidden-summary=none" },
 };
 
 static const char *value_example(const char *name)
@@ -203,9 +204,35 @@ static int take_number(struct options *options, const char *name,
 	return 0;
 }
 
+/* --hidden-summary and --instructor-view: one of them, once. */
+static int take_disclosure(struct options *options, const char *name,
+			   const char *value, struct strbuf *error)
+{
+	if (options->disclosure_given) {
+		strbuf_addstr(error, "--hidden-summary and --instructor-view "
+			      "each say what the reports show of the hidden "
+			      "tests; give one of them, once");
+		return -1;
+	}
+	options->disclosure_given = true;
+	if (!value) {
+		options->disclosure = DISCLOSURE_INSTRUCTOR;
+		return 0;
+	}
+	if (disclosure_parse(value, &options->disclosure) != 0) {
+		strbuf_addf(error, "%s %s: give line (one line \"N hidden "
+			    "tests: M passed\", the default) or none (nothing "
+			    "about them)", name, value);
+		return -1;
+	}
+	return 0;
+}
+
 static int take_value(struct options *options, const char *name,
 		      const char *value, struct strbuf *error)
 {
+	if (!strcmp(name, "--hidden-summary"))
+		return take_disclosure(options, name, value, error);
 	if (!strcmp(name, "--only"))
 		return select_only(options, value, error);
 	if (!strcmp(name, "--shard"))
@@ -245,6 +272,8 @@ static int take_flag(struct options *options, const char *arg,
 		options->version = true;
 	else if (!strcmp(arg, "--hidden"))
 		options->hidden = true;
+	else if (!strcmp(arg, "--instructor-view"))
+		return take_disclosure(options, arg, NULL, error);
 	else if (!strcmp(arg, "--no-cache"))
 		options->no_cache = true;
 	else if (!strcmp(arg, "--watch"))

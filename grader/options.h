@@ -2,7 +2,8 @@
  * options.h - the grader's command line.
  *
  *   build/grader [--json FILE] [--seed N | --student ID] [--only WHAT]...
- *                [--hidden] [-j N] [-q | -v] [--no-color] [DIR]
+ *                [--hidden] [--hidden-summary=line|none | --instructor-view]
+ *                [-j N] [-q | -v] [--no-color] [DIR]
  *   build/grader --watch | --progress | --hint FUNCTION  [DIR]
  *   build/grader --batch SUBMISSIONS [--out DIR] [--shard K/N] [-j N]
  *   build/grader --merge DIR
@@ -14,6 +15,7 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "disclosure.h"
 #include "strbuf.h"
 
 enum { OPTIONS_MAX_EXERCISES = 8 };
@@ -38,6 +40,9 @@ struct options {
 	const char *secret_file;	/* --secret-file FILE, or NULL */
 	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */
 	bool hidden;			/* include hidden tests */
+	/* What the reports say of them: --hidden-summary, --instructor-view */
+	enum disclosure_mode disclosure;
+	bool disclosure_given;
 	const char *json;		/* NULL: no JSON report */
 	uint64_t seed;
 	bool seed_given;

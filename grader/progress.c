@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
+#include "sanitize.h"
 #include "session.h"
 #include "terminal.h"
 
@@ -76,10 +78,23 @@ void progress_render_next(const struct summary *summary, struct strbuf *out)
 		if (entry_complete(entry))
 			continue;
 		step = summary_next_step(summary);
-		strbuf_addf(out, "Next: chapter %d, %s: %s \u2014 %s\n      %s\n",
+		strbuf_addf(out, "Next: chapter %d, %s: %s \u2014 ",
 			    entry->exercise->chapter, entry->exercise->title,
-			    entry->exercise->file, first_open_function(entry),
-			    step);
+			    entry->exercise->file);
+		/* Function names and the step quote the suite's report. */
+		sanitize_add(out, first_open_function(entry));
+		strbuf_addstr(out, "\n      ");
+		sanitize_add(out, step);
+		strbuf_addch(out, '\n');
+		free(step);
+		return;
+	}
+	if (summary->passed < summary->total) {
+		/* Only hidden tests fail: summary_next_step says so. */
+		step = summary_next_step(summary);
+		strbuf_addstr(out, "Next: ");
+		sanitize_add(out, step);
+		strbuf_addch(out, '\n');
 		free(step);
 		return;
 	}
@@ -114,6 +129,7 @@ void progress_render(const struct summary *summary, bool color,
 	strbuf_addf(out, " %3zu/%-3zu  %zu of %zu exercises complete\n",
 		    summary->passed, summary->total, summary->complete,
 		    summary->count);
+	disclosure_add_line(summary, true, out);
 	progress_render_next(summary, out);
 }
 
@@ -142,11 +158,17 @@ int progress_main(const struct options *options,
 		fprintf(stderr, "grader: %s\n", session.summary.internal_error);
 		status = 2;
 	} else {
-		progress_render(&session.summary,
+		struct disclosure_view *view = xmalloc(sizeof *view);
+
+		disclosure_view_init(view, &session.summary,
+				     options->disclosure);
+		progress_render(&view->summary,
 				terminal_use_color(options->no_color), &out);
 		fputs(out.buf, stdout);
 		fflush(stdout);
 		status = session.summary.passed == session.summary.total ? 0 : 1;
+		disclosure_view_release(view);
+		free(view);
 	}
 	session_release(&session);
 	strbuf_release(&out);

@@ -7,59 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t len;
-	unsigned min;
-	unsigned code;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0)
-		len = 2, min = 0x80, code = s[0] & 0x1fu;
-	else if ((s[0] & 0xf0) == 0xe0)
-		len = 3, min = 0x800, code = s[0] & 0x0fu;
-	else if ((s[0] & 0xf8) == 0xf0)
-		len = 4, min = 0x10000, code = s[0] & 0x07u;
-	else
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		code = (code << 6) | (s[i] & 0x3fu);
-	}
-	if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-		return 0;
-	return len;
-}
+#include "disclosure.h"
+#include "sanitize.h"
 
 void report_json_add_string(struct strbuf *out, const char *text)
 {
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	struct strbuf clean;
 
+	/* No control characters or invalid UTF-8 from here on. */
+	strbuf_init(&clean);
+	sanitize_add(&clean, text);
 	strbuf_addch(out, '"');
-	while (*s) {
-		size_t len = utf8_length(s);
-
-		if (len == 0) {
-			strbuf_addstr(out, "\\ufffd");
-			s++;
-			continue;
-		}
-		if (*s == '"' || *s == '\\')
-			strbuf_addf(out, "\\%c", *s);
-		else if (*s == '\n')
+	for (const char *p = clean.buf; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_addf(out, "\\%c", *p);
+		else if (*p == '\n')
 			strbuf_addstr(out, "\\n");
-		else if (*s == '\t')
+		else if (*p == '\t')
 			strbuf_addstr(out, "\\t");
-		else if (*s < 0x20 || *s == 0x7f)
-			strbuf_addf(out, "\\u%04x", *s);
 		else
-			strbuf_add(out, s, len);
-		s += len;
+			strbuf_addch(out, *p);
 	}
 	strbuf_addch(out, '"');
+	strbuf_release(&clean);
 }
 
 static void add_test(struct strbuf *out, const struct results_test *test,
@@ -81,6 +51,40 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	free(name);
 }
 
+/*
+ * The hidden tests a student's view set apart, as one entry with their
+ * summed points and the aggregate line; "hidden" (never shown to students)
+ * when the instructor wants them not mentioned.
+ */
+static void add_hidden_entry(struct strbuf *out,
+			     const struct summary *summary, bool first)
+{
+	struct strbuf line;
+
+	strbuf_init(&line);
+	disclosure_describe(summary, false, &line);
+	strbuf_addf(out, "%s    {\"name\": \"Hidden tests\", \"score\": %zu, "
+		    "\"max_score\": %zu, \"status\": \"%s\", \"output\": ",
+		    first ? "\n" : ",\n", summary->hidden_passed,
+		    summary->hidden_total,
+		    summary->hidden_passed == summary->hidden_total ?
+		    "passed" : "failed");
+	report_json_add_string(out, line.buf);
+	strbuf_addf(out, ", \"visibility\": \"%s\"}",
+		    summary->hidden_quiet ? "hidden" : "visible");
+	strbuf_release(&line);
+}
+
+/* Whether any hidden test is listed whole (the instructor's view). */
+static bool lists_hidden(const struct summary *summary)
+{
+	for (size_t i = 0; i < summary->count; i++)
+		for (size_t t = 0; t < summary->exercises[i].results->nr; t++)
+			if (summary->exercises[i].results->tests[t].hidden)
+				return true;
+	return false;
+}
+
 void report_json_render(const struct summary *summary, const char *output,
 			struct strbuf *out)
 {
@@ -90,8 +94,10 @@ void report_json_render(const struct summary *summary, const char *output,
 		    "  \"execution_time\": %.3f,\n  \"output\": ",
 		    summary->passed, summary->total, summary->elapsed_seconds);
 	report_json_add_string(out, output);
-	strbuf_addstr(out, ",\n  \"visibility\": \"visible\",\n"
-		      "  \"stdout_visibility\": \"visible\",\n  \"tests\": [");
+	/* The instructor's view prints hidden tests on stdout too. */
+	strbuf_addf(out, ",\n  \"visibility\": \"visible\",\n"
+		    "  \"stdout_visibility\": \"%s\",\n  \"tests\": [",
+		    lists_hidden(summary) ? "after_published" : "visible");
 	for (size_t i = 0; i < summary->count; i++) {
 		const struct results *results = summary->exercises[i].results;
 
@@ -99,6 +105,10 @@ void report_json_render(const struct summary *summary, const char *output,
 			add_test(out, &results->tests[t], first);
 			first = false;
 		}
+	}
+	if (summary->hidden_total) {
+		add_hidden_entry(out, summary, first);
+		first = false;
 	}
 	strbuf_addstr(out, first ? "]\n}\n" : "\n  ]\n}\n");
 }

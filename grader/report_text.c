@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
+#include "sanitize.h"
+
 /* Feedback of at most this many failing tests per function, unless -v. */
 enum { SHOWN_FAILURES = 2 };
 
@@ -22,7 +25,7 @@ static const char *paint(const struct report_text_style *style,
 	return style->color ? code : "";
 }
 
-/* Every line of text, prefixed with indent. */
+/* Every line of text (a student's: sanitized), prefixed with indent. */
 static void add_indented(struct strbuf *out, const char *indent,
 			 const char *text)
 {
@@ -30,7 +33,9 @@ static void add_indented(struct strbuf *out, const char *indent,
 		const char *end = strchr(text, '\n');
 		size_t len = end ? (size_t)(end - text) : strlen(text);
 
-		strbuf_addf(out, "%s%.*s\n", indent, (int)len, text);
+		strbuf_addstr(out, indent);
+		sanitize_add_len(out, text, len);
+		strbuf_addch(out, '\n');
 		text += len + (end ? 1 : 0);
 	}
 }
@@ -40,11 +45,12 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 {
 	bool passed = test->outcome == RESULTS_PASSED;
 
-	strbuf_addf(out, "    %s%s%s %s: %s%s\n",
-		    paint(style, passed ? GREEN : RED),
-		    passed ? "pass" : "FAIL", paint(style, RESET),
-		    test->function, test->description,
-		    test->hidden ? " [hidden]" : "");
+	strbuf_addf(out, "    %s%s%s ", paint(style, passed ? GREEN : RED),
+		    passed ? "pass" : "FAIL", paint(style, RESET));
+	sanitize_add(out, test->function);
+	strbuf_addstr(out, ": ");
+	sanitize_add(out, test->description);
+	strbuf_addf(out, "%s\n", test->hidden ? " [hidden]" : "");
 	if (feedback && !passed && *test->message)
 		add_indented(out, "         ", test->message);
 }
@@ -71,18 +77,22 @@ static void add_function(struct strbuf *out,
 	char *where = summary_where(function->where);
 	size_t shown = 0;
 
+	if (!reason && function->passed == function->total &&
+	    !style->verbose) {
+		free(where);
+		return;
+	}
+	/* The name comes from the suite's report: sanitized like the rest. */
+	strbuf_addstr(out, "  ");
+	sanitize_add(out, function->name);
 	if (reason) {
-		strbuf_addf(out, "  %s: %s (%zu test%s) - %s\n", function->name,
+		strbuf_addf(out, ": %s (%zu test%s) - %s\n",
 			    reason, function->total,
 			    function->total == 1 ? "" : "s", where);
 		free(where);
 		return;
 	}
-	if (function->passed == function->total && !style->verbose) {
-		free(where);
-		return;
-	}
-	strbuf_addf(out, "  %s: %zu/%zu tests pass%s%s\n", function->name,
+	strbuf_addf(out, ": %zu/%zu tests pass%s%s\n",
 		    function->passed, function->total,
 		    function->passed < function->total ? " - " : "",
 		    function->passed < function->total ? where : "");
@@ -91,8 +101,7 @@ static void add_function(struct strbuf *out,
 		bool failed = test->outcome != RESULTS_PASSED;
 
 		if (strcmp(test->function, function->name) ||
-		    (!failed && !style->verbose) ||
-		    (test->hidden && style->hide_hidden))
+		    (!failed && !style->verbose))
 			continue;
 		add_test(out, test, style->verbose || shown < SHOWN_FAILURES,
 			 style);
@@ -145,13 +154,17 @@ void report_text_render(const struct summary *summary,
 {
 	char *next = summary_next_step(summary);
 
-	strbuf_addf(out, "Grading %s with seed %" PRIu64 " (sandbox: %s)\n\n",
-		    summary->dir, summary->seed, style->sandbox);
+	strbuf_addstr(out, "Grading ");
+	sanitize_add(out, summary->dir);
+	strbuf_addf(out, " with seed %" PRIu64 " (sandbox: %s)\n\n",
+		    summary->seed, style->sandbox);
 	for (size_t i = 0; i < summary->count; i++)
 		add_exercise(out, summary, &summary->exercises[i], style);
 	strbuf_addch(out, '\n');
+	disclosure_add_line(summary, true, out);
 	report_text_summary_line(summary, style, out);
-	strbuf_addf(out, "Next: %s\n", next);
-	strbuf_addf(out, "Reproduce: %s\n", style->reproduce);
+	/* Quotes the first line of a test's feedback. */
+	add_indented(out, "Next: ", next);
+	add_indented(out, "Reproduce: ", style->reproduce);
 	free(next);
 }

@@ -1,7 +1,10 @@
 /*
  * report_text.h - the report for a terminal: one line per exercise file
  * with its points, the failing tests with their feedback, compiler warnings
- * as advice, a closing progress line and what to fix next.
+ * as advice, a closing progress line and what to fix next.  Give it a
+ * student's view (disclosure.h): it lists every test it is given, marking
+ * hidden ones "[hidden]", and adds the hidden tests' line when the view set
+ * them apart.
  */
 #ifndef GRADER_REPORT_TEXT_H
 #define GRADER_REPORT_TEXT_H
@@ -16,9 +19,6 @@ struct report_text_style {
 	bool verbose;		/* also list passing tests, all feedback */
 	const char *reproduce;	/* the command that repeats this run */
 	const char *sandbox;	/* sandbox_mode() */
-	/* Leave hidden tests out of the per-test lines (the JSON's output,
-	 * which students see before the hidden tests are published). */
-	bool hide_hidden;
 };
 
 /* The whole report. */

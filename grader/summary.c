@@ -49,8 +49,7 @@ void summary_add(struct summary *summary,
 {
 	struct summary_exercise *entry;
 
-	if (summary->count == sizeof summary->exercises /
-			      sizeof summary->exercises[0])
+	if (summary->count == SUMMARY_MAX_EXERCISES)
 		return;
 	entry = &summary->exercises[summary->count++];
 	memset(entry, 0, sizeof *entry);
@@ -86,6 +85,15 @@ void summary_add(struct summary *summary,
 	if (entry->total && entry->passed == entry->total &&
 	    results->file_status == RESULTS_FILE_OK)
 		summary->complete++;
+}
+
+void summary_add_hidden(struct summary *summary, size_t passed,
+			size_t total)
+{
+	summary->hidden_passed += passed;
+	summary->hidden_total += total;
+	summary->passed += passed;
+	summary->total += total;
 }
 
 bool summary_function_absent(const struct summary_function *function)
@@ -169,5 +177,15 @@ char *summary_next_step(const struct summary *summary)
 				return next_for_function(summary, entry,
 							 &entry->functions[f]);
 	}
+	/* A student's view: the hidden tests are all that fails. */
+	if (summary->hidden_passed < summary->hidden_total)
+		return summary->hidden_quiet ?
+		       xstrdup("nothing shown here: every test listed passes") :
+		       xstrfmt("every visible test passes, but %zu of the %zu "
+			       "hidden tests fail: they check cases the visible "
+			       "tests leave out, so try your functions on the "
+			       "edge cases and extreme inputs their chapters "
+			       "describe", summary->hidden_total -
+			       summary->hidden_passed, summary->hidden_total);
 	return xstrdup("nothing: every test passes");
 }

@@ -12,6 +12,8 @@
 #include "catalog.h"
 #include "results.h"
 
+enum { SUMMARY_MAX_EXERCISES = 8 };
+
 struct summary_function {
 	const char *name;
 	const struct catalog_function *where;	/* chapter and section */
@@ -32,10 +34,16 @@ struct summary {
 	const char *dir;
 	uint64_t seed;
 	double elapsed_seconds;
-	struct summary_exercise exercises[8];
+	struct summary_exercise exercises[SUMMARY_MAX_EXERCISES];
 	size_t count;				/* exercises graded */
 	size_t complete;			/* exercises with full points */
 	size_t passed, total;			/* points */
+	/*
+	 * Hidden tests a student's view took out of the results and only
+	 * counted (disclosure.h): in passed and total, in no exercise.
+	 */
+	size_t hidden_passed, hidden_total;
+	bool hidden_quiet;			/* and does not mention them */
 	const char *internal_error;		/* first grader failure */
 };
 
@@ -44,6 +52,10 @@ void summary_init(struct summary *summary, const char *dir, uint64_t seed);
 void summary_add(struct summary *summary,
 		 const struct catalog_exercise *exercise,
 		 const struct results *results);
+
+/* Counts hidden tests set apart from the exercises (disclosure.h). */
+void summary_add_hidden(struct summary *summary, size_t passed,
+			size_t total);
 
 /* A function that failed every test by not being there. */
 bool summary_function_absent(const struct summary_function *function);

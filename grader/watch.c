@@ -272,7 +272,8 @@ int watch_main(const struct options *options,
 	int status;
 
 	strbuf_init(&error);
-	watch_book_init(&watch.book, options->dir, options->seed);
+	watch_book_init(&watch.book, options->dir, options->seed,
+			options->disclosure);
 	sigemptyset(&watch.stoppers);
 	sigaddset(&watch.stoppers, SIGINT);
 	sigaddset(&watch.stoppers, SIGTERM);

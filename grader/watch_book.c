@@ -7,15 +7,18 @@
 #include <string.h>
 
 #include "progress.h"
+#include "sanitize.h"
 
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
 enum { FILE_MESSAGE_LINES = 12 };
 
-void watch_book_init(struct watch_book *book, const char *dir, uint64_t seed)
+void watch_book_init(struct watch_book *book, const char *dir, uint64_t seed,
+		     enum disclosure_mode disclosure)
 {
 	memset(book, 0, sizeof *book);
 	book->dir = dir;
 	book->seed = seed;
+	book->disclosure = disclosure;
 	for (size_t i = 0; i < OPTIONS_MAX_EXERCISES; i++)
 		results_init(&book->results[i]);
 	summary_init(&book->summary, dir, seed);
@@ -62,12 +65,15 @@ static void add_test_line(struct strbuf *out, char mark,
 	const char *message = test->message ? test->message : "";
 	const char *end = strchr(message, '\n');
 
-	strbuf_addf(out, "  %c %s: %s", mark, test->function,
-		    test->description);
-	if (mark == '-' && *message)
-		strbuf_addf(out, " - %.*s",
-			    (int)(end ? end - message : (long)strlen(message)),
-			    message);
+	strbuf_addf(out, "  %c ", mark);
+	sanitize_add(out, test->function);
+	strbuf_addstr(out, ": ");
+	sanitize_add(out, test->description);
+	if (mark == '-' && *message) {
+		strbuf_addstr(out, " - ");
+		sanitize_add_len(out, message, end ? (size_t)(end - message) :
+						     strlen(message));
+	}
 	strbuf_addch(out, '\n');
 }
 
@@ -77,9 +83,11 @@ static void add_file_message(struct strbuf *out, const struct results *now)
 
 	for (int n = 0; line && *line && n < FILE_MESSAGE_LINES; n++) {
 		const char *end = strchr(line, '\n');
-		int len = (int)(end ? end - line : (long)strlen(line));
 
-		strbuf_addf(out, "    %.*s\n", len, line);
+		strbuf_addstr(out, "    ");
+		sanitize_add_len(out, line, end ? (size_t)(end - line) :
+						  strlen(line));
+		strbuf_addch(out, '\n');
 		line = end ? end + 1 : NULL;
 	}
 	if (line && *line)
@@ -145,11 +153,18 @@ static void describe_change(struct strbuf *out,
 
 static void rebuild_summary(struct watch_book *book)
 {
-	summary_init(&book->summary, book->dir, book->seed);
-	for (size_t i = 0; i < catalog_count(); i++)
-		if (book->graded[i])
-			summary_add(&book->summary, catalog_exercise_at(i),
-				    &book->results[i]);
+	struct summary *summary = &book->summary;
+
+	summary_init(summary, book->dir, book->seed);
+	summary->hidden_quiet = book->disclosure == DISCLOSURE_NONE;
+	for (size_t i = 0; i < catalog_count(); i++) {
+		if (!book->graded[i])
+			continue;
+		summary_add(summary, catalog_exercise_at(i),
+			    &book->results[i]);
+		summary_add_hidden(summary, book->hidden_passed[i],
+				   book->hidden_total[i]);
+	}
 }
 
 void watch_book_take(struct watch_book *book, struct session *session,
@@ -159,6 +174,10 @@ void watch_book_take(struct watch_book *book, struct session *session,
 		struct jobs_item *item = &session->items[k];
 		size_t i = (size_t)(item->task.exercise - catalog_exercise_at(0));
 
+		book->hidden_passed[i] = book->hidden_total[i] = 0;
+		disclosure_strip(&item->results, book->disclosure,
+				 &book->hidden_passed[i],
+				 &book->hidden_total[i]);
 		if (changes && book->graded[i])
 			describe_change(changes, item->task.exercise,
 					&book->results[i], &item->results);

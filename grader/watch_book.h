@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "disclosure.h"
 #include "options.h"
 #include "results.h"
 #include "session.h"
@@ -18,13 +19,18 @@
 struct watch_book {
 	const char *dir;
 	uint64_t seed;
+	/* What the student sees of hidden tests (disclosure.h): unless the
+	 * instructor's view, they are taken out of results and counted. */
+	enum disclosure_mode disclosure;
 	struct results results[OPTIONS_MAX_EXERCISES];	/* catalog order */
+	size_t hidden_passed[OPTIONS_MAX_EXERCISES];
+	size_t hidden_total[OPTIONS_MAX_EXERCISES];
 	bool graded[OPTIONS_MAX_EXERCISES];
 	struct summary summary;	/* over every graded file; refers to results */
 };
 
 void watch_book_init(struct watch_book *book, const char *dir,
-		     uint64_t seed);
+		     uint64_t seed, enum disclosure_mode disclosure);
 void watch_book_release(struct watch_book *book);
 
 /*

@@ -8,8 +8,9 @@
 #                         a solution
 #   make student-release  only the student distribution:
 #   $(BUILD)/release/workbook-student.tar.gz  sources without the hidden
-#                         tests, stubs, and the reference compiled only
-#                         (tools/student_release.sh says what and why)
+#                         tests, stubs, and the reference compiled only,
+#                         stripped (tools/student_release.sh says what and
+#                         why)
 #   make solutions        build the two libraries below
 #
 #   $(BUILD)/release/NN_name.c   what `make release` would write
@@ -20,6 +21,8 @@
 #   $(BUILD)/solutions/NN_name.o a solution under the contract names (for the
 #                                book's literate examples)
 #   $(BUILD)/libsolutions.a      all of them
+#   $(BUILD)/release/lib/*.a     the two libraries as the student release
+#                                ships them (below)
 
 AWK ?= awk
 AR ?= ar
@@ -62,6 +65,24 @@ $(BUILD)/libsolutions.a: $(SOLUTION_OBJECTS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# The reference as the student release ships it: no debug information, no
+# compiler notes, and no symbol that linking does not need (static helpers,
+# source file names).  What stays is what links against it in the release:
+# the contract names of libsolutions.a (the book's literate examples and
+# plots call them) and the ref_NAME names of libreference.a (the suites
+# call them), and the anonymous constants (.LC0 ...) their code refers to.
+# check-release verifies it (tools/check_student_release.sh).
+STRIP ?= strip
+RELEASE_LIBS := $(BUILD)/release/lib/libreference.a \
+	$(BUILD)/release/lib/libsolutions.a
+
+$(BUILD)/release/lib/libreference.a: $(BUILD)/ref/libreference.a
+$(BUILD)/release/lib/libsolutions.a: $(BUILD)/libsolutions.a
+$(RELEASE_LIBS):
+	@mkdir -p $(@D)
+	$(STRIP) --strip-unneeded -R .comment -o $@.tmp $<
+	mv -f $@.tmp $@
+
 # Each exercise file is written to a temporary file beside it and renamed
 # over the old one, so an interrupted or failed release never leaves a
 # half-written stub; a stub whose content did not change is not touched.
@@ -92,9 +113,10 @@ check-release: student-release
 			status=1; \
 		fi; \
 	done; \
-	sh tools/check_student_release.sh $(STUDENT_RELEASE) || status=1; \
+	sh tools/check_student_release.sh $(STUDENT_RELEASE) \
+		"$(CONTRACT_FUNCTIONS)" || status=1; \
 	exit $$status
 
 # Rebuilt every time: it is a copy of the tree as it is now (about 1 s).
-student-release: $(RELEASE_FILES) solutions
+student-release: $(RELEASE_FILES) $(RELEASE_LIBS)
 	@sh tools/student_release.sh $(BUILD) $(STUDENT_RELEASE)

@@ -6,8 +6,10 @@
 # the answers out of it, this release ships them compiled, as the archives
 # solutions/lib/libreference.a (contract names renamed ref_NAME, for the
 # grader) and solutions/lib/libsolutions.a (contract names, for the book),
-# built on Debian 12 for x86-64.  Linking them into a student's file is
-# refused by the grader's symbol policy, like any call to another exercise.
+# built on Debian 12 for x86-64, without debug information or local symbols
+# (only the names that linking needs).  Linking them into a student's file
+# is refused by the grader's symbol policy, like any call to another
+# exercise.
 
 .PHONY: release check-release solutions build-all
 

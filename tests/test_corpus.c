@@ -3,7 +3,8 @@
  * hostile}/ with the real grader and checks its `expect` file
  * (docs/design.md, "Corpora and their expect files"), and that the grader
  * exited 1 (0 for `passes`), wrote nothing into the folder, left its TMPDIR
- * and HOME empty, and left no process behind.
+ * and HOME empty, left no process behind, and printed no control byte
+ * but newline and tab.
  *
  * A corpus file NAME.patch is a unified diff against the base of
  * solutions/NAME (tests/support/corpus_patch.h): each folder is graded as a
@@ -256,6 +257,15 @@ static size_t only_args(const char *folder, const char **args, size_t n)
 	return n;
 }
 
+/* The first control byte of text but newline and tab (ESC too), or 0. */
+static int control_byte(const char *text)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return *p;
+	return 0;
+}
+
 ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 {
 	struct expect ex;
@@ -298,6 +308,9 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 		     "%s: the grader left files in its HOME", c->path);
 	cr_expect_eq(run.leftover, 0, "%s: %d process(es) left running",
 		     c->path, run.leftover);
+	/* Whatever the files say, nothing reaches the terminal raw. */
+	cr_expect_eq(control_byte(run.out), 0, "%s: the grader printed the "
+		     "control byte 0x%02x", c->path, control_byte(run.out));
 	report_load(&report, json);
 	cr_expect(!report.problem, "%s: results.json: %s", c->path,
 		  report.problem);

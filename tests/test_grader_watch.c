@@ -2,8 +2,8 @@
  * test_grader_watch.c - build/grader --watch DIR through pipes, as a
  * student's editor would meet it: the first status, a save by rename that
  * re-grades only that file and shows what changed, a non-exercise file
- * that changes nothing, SIGINT (exit 0, no scratch folder left) and the
- * folder going away.  About 4 s; the waits are generous limits, not
+ * that changes nothing, SIGINT (exit 0, no scratch folder left), the
+ * folder going away, and hidden tests (--hidden) counted, never named.  About 4 s; the waits are generous limits, not
  * timings.
  */
 #define _GNU_SOURCE /* asprintf */
@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "support/harness.h"
+#include "support/leaks.h"
 
 struct watcher {
 	char *root, *dir, *tmp;
@@ -39,10 +40,12 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void watcher_start(struct watcher *w, const char *from)
+/* extra: one more option (or NULL). */
+static void watcher_start(struct watcher *w, const char *from,
+			  const char *extra)
 {
 	const char *argv[] = { harness_grader(), "--watch", "-v", "--seed",
-			       "7", NULL, NULL };
+			       "7", NULL, NULL, NULL };
 	char *envp[5] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8" };
 	int fds[2];
 
@@ -52,7 +55,8 @@ static void watcher_start(struct watcher *w, const char *from)
 	cr_assert(asprintf(&w->tmp, "%s/tmp", w->root) > 0);
 	cr_assert(mkdir(w->dir, 0700) == 0 && mkdir(w->tmp, 0700) == 0);
 	harness_copy_files(from, w->dir);
-	argv[5] = w->dir;
+	argv[5] = extra ? extra : w->dir;
+	argv[6] = extra ? w->dir : NULL;
 	cr_assert(asprintf(&envp[2], "TMPDIR=%s", w->tmp) > 0);
 	cr_assert(asprintf(&envp[3], "HOME=%s", w->root) > 0);
 	cr_assert(pipe2(fds, O_CLOEXEC) == 0);
@@ -157,7 +161,7 @@ Test(watch, save_regrades_that_file_and_shows_what_changed)
 	const char *verdict;
 	char *notes;
 
-	watcher_start(&w, "exercises");
+	watcher_start(&w, "exercises", NULL);
 	cr_assert(watcher_read(&w, 60.0, 0, "Watching "),
 		  "no first status:\n%s", w.text);
 	cr_expect(strstr(w.text, "01_sigmoid.c "), "%s", w.text);
@@ -204,7 +208,7 @@ Test(watch, removed_folder_ends_the_watch_in_one_line)
 	size_t mark;
 	char *command;
 
-	watcher_start(&w, "exercises");
+	watcher_start(&w, "exercises", NULL);
 	cr_assert(watcher_read(&w, 60.0, 0, "Watching "), "%s", w.text);
 	mark = w.len;
 	cr_assert(asprintf(&command, "rm -rf '%s'", w.dir) > 0);
@@ -223,11 +227,44 @@ Test(watch, sigterm_ends_cleanly)
 {
 	struct watcher w;
 
-	watcher_start(&w, "exercises");
+	watcher_start(&w, "exercises", NULL);
 	cr_assert(watcher_read(&w, 60.0, 0, "Watching "), "%s", w.text);
 	kill(w.pid, SIGTERM);
 	cr_expect_eq(watcher_wait(&w), 0, "%s", w.text);
 	cr_expect_eq(harness_count_entries(w.tmp), 0,
 		     "scratch folders left in TMPDIR");
 	watcher_release(&w);
+}
+
+Test(watch, hidden_tests_are_counted_never_named,
+     .description = "--watch --hidden: a save that breaks only hidden tests "
+		    "says how many fail, not which")
+{
+	struct watcher w;
+	struct leaks names;
+	char *bug, *line;
+	size_t mark;
+
+	leaks_init_hidden(&names);
+	cr_assert(asprintf(&line, "%zu hidden tests: %zu passed", names.count,
+			   names.count) > 0);
+	watcher_start(&w, "solutions", "--hidden");
+	cr_assert(watcher_read(&w, 60.0, 0, "Watching "),
+		  "no first status:\n%s", w.text);
+	cr_expect(strstr(w.text, line), "no \"%s\" in:\n%s", line, w.text);
+	cr_assert(asprintf(&bug, "%s/bug.c", w.root) > 0);
+	harness_write_file(bug, leaks_hidden_only_bug,
+			   strlen(leaks_hidden_only_bug));
+	mark = w.len;
+	save(&w, bug, "01_sigmoid.c");
+	cr_assert(watcher_read(&w, 10.0, mark, "graded 01_sigmoid.c in"),
+		  "no verdict within 10 s:\n%s", w.text + mark);
+	leaks_add(&names, "wrong value near 0");
+	cr_expect_null(leaks_find(&names, w.text), "%s", w.text);
+	cr_expect(strstr(w.text + mark, "Next: every visible test passes, but "
+		  "2 of the"), "%s", w.text + mark);
+	watcher_release(&w);
+	leaks_release(&names);
+	free(bug);
+	free(line);
 }

@@ -3,7 +3,8 @@
  * (WB_GRADESCOPE_ZIP, made with the course secret WB_GRADESCOPE_SECRET) is
  * unpacked into a fake /autograder (AUTOGRADER_ROOT), its setup.sh builds
  * it, its run_autograder grades a submission, and results.json is read
- * back.  Run by `make test-gradescope` (about 30 s).
+ * back: hidden tests count, as one entry that names none of them.  Run by
+ * `make test-gradescope` (about 30 s).
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include "digest.h"
 #include "support/harness.h"
 #include "support/json.h"
+#include "support/leaks.h"
 
 static const char *const exercises[] = {
 	"01_sigmoid", "02_bce", "03_gradcheck", "04_logreg", "05_mse",
@@ -140,14 +142,19 @@ Test(gradescope, grades_a_submission,
 	struct json *results;
 	const struct json *tests, *output;
 	double score = 0, max_score = 0;
-	size_t hidden = 0, stub_hidden = 0;
-	char *seed;
+	size_t hidden_entries = 0, stub_hidden = 0;
+	struct leaks leaks;
+	char *seed, *log, *line;
 
 	cr_assert_not_null(secret, "set WB_GRADESCOPE_SECRET to the zip's secret");
 	run_shell("sh '%s/source/setup.sh' >'%s/setup.log' 2>&1", root, root);
 	write_submission(root);
 	write_metadata(root);
 	results = run_autograder(root);
+	leaks_init_hidden(&leaks);
+	for (size_t i = 0; i < leaks.count; i++)
+		stub_hidden += starts_with_any(leaks.items[i], stub_functions, 3);
+	cr_assert_gt(stub_hidden, 0, "02_bce.c has no hidden tests to fail");
 
 	tests = json_get(results, "tests");
 	cr_assert(tests && tests->type == JSON_ARRAY && tests->count > 0);
@@ -158,17 +165,37 @@ Test(gradescope, grades_a_submission,
 		bool stub = starts_with_any(name, stub_functions, 3);
 		double points = json_get(t, "score")->number;
 
-		cr_expect_eq(points, stub ? 0.0 : 1.0, "%s: score %g", name,
-			     points);
-		cr_expect(!strcmp(visibility, "visible") ||
-			  !strcmp(visibility, "after_published"), "%s", name);
-		hidden += !strcmp(visibility, "after_published");
-		stub_hidden += stub && !strcmp(visibility, "after_published");
 		score += points;
 		max_score += json_get(t, "max_score")->number;
+		/* Only the summed points and the count of the hidden tests. */
+		if (!strcmp(name, "Hidden tests")) {
+			hidden_entries++;
+			cr_expect_eq(json_get(t, "max_score")->number,
+				     (double)leaks.count);
+			cr_expect_eq(points, (double)(leaks.count - stub_hidden));
+			line = format("%zu hidden tests: %zu passed",
+				      leaks.count, leaks.count - stub_hidden);
+			cr_expect_str_eq(json_get(t, "output")->string, line);
+			free(line);
+		} else {
+			cr_expect_eq(points, stub ? 0.0 : 1.0, "%s: score %g",
+				     name, points);
+		}
+		cr_expect_str_eq(visibility, "visible", "%s", name);
 	}
-	cr_expect_gt(hidden, 8, "too few hidden tests: %zu", hidden);
-	cr_expect_gt(stub_hidden, 0, "02_bce.c's hidden tests are missing");
+	cr_expect_eq(hidden_entries, 1);
+	cr_expect_null(leaks_find_json(&leaks, results),
+		       "results.json names a hidden test");
+	log = format("%s/run.log", root);
+	line = harness_read_file(log);
+	cr_assert_not_null(line);
+	cr_expect_null(leaks_find(&leaks, line), "stdout names a hidden test:"
+		       "\n%s", line);
+	free(line);
+	free(log);
+	leaks_release(&leaks);
+	cr_expect_str_eq(json_get(results, "stdout_visibility")->string,
+			 "visible");
 	cr_expect_eq(json_get(results, "score")->number, score);
 	cr_expect_eq(json_get(results, "max_score")->number, max_score);
 	cr_expect_lt(score, max_score);

@@ -122,3 +122,40 @@ ParameterizedTest(struct refused *c, options, refused_combinations)
 	cr_assert_null(strchr(error.buf, '\n'), "one line: %s", error.buf);
 	strbuf_release(&error);
 }
+
+Test(options, what_reports_show_of_hidden_tests)
+{
+	const char *plain[] = { "--hidden", "dir", NULL };
+	const char *none[] = { "--batch", "subs", "--hidden-summary=none",
+			       NULL };
+	const char *full[] = { "--hidden", "--instructor-view", "dir", NULL };
+	struct options o;
+	struct strbuf error;
+
+	cr_assert_eq(parse(&o, &error, plain), 0, "%s", error.buf);
+	cr_expect_eq(o.disclosure, DISCLOSURE_LINE);
+	strbuf_release(&error);
+	cr_assert_eq(parse(&o, &error, none), 0, "%s", error.buf);
+	cr_expect_eq(o.disclosure, DISCLOSURE_NONE);
+	strbuf_release(&error);
+	cr_assert_eq(parse(&o, &error, full), 0, "%s", error.buf);
+	cr_expect_eq(o.disclosure, DISCLOSURE_INSTRUCTOR);
+	strbuf_release(&error);
+}
+
+Test(options, hidden_summary_refuses_other_values_and_both)
+{
+	const char *bad[] = { "--hidden-summary", "names", NULL };
+	const char *both[] = { "--hidden-summary=line", "--instructor-view",
+			       NULL };
+	struct options o;
+	struct strbuf error;
+
+	cr_assert_eq(parse(&o, &error, bad), -1);
+	cr_expect(strstr(error.buf, "--hidden-summary names: give line"), "%s",
+		  error.buf);
+	strbuf_release(&error);
+	cr_assert_eq(parse(&o, &error, both), -1);
+	cr_expect(strstr(error.buf, "give one of them"), "%s", error.buf);
+	strbuf_release(&error);
+}

@@ -1,16 +1,23 @@
 #!/bin/sh
 # check_student_release.sh - what the student distribution must never hold.
 #
-#   sh tools/check_student_release.sh OUT.tar.gz
+#   sh tools/check_student_release.sh OUT.tar.gz ["CONTRACT FUNCTIONS"]
 #
 # Fails (one line per problem, naming the file and what to do) when the
 # tarball holds a hidden test (WB_HIDDEN_TEST in a suite, or a BEGIN/END
 # HIDDEN marker line in any C file), a solution (a solution source, a BEGIN
-# SOLUTION marker line in any C file), the project's tests or corpora, or exercise stubs that
-# differ from the committed exercises/.
+# SOLUTION marker line in any C file), the project's tests or corpora,
+# exercise stubs that differ from the committed exercises/, a reference
+# library with debug information (a .debug_* section), compiler notes
+# (.comment), a local symbol with a name (a static helper, a source file
+# name; the compiler's anonymous .L constants and section symbols are what
+# linking needs) or, when the contract functions are given, a global symbol
+# other than them (libsolutions.a) or their ref_ names (libreference.a);
+# or a README that does not say the local grade is for practice.
 set -eu
 
 tarball=$1
+contract=${2-}
 if [ ! -f "$tarball" ]; then
 	echo "check_student_release: $tarball is missing: run make release" >&2
 	exit 1
@@ -40,9 +47,45 @@ done
 if ! diff -r exercises "$root/exercises" >/dev/null; then
 	problem "its exercises/ differs from the committed exercises/: run make release"
 fi
-[ -f "$root/solutions/lib/libreference.a" ] ||
-	problem "solutions/lib/libreference.a is missing: the grader needs it"
+# The names a library may define: the contract's, with this prefix.
+allowed_globals() {
+	for f in $contract; do
+		echo "$1$f"
+	done | sort
+}
+
+check_library() {
+	lib=$root/solutions/lib/$1
+	if [ ! -f "$lib" ]; then
+		problem "solutions/lib/$1 is missing: the grader and the book need it"
+		return
+	fi
+	if readelf -SW "$lib" | grep -qE ' \.(debug_[a-z_]+|zdebug[a-z_]*|comment) '; then
+		problem "solutions/lib/$1 has debug information or compiler notes: build it with make student-release (it strips them)"
+	fi
+	locals=$(readelf -sW "$lib" | awk '$5 == "LOCAL" && $4 != "SECTION" &&
+		$8 != "" && $8 !~ /^\.L/ { print $8 }' | sort -u | tr '\n' ' ' |
+		sed 's/ $//')
+	if [ -n "$locals" ]; then
+		problem "solutions/lib/$1 has local symbols ($locals): strip it with make student-release"
+	fi
+	[ -n "$contract" ] || return 0
+	extra=$(readelf -sW "$lib" | awk '($5 == "GLOBAL" || $5 == "WEAK") &&
+		$7 != "UND" { print $8 }' | sort -u |
+		comm -23 - "$dir/allowed" | tr '\n' ' ' | sed 's/ $//')
+	if [ -n "$extra" ]; then
+		problem "solutions/lib/$1 defines $extra beyond the contract: make those functions static"
+	fi
+}
+
+allowed_globals ref_ > "$dir/allowed"
+check_library libreference.a
+allowed_globals "" > "$dir/allowed"
+check_library libsolutions.a
+if ! grep -q 'grade of record' "$root/README.md"; then
+	problem "README.md does not say that the local grader is for practice and the grade of record is the instructor's: restore that paragraph"
+fi
 if [ $status = 0 ]; then
-	echo "check_student_release: $tarball has no hidden tests or solutions, and its exercises are the release"
+	echo "check_student_release: $tarball has no hidden tests or solutions, its reference is stripped, and its exercises are the release"
 fi
 exit $status

@@ -11,8 +11,10 @@
 #     of solutions/, which check-release compares with exercises/);
 #   - the suites with every hidden test dropped (tools/release.awk removes
 #     the BEGIN HIDDEN ... END HIDDEN blocks);
-#   - the reference solutions only compiled (BUILD/ref/libreference.a and
-#     BUILD/libsolutions.a, with solutions/student.mk as their makefile);
+#   - the reference solutions only compiled and stripped
+#     (BUILD/release/lib/libreference.a and libsolutions.a: no debug
+#     information, no local symbols, only the names linking needs), with
+#     solutions/student.mk as their makefile;
 # and nothing else: no solution sources, no tests or corpora (they hold
 # correct answers), no benchmarks, no Gradescope package.
 set -eu
@@ -25,9 +27,10 @@ build=$1
 out=$2
 name=workbook-student
 
-for f in "$build/ref/libreference.a" "$build/libsolutions.a"; do
+lib=$build/release/lib
+for f in "$lib/libreference.a" "$lib/libsolutions.a"; do
 	if [ ! -f "$f" ]; then
-		echo "student_release: $f is missing: run make solutions first" >&2
+		echo "student_release: $f is missing: run make student-release" >&2
 		exit 1
 	fi
 done
@@ -62,7 +65,7 @@ for f in solutions/[0-9][0-9]_*.c; do
 	cp "$stub" "$dest/exercises/"
 done
 cp solutions/student.mk "$dest/solutions/solutions.mk"
-cp "$build/ref/libreference.a" "$build/libsolutions.a" "$dest/solutions/lib/"
+cp "$lib/libreference.a" "$lib/libsolutions.a" "$dest/solutions/lib/"
 
 mkdir -p "$(dirname "$out")"
 if ! tar -C "$stage" -czf "$out.tmp" "$name"; then
