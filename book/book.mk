@@ -6,7 +6,8 @@
 
 BOOK_CFLAGS = $(PROJECT_CFLAGS) $(shell $(PKG_CONFIG) --cflags libcmark-gfm)
 BOOK_LIBS = $(shell $(PKG_CONFIG) --libs libcmark-gfm) -lcmark-gfm-extensions
-BOOK_MODULES := error proc parse texmath plots plots_table toc render site \
+BOOK_MODULES := error proc parse texmath plots plots_table plots_models \
+	softreg calibrate datasets toc render site \
 	literate
 BOOK_OBJECTS := $(BOOK_MODULES:%=$(BUILD)/book-obj/%.o)
 BOOK_HEADERS := $(wildcard book/*.h) include/workbook.h
@@ -56,7 +57,7 @@ read: $(BUILD)/book-builder
 # code check (tests/test_literate.c) and the real-browser check of a built
 # site (tests/test_book_browser.c).  Their binaries live apart from
 # tests/tests.mk's, in $(BUILD)/book-tests/.
-BOOK_UNIT_TESTS := parse math toc plots
+BOOK_UNIT_TESTS := parse math toc plots models
 BOOK_TEST_BINS := $(BOOK_UNIT_TESTS:%=$(BUILD)/book-tests/test_book_%) \
 	$(BUILD)/book-tests/test_literate $(BUILD)/book-tests/test_book_browser
 BOOK_FIXTURE_SITE := $(BUILD)/book-fixture
@@ -82,7 +83,7 @@ test-book: $(BOOK_TEST_BINS) $(BOOK_TEST_SITES:%=%/index.html)
 		$(BUILD)/book-tests/test_book_$$t || status=1; \
 	done; \
 	BOOK_LITERATE="$(BOOK_CHAPTERS) $(BOOK_FIXTURES)" \
-	BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) \
+	BOOK_SOLUTIONS="$(BUILD)/libbook.a $(BOOK_SOLUTIONS)" \
 		$(BUILD)/book-tests/test_literate || status=1; \
 	for site in $(BOOK_TEST_SITES); do \
 		BOOK_SITE=$$site $(BUILD)/book-tests/test_book_browser || status=1; \

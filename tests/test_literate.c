@@ -6,8 +6,10 @@
  *
  * The chapters come from $BOOK_LITERATE (space-separated paths; make
  * test-book passes the chapters and the fixtures), the library from
- * $BOOK_SOLUTIONS (default build/libsolutions.a).  Run from the top of
- * the repository (include/workbook.h).
+ * $BOOK_SOLUTIONS (default build/libbook.a build/libsolutions.a: the
+ * book's own trainers of chapter 9, book/softreg.h and friends, then the
+ * reference solutions).  Run from the top of the repository
+ * (include/workbook.h and the headers in book/).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@
 #include "../book/literate.h"
 #include "../book/proc.h"
 
-#define CC "cc -std=gnu11 -Wall -Iinclude -include include/workbook.h"
+#define CC "cc -std=gnu11 -Wall -Iinclude -Ibook -include include/workbook.h"
 
 static char workdir[] = "/tmp/book-literate-XXXXXX";
 
@@ -116,7 +118,7 @@ static const char *solutions_library(void)
 {
 	const char *lib = getenv("BOOK_SOLUTIONS");
 
-	return lib && *lib ? lib : "build/libsolutions.a";
+	return lib && *lib ? lib : "build/libbook.a build/libsolutions.a";
 }
 
 /* Checks every block of kind in one chapter; returns the failures. */
