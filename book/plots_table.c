@@ -279,7 +279,7 @@ const struct plots_entry plots_table[] = {
 	  "plot data u 1:2 w l t 'BCE run: −log σ(z)', "
 	  "'' u 1:3 w l t 'MSE run: (σ(z) − 1)^2'\n" },
 	{ "cross_entropy_vs_q", cross_entropy_vs_q_data,
-	  "set xlabel 'q_1 (p = (0.3, 0.7))'\nset ylabel 'nats'\nset yrange [0:3]\n"
+	  "set xlabel 'q_0 (p = (0.3, 0.7))'\nset ylabel 'nats'\nset yrange [0:3]\n"
 	  "plot data u 1:2 w l t 'H(p, q)', '' u 1:3 w l t 'H(p)', '' u 1:4 w l t 'KL(p ‖ q)'\n" },
 	{ "softmax_temperature", softmax_temperature_data,
 	  "set logscale x\nset xlabel 'temperature T (logits 2, 1, 0.1)'\n"
