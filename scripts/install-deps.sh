@@ -8,7 +8,7 @@ set -eu
 # WB_PACKAGES replaces the list (gradescope/setup.sh: the grader's only).
 packages=${WB_PACKAGES:-"gcc make pkg-config binutils libcriterion-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libjs-katex gnuplot-nox bubblewrap chromium
-libarchive-dev zip unzip libnanopb-dev"}
+libarchive-dev zip unzip libnanopb-dev groff-base"}
 
 missing=""
 for package in $packages; do
