@@ -4,7 +4,7 @@
  * scripts ran.  Checked: KaTeX rendered every math element without error,
  * no console errors, every image is an existing file (plots: SVG), the
  * index lists each chapter title once, unnumbered by the list, and the
- * slider (loss and gradient panels) at p = 0.001 ... 0.999 shows what the C
+ * slider (loss and gradient panels) at p = 0.001, 0.3, 0.999 shows what the C
  * reference computes, with every marker inside its chart.
  *
  * The site is $BOOK_SITE (default build/book).  Chromium runs are started
@@ -342,7 +342,7 @@ Test(browser, slider_agrees_with_the_c_reference, .init = setup,
 {
 	/* The ends are the confidently wrong region the chapters send the
 	 * reader to, where a clipped chart would lose its markers. */
-	static const double ps[] = { 0.001, 0.1, 0.5, 0.9, 0.999 };
+	static const double ps[] = { 0.001, 0.3, 0.999 };
 	enum { NP = sizeof(ps) / sizeof(ps[0]) };
 	static struct visit visits[NP * MAX_PAGES];
 	int pages = 0, n = 0, i, j;
