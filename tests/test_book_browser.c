@@ -22,6 +22,8 @@
 
 #include <criterion/criterion.h>
 
+#include "support/book_slurp.h"
+
 #include "workbook.h"
 #include "../book/proc.h"
 
@@ -54,19 +56,6 @@ static void teardown(void)
 	book_remove_tree(workdir, &err);
 }
 
-static char *slurp(const char *path)
-{
-	char *text = NULL, chunk[8192];
-	size_t size = 0, got;
-	FILE *in = fopen(path, "r"), *out = open_memstream(&text, &size);
-
-	while (in && (got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, got, out);
-	if (in)
-		fclose(in);
-	fclose(out);
-	return text;
-}
 
 /* Starts chromium on v->url; stdout (the DOM) and stderr go to files. */
 static void start(struct visit *v, int n)
@@ -132,7 +121,7 @@ static int list_pages(struct visit *visits, const char *fragment,
 
 		if (len > 5 && !strcmp(name + len - 5, ".html") && count < MAX_PAGES) {
 			snprintf(path, sizeof(path), "%s/%s", site, name);
-			text = slurp(path);
+			text = book_slurp(path);
 			/* The print page repeats the chapters' sliders. */
 			if (!must_contain || (strstr(text, must_contain) &&
 					      strcmp(name, "print.html")))
@@ -160,7 +149,7 @@ static int count(const char *text, const char *needle)
 /* Every console message is a failure: the book's JS logs nothing. */
 static void check_console(const struct visit *v)
 {
-	char *log = slurp(v->log), *line;
+	char *log = book_slurp(v->log), *line;
 
 	for (line = strstr(log, "INFO:CONSOLE"); line;
 	     line = strstr(line + 1, "INFO:CONSOLE")) {
@@ -199,7 +188,7 @@ static void check_images(const struct visit *v, const char *dom)
 		cr_assert(src && end, "%s: <img> without src", v->url);
 		snprintf(path, sizeof(path), "%s/%.*s", site, (int)(end - src - 5),
 			 src + 5);
-		svg = slurp(path);
+		svg = book_slurp(path);
 		cr_expect(strstr(svg, "<svg"), "%s: image %s is missing or not SVG",
 			  v->url, path);
 		free(svg);
@@ -239,7 +228,7 @@ Test(browser, every_page_renders_cleanly, .init = setup, .fini = teardown,
 	cr_assert_gt(n, 0, "no pages in %s", site);
 	run_all(visits, n);
 	for (i = 0; i < n; i++) {
-		char *dom = slurp(visits[i].dom);
+		char *dom = book_slurp(visits[i].dom);
 
 		cr_expect(strstr(dom, "</html>"), "%s: no DOM dumped", visits[i].url);
 		check_console(&visits[i]);
@@ -359,7 +348,7 @@ Test(browser, slider_agrees_with_the_c_reference, .init = setup,
 	for (i = 0; i < NP; i++)
 		for (j = 0; j < pages; j++) {
 			struct visit *v = &visits[i * pages + j];
-			char *dom = slurp(v->dom);
+			char *dom = book_slurp(v->dom);
 
 			cr_expect(strstr(dom, "data-quantity=\"bce-y1\""),
 				  "%s: the slider was not built", v->url);

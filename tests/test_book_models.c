@@ -11,6 +11,8 @@
 
 #include <criterion/criterion.h>
 
+#include "support/book_slurp.h"
+
 #include "workbook.h"
 #include "../book/calibrate.h"
 #include "../book/datasets.h"
@@ -184,31 +186,27 @@ static size_t numbers_after(const char *text, const char *marker,
 	return n;
 }
 
-static char *slurp(const char *path)
+/* The array after marker in the chapter's code holds exactly want[]. */
+static void expect_array(const char *text, const char *marker,
+			 const double *want, size_t n)
 {
-	FILE *in = fopen(path, "r");
-	char *text = calloc(1, 1 << 20);
+	double got[64];
 
-	cr_assert(in, "cannot read %s (run from the top of the repository)",
-		  path);
-	fread(text, 1, (1 << 20) - 1, in);
-	fclose(in);
-	return text;
+	cr_assert_eq(numbers_after(text, marker, got, 64), n,
+		     "the chapter's %s has not %zu numbers", marker, n);
+	for (size_t i = 0; i < n; i++)
+		cr_expect_eq(got[i], want[i], "%s entry %zu: %g in the chapter, "
+			     "%g in book/datasets.c", marker, i, got[i], want[i]);
 }
 
 Test(datasets, chapter_4_prints_the_run_of_its_plot)
 {
-	char *text = slurp("chapters/04-logreg.md");
-	double got[64];
+	char *text = book_slurp("chapters/04-logreg.md");
 
-	cr_assert_eq(numbers_after(text, "static const double X[N * D] =", got, 64),
+	expect_array(text, "static const double X[N * D] =", datasets_logreg_X,
 		     DATASETS_LOGREG_N * DATASETS_LOGREG_D);
-	for (size_t i = 0; i < DATASETS_LOGREG_N * DATASETS_LOGREG_D; i++)
-		cr_expect_eq(got[i], datasets_logreg_X[i], "X[%zu]", i);
-	cr_assert_eq(numbers_after(text, "static const double y[N] =", got, 64),
+	expect_array(text, "static const double y[N] =", datasets_logreg_y,
 		     DATASETS_LOGREG_N);
-	for (size_t i = 0; i < DATASETS_LOGREG_N; i++)
-		cr_expect_eq(got[i], datasets_logreg_y[i], "y[%zu]", i);
 	cr_expect(strstr(text, "logreg_fit(X, y, N, D, 0.5,"),
 		  "the chapter's run no longer uses rate %g",
 		  DATASETS_LOGREG_RATE);
@@ -219,20 +217,18 @@ Test(datasets, chapter_4_prints_the_run_of_its_plot)
 
 Test(datasets, chapter_9_prints_the_run_of_its_plot)
 {
-	char *whole = slurp("chapters/09-softmax-regression.md");
+	char *whole = book_slurp("chapters/09-softmax-regression.md");
 	/* The training run's example, after the gradient check's. */
 	const char *text = strstr(whole, "five samples of each class. */");
-	double got[64];
+	double classes[DATASETS_SOFTREG_N];
 
 	cr_assert(text, "chapter 9 lost its training run");
-	cr_assert_eq(numbers_after(text, "static const double X[N * D] =", got, 64),
-		     DATASETS_SOFTREG_N * DATASETS_SOFTREG_D);
-	for (size_t i = 0; i < DATASETS_SOFTREG_N * DATASETS_SOFTREG_D; i++)
-		cr_expect_eq(got[i], datasets_softreg_X[i], "X[%zu]", i);
-	cr_assert_eq(numbers_after(text, "static const size_t labels[N] =", got,
-				   64), DATASETS_SOFTREG_N);
 	for (size_t i = 0; i < DATASETS_SOFTREG_N; i++)
-		cr_expect_eq(got[i], datasets_softreg_labels[i], "label %zu", i);
+		classes[i] = (double)datasets_softreg_labels[i];
+	expect_array(text, "static const double X[N * D] =", datasets_softreg_X,
+		     DATASETS_SOFTREG_N * DATASETS_SOFTREG_D);
+	expect_array(text, "static const size_t labels[N] =", classes,
+		     DATASETS_SOFTREG_N);
 	cr_expect(strstr(text, "softreg_fit(X, labels, N, D, K, 0.5,"),
 		  "the chapter's run no longer uses rate %g",
 		  DATASETS_SOFTREG_RATE);

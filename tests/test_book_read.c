@@ -15,24 +15,13 @@
 
 #include <criterion/criterion.h>
 
+#include "support/book_slurp.h"
+
 /* As make read: no hyphenation or fill changes of our own, 80 columns;
  * -P-cbou gives plain text without bold or underline overstrikes. */
 #define RENDER "build/book-builder --man %s | groff -k -t -man -Tutf8 -ww " \
 	"-rLL=78n -P-cbou 2>%s >%s"
 
-static char *slurp(const char *path)
-{
-	char *text = NULL, chunk[8192];
-	size_t size = 0, got;
-	FILE *in = fopen(path, "r"), *out = open_memstream(&text, &size);
-
-	while (in && (got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, got, out);
-	if (in)
-		fclose(in);
-	fclose(out);
-	return text;
-}
 
 /* Runs of blanks and newlines squeezed to one space (groff re-fills). */
 static char *squeeze(const char *text)
@@ -85,7 +74,7 @@ static void check_no_tex(const char *path, const char *source,
 
 static void check_chapter(const char *path)
 {
-	char command[1024], *source = slurp(path), *output, *warnings, *flat;
+	char command[1024], *source = book_slurp(path), *output, *warnings, *flat;
 	char out_path[64], err_path[64];
 	const char *s = source;
 	int prompts = 0;
@@ -95,8 +84,8 @@ static void check_chapter(const char *path)
 	snprintf(command, sizeof(command), RENDER, path, err_path, out_path);
 	cr_expect_eq(system(command), 0, "%s: book-builder --man | groff failed",
 		     path);
-	output = slurp(out_path);
-	warnings = slurp(err_path);
+	output = book_slurp(out_path);
+	warnings = book_slurp(err_path);
 	remove(out_path);
 	remove(err_path);
 	flat = squeeze(output);

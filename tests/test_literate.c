@@ -17,6 +17,8 @@
 
 #include <criterion/criterion.h>
 
+#include "support/book_slurp.h"
+
 #include "../book/literate.h"
 #include "../book/proc.h"
 
@@ -51,19 +53,10 @@ static void write_file(const char *name, const char *text)
 /* A work file's content ("" if missing), malloc'd. */
 static char *read_file(const char *name)
 {
-	char path[256], *text = NULL, chunk[4096];
-	size_t size = 0, got;
-	FILE *in, *out;
+	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", workdir, name);
-	out = open_memstream(&text, &size);
-	in = fopen(path, "r");
-	while (in && (got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, got, out);
-	if (in)
-		fclose(in);
-	fclose(out);
-	return text;
+	return book_slurp(path);
 }
 
 /* Returns NULL when the block compiles, else the compiler's messages. */
