@@ -1,12 +1,13 @@
 # book/book.mk - the book builder, the site it makes, and its tests.
 #
 #   make book         build/book/ from chapters/*.md (atomically replaced)
-#   make read CH=2    chapter 2 as a man page in the terminal
+#   make read CH=2    chapter 2 in the terminal (man, or groff and a pager)
 #   make test-book    unit, literate-code and browser tests of the book
 
 BOOK_CFLAGS = $(PROJECT_CFLAGS) $(shell $(PKG_CONFIG) --cflags libcmark-gfm)
 BOOK_LIBS = $(shell $(PKG_CONFIG) --libs libcmark-gfm) -lcmark-gfm-extensions
-BOOK_MODULES := error proc parse texmath plots plots_table toc render site \
+BOOK_MODULES := error proc parse texmath plots plots_table plots_models \
+	softreg calibrate datasets toc render site unimath manpage \
 	literate
 BOOK_OBJECTS := $(BOOK_MODULES:%=$(BUILD)/book-obj/%.o)
 BOOK_HEADERS := $(wildcard book/*.h) include/workbook.h
@@ -46,9 +47,10 @@ read: $(BUILD)/book-builder
 	if command -v man >/dev/null 2>&1; then \
 		$(BUILD)/book-builder --man "$$f" | man -l -; \
 	elif [ -t 1 ]; then \
-		$(BUILD)/book-builder --man "$$f" | $${PAGER:-less}; \
+		$(BUILD)/book-builder --man "$$f" | groff -k -t -man -Tutf8 | \
+			$${PAGER:-less -R}; \
 	else \
-		$(BUILD)/book-builder --man "$$f"; \
+		$(BUILD)/book-builder --man "$$f" | groff -k -t -man -Tutf8 -P-cbou; \
 	fi
 
 # ---- tests ---------------------------------------------------------------
@@ -56,9 +58,10 @@ read: $(BUILD)/book-builder
 # code check (tests/test_literate.c) and the real-browser check of a built
 # site (tests/test_book_browser.c).  Their binaries live apart from
 # tests/tests.mk's, in $(BUILD)/book-tests/.
-BOOK_UNIT_TESTS := parse math toc plots
+BOOK_UNIT_TESTS := parse math toc plots models
 BOOK_TEST_BINS := $(BOOK_UNIT_TESTS:%=$(BUILD)/book-tests/test_book_%) \
-	$(BUILD)/book-tests/test_literate $(BUILD)/book-tests/test_book_browser
+	$(BUILD)/book-tests/test_literate $(BUILD)/book-tests/test_book_read \
+	$(BUILD)/book-tests/test_book_browser
 BOOK_FIXTURE_SITE := $(BUILD)/book-fixture
 # The browser test looks at the real book once there are chapters, at the
 # fixture site before that (one site keeps the test under a minute).
@@ -76,14 +79,17 @@ $(BOOK_FIXTURE_SITE)/index.html: $(BUILD)/book-builder $(BOOK_FIXTURES) \
 
 # Every program runs even when an earlier one failed; the target fails if
 # any did.  The literate check covers the chapters and the fixtures.
-test-book: $(BOOK_TEST_BINS) $(BOOK_TEST_SITES:%=%/index.html)
+test-book: $(BOOK_TEST_BINS) $(BOOK_TEST_SITES:%=%/index.html) \
+		$(BUILD)/book-builder
 	@status=0; \
 	for t in $(BOOK_UNIT_TESTS); do \
 		$(BUILD)/book-tests/test_book_$$t || status=1; \
 	done; \
 	BOOK_LITERATE="$(BOOK_CHAPTERS) $(BOOK_FIXTURES)" \
-	BOOK_SOLUTIONS=$(BOOK_SOLUTIONS) \
+	BOOK_SOLUTIONS="$(BUILD)/libbook.a $(BOOK_SOLUTIONS)" \
 		$(BUILD)/book-tests/test_literate || status=1; \
+	BOOK_LITERATE="$(BOOK_CHAPTERS) $(BOOK_FIXTURES)" \
+		$(BUILD)/book-tests/test_book_read || status=1; \
 	for site in $(BOOK_TEST_SITES); do \
 		BOOK_SITE=$$site $(BUILD)/book-tests/test_book_browser || status=1; \
 	done; \

@@ -9,20 +9,19 @@
 #include <string.h>
 
 #include "error.h"
+#include "manpage.h"
 #include "parse.h"
 #include "site.h"
-#include "texmath.h"
 
 static const char usage[] =
 	"usage: book-builder [--out DIR] [--assets DIR] [--katex DIR] [--check-only] CHAPTER.md...\n"
 	"       book-builder --man CHAPTER.md\n";
 
-/* Writes one chapter as a man page (for make read): math stays as TeX. */
+/* Writes one chapter as a man page (for make read). */
 static int print_man(const char *path)
 {
 	struct book_chapter ch = BOOK_CHAPTER_INIT;
 	struct book_error err = BOOK_ERROR_INIT;
-	char *man;
 
 	if (book_chapter_load(&ch, path, &err) ||
 	    book_chapter_validate(&ch, &err)) {
@@ -30,11 +29,7 @@ static int print_man(const char *path)
 		book_chapter_release(&ch);
 		return 1;
 	}
-	math_transform(ch.doc, MATH_PLAIN);
-	man = cmark_render_man(ch.doc, CMARK_OPT_DEFAULT, 78);
-	printf(".TH \"%s\" 7 \"\" \"\" \"The Cross-Entropy Workbook\"\n%s",
-	       ch.slug, man);
-	free(man);
+	manpage_write(stdout, &ch);
 	book_chapter_release(&ch);
 	return 0;
 }

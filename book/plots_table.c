@@ -7,7 +7,9 @@
 #include <stdio.h>
 
 #include "workbook.h"
+#include "datasets.h"
 #include "plots.h"
+#include "plots_models.h"
 
 /* z from -8 to 8: wide enough to show both saturated tails. */
 #define Z_MIN (-8.0)
@@ -55,29 +57,25 @@ static void gradcheck_error_data(FILE *out)
 	}
 }
 
-/* A small fixed two-feature data set that is not linearly separable (the
- * negative at (2.5, 2.5) lies inside the positives' convex hull, the
- * positive at (1.5, 2.0) inside the negatives'), so the loss settles at a
- * positive value, about 0.5137, instead of creeping to zero. */
-static const double logreg_X[] = {
-	0.5, 1.0, 1.5, 2.0, 2.0, 0.5, 3.0, 1.5, 1.0, 3.0,
-	2.5, 2.5, 3.5, 3.0, 0.8, 2.2, 2.8, 0.9, 1.8, 1.2,
-};
-static const double logreg_y[] = { 0, 1, 0, 1, 1, 0, 1, 0, 1, 0 };
-
+/* Chapter 4's worked run (datasets.h) at three learning rates, the
+ * middle one the chapter's. */
 static void logreg_loss_data(FILE *out)
 {
-	static const double rates[] = { 0.05, 0.2, 1.0 };
-	double w[3][2] = { { 0 } }, b[3] = { 0 }, gw[2], gb;
+	static const double rates[] = { 0.05, DATASETS_LOGREG_RATE, 2.0 };
+	double w[3][DATASETS_LOGREG_D] = { { 0 } }, b[3] = { 0 }, gw[2], gb;
 
 	for (int step = 0; step <= 200; step++) {
 		fprintf(out, "%d", step);
 		for (int r = 0; r < 3; r++) {
 			fprintf(out, " %.17g",
-				logreg_loss_grad(logreg_X, logreg_y, 10, 2, w[r],
-						 b[r], gw, &gb));
-			logreg_fit(logreg_X, logreg_y, 10, 2, rates[r], 1, w[r],
-				   &b[r]);
+				logreg_loss_grad(datasets_logreg_X,
+						 datasets_logreg_y,
+						 DATASETS_LOGREG_N,
+						 DATASETS_LOGREG_D, w[r], b[r],
+						 gw, &gb));
+			logreg_fit(datasets_logreg_X, datasets_logreg_y,
+				   DATASETS_LOGREG_N, DATASETS_LOGREG_D,
+				   rates[r], 1, w[r], &b[r]);
 		}
 		fputc('\n', out);
 	}
@@ -227,6 +225,11 @@ static void focal_loss_data(FILE *out)
 	}
 }
 
+/* The planes of the trained models: square units, points drawn large. */
+#define PLANE_SETUP \
+	"set size ratio -1\nset xlabel 'feature x_1'\nset ylabel 'feature x_2'\n" \
+	"set key outside right top\n"
+
 const struct plots_entry plots_table[] = {
 	{ "sigmoid", sigmoid_data,
 	  "set xlabel 'logit z'\nset yrange [-0.05:1.05]\nset key left top\n"
@@ -240,8 +243,16 @@ const struct plots_entry plots_table[] = {
 	  "set xlabel 'step h'\nset ylabel 'relative error'\nset key left bottom\n"
 	  "plot data u 1:2 w l t 'central difference', '' u 1:3 w l t 'forward difference'\n" },
 	{ "logreg_loss", logreg_loss_data,
-	  "set xlabel 'gradient-descent step'\nset ylabel 'mean BCE'\n"
-	  "plot data u 1:2 w l t 'rate 0.05', '' u 1:3 w l t 'rate 0.2', '' u 1:4 w l t 'rate 1'\n" },
+	  "set xlabel 'gradient-descent steps + 1 (logarithmic axis)'\nset ylabel 'mean BCE'\n"
+	  "set logscale x\nset xrange [1:200]\n"
+	  "plot data u ($1+1):2 w l t 'rate 0.05', '' u ($1+1):3 w l t 'rate 0.5 (the run in the text)', '' u ($1+1):4 w l t 'rate 2'\n" },
+	{ "logreg_boundary", plots_logreg_boundary_data,
+	  PLANE_SETUP "set xrange [-2.5:3.5]\nset yrange [-2:3.5]\n"
+	  "plot data index 0 u 1:2 w p lt 1 pt 7 ps 1.6 t 'y = 1', "
+	  "'' index 1 u 1:2 w p lt 2 pt 5 ps 1.6 t 'y = 0', "
+	  "'' index 2 u 1:2 w l lc rgb '#222222' lw 2 t 'p = 0.5', "
+	  "'' index 2 u 1:3 w l lc rgb '#888888' dt 2 t 'p = 0.1', "
+	  "'' index 2 u 1:4 w l lc rgb '#888888' dt 3 t 'p = 0.9'\n" },
 	{ "mse_vs_bce_loss", mse_vs_bce_loss_data,
 	  "set xlabel 'predicted probability p'\nset ylabel 'loss of one sample'\n"
 	  "set yrange [0:5]\nset key center top\n"
@@ -259,7 +270,7 @@ const struct plots_entry plots_table[] = {
 	  "'' u 1:5 w l lt 2 dt 2 t 'MSE, y = 0: 2p^2(1 − p)'\n" },
 	{ "mse_curvature", mse_curvature_data,
 	  "set xlabel 'logit z (label y = 1)'\nset ylabel 'd²L/dz²'\nset xzeroaxis lt -1\n"
-	  "plot data u 1:2 w l t 'MSE (negative: not convex)', '' u 1:3 w l t 'BCE'\n" },
+	  "plot data u 1:2 w l lt 2 t 'MSE (negative: not convex)', '' u 1:3 w l lt 1 t 'BCE'\n" },
 	{ "saturated_start", saturated_start_data,
 	  "set logscale xy\nset format y '10^{%T}'\n"
 	  "set xlabel 'gradient-descent steps (rate 1, from z = −10, label 1)'\n"
@@ -268,12 +279,12 @@ const struct plots_entry plots_table[] = {
 	  "plot data u 1:2 w l t 'BCE run: −log σ(z)', "
 	  "'' u 1:3 w l t 'MSE run: (σ(z) − 1)^2'\n" },
 	{ "cross_entropy_vs_q", cross_entropy_vs_q_data,
-	  "set xlabel 'q_1 (p = (0.3, 0.7))'\nset ylabel 'nats'\nset yrange [0:3]\n"
+	  "set xlabel 'q_0 (p = (0.3, 0.7))'\nset ylabel 'nats'\nset yrange [0:3]\n"
 	  "plot data u 1:2 w l t 'H(p, q)', '' u 1:3 w l t 'H(p)', '' u 1:4 w l t 'KL(p ‖ q)'\n" },
 	{ "softmax_temperature", softmax_temperature_data,
 	  "set logscale x\nset xlabel 'temperature T (logits 2, 1, 0.1)'\n"
 	  "set ylabel 'softmax(z / T)'\nset yrange [0:1.05]\n"
-	  "plot data u 1:2 w l t 'class 1', '' u 1:3 w l t 'class 2', '' u 1:4 w l t 'class 3'\n" },
+	  "plot data u 1:2 w l t 'class 0 (z_0 = 2)', '' u 1:3 w l t 'class 1 (z_1 = 1)', '' u 1:4 w l t 'class 2 (z_2 = 0.1)'\n" },
 	{ "smoothing_floor", smoothing_floor_data,
 	  "set xlabel 'margin of the true logit'\nset ylabel 'loss'\nset yrange [0:*]\n"
 	  "plot data u 1:2 w l t 'ε = 0', '' u 1:3 w l t 'ε = 0.1', '' u 1:4 w l t 'ε = 0.3'\n" },
@@ -281,6 +292,21 @@ const struct plots_entry plots_table[] = {
 	  "set xlabel 'probability of the true class p_t'\nset ylabel 'loss'\nset yrange [0:5]\n"
 	  "plot data u 1:2 w l t 'γ = 0 (BCE)', '' u 1:3 w l t 'γ = 0.5', '' u 1:4 w l t 'γ = 1', "
 	  "'' u 1:5 w l t 'γ = 2', '' u 1:6 w l t 'γ = 5'\n" },
+	{ "softreg_regions", plots_softreg_regions_data,
+	  PLANE_SETUP "set xrange [-1.5:4.5]\nset yrange [-1.5:4.5]\n"
+	  "set palette defined (0 '#d6e4f5', 1 '#f6d8d4', 2 '#d5eedf')\n"
+	  "set cbrange [0:2]\nunset colorbox\n"
+	  "plot data index 0 u 1:2:3 w image notitle, "
+	  "'' index 1 u 1:2 w p lt 1 pt 7 ps 1.6 t 'class 0', "
+	  "'' index 2 u 1:2 w p lt 2 pt 5 ps 1.6 t 'class 1', "
+	  "'' index 3 u 1:2 w p lt 3 pt 9 ps 1.8 t 'class 2'\n" },
+	{ "reliability", plots_reliability_data,
+	  "set size ratio -1\nset xrange [0.3:1]\nset yrange [0.3:1]\n"
+	  "set xlabel 'confidence (largest predicted probability), bin mean'\n"
+	  "set ylabel 'accuracy in the bin'\nset key left top\n"
+	  "plot x w l lc rgb '#444444' dt 2 t 'calibrated', "
+	  "data index 0 u 1:2 w lp lt 2 pt 7 t 'trained on 45 points', "
+	  "'' index 1 u 1:2 w lp lt 1 pt 5 t 'the same, temperature-scaled'\n" },
 };
 
 const size_t plots_table_len = sizeof(plots_table) / sizeof(plots_table[0]);

@@ -157,7 +157,8 @@ static void contents(FILE *out, const struct render_book *book, int print)
 {
 	size_t i;
 
-	fputs("<ol class=\"contents\">\n", out);
+	/* A <ul>: the titles carry their own numbers ("2. Binary ..."). */
+	fputs("<ul class=\"contents\">\n", out);
 	for (i = 0; i < book->n; i++) {
 		const struct render_chapter *rc = &book->chapters[i];
 		const struct toc_entry *title = chapter_title(rc);
@@ -174,7 +175,7 @@ static void contents(FILE *out, const struct render_book *book, int print)
 		section_list(out, rc, print ? "" : page);
 		fputs("</li>\n", out);
 	}
-	fputs("</ol>\n", out);
+	fputs("</ul>\n", out);
 }
 
 void render_index_page(FILE *out, const struct render_book *book)

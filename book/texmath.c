@@ -8,6 +8,7 @@
 
 #include "parse.h"
 #include "texmath.h"
+#include "unimath.h"
 
 static int is_text(cmark_node *node)
 {
@@ -104,6 +105,14 @@ static void transform_inline(cmark_node *code, enum math_output output)
 	if (output == MATH_HTML) {
 		cmark_node_replace(code, math_node(cmark_node_get_literal(code), 0));
 		cmark_node_free(code);
+	} else if (output == MATH_TEXT) {
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+		char *unicode = unimath_from_tex(cmark_node_get_literal(code));
+
+		cmark_node_set_literal(text, unicode);
+		cmark_node_replace(code, text);
+		cmark_node_free(code);
+		free(unicode);
 	}
 }
 
@@ -112,6 +121,14 @@ static void transform_display(cmark_node *block, enum math_output output)
 	char *tex;
 	size_t len;
 
+	if (output == MATH_TEXT) {
+		char *unicode = unimath_from_tex(cmark_node_get_literal(block));
+
+		cmark_node_set_literal(block, unicode);
+		cmark_node_set_fence_info(block, "text");
+		free(unicode);
+		return;
+	}
 	if (output != MATH_HTML)
 		return;
 	/* cmark keeps the fence's final newline; KaTeX does not need it. */

@@ -17,8 +17,11 @@ enum math_output {
 	/* <span class="math inline">TeX</span> and <div class="math
 	 * display">TeX</div>, TeX HTML-escaped, for KaTeX to render. */
 	MATH_HTML,
-	/* The dollars dropped, TeX left as code: for the man renderer. */
+	/* The dollars dropped, TeX left as code. */
 	MATH_PLAIN,
+	/* Unicode text (unimath.h): inline math becomes text, a display a
+	 * code block of its rows.  For the terminal reader. */
+	MATH_TEXT,
 };
 
 /* Rewrites every math item in doc; returns how many there were. */

@@ -2,8 +2,10 @@
  * test_book_browser.c - the built site in a real browser: headless
  * Chromium opens every page (from file://) and dumps the DOM after the
  * scripts ran.  Checked: KaTeX rendered every math element without error,
- * no console errors, every image is an existing file (plots: SVG), and
- * the slider at p = 0.1, 0.5, 0.9 shows what the C reference computes.
+ * no console errors, every image is an existing file (plots: SVG), the
+ * index lists each chapter title once, unnumbered by the list, and the
+ * slider (loss and gradient panels) at p = 0.001, 0.3, 0.999 shows what the C
+ * reference computes, with every marker inside its chart.
  *
  * The site is $BOOK_SITE (default build/book).  Chromium runs are started
  * in parallel so the whole check stays well under a minute.
@@ -19,6 +21,8 @@
 #include <unistd.h>
 
 #include <criterion/criterion.h>
+
+#include "support/book_slurp.h"
 
 #include "workbook.h"
 #include "../book/proc.h"
@@ -52,19 +56,6 @@ static void teardown(void)
 	book_remove_tree(workdir, &err);
 }
 
-static char *slurp(const char *path)
-{
-	char *text = NULL, chunk[8192];
-	size_t size = 0, got;
-	FILE *in = fopen(path, "r"), *out = open_memstream(&text, &size);
-
-	while (in && (got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, got, out);
-	if (in)
-		fclose(in);
-	fclose(out);
-	return text;
-}
 
 /* Starts chromium on v->url; stdout (the DOM) and stderr go to files. */
 static void start(struct visit *v, int n)
@@ -130,7 +121,7 @@ static int list_pages(struct visit *visits, const char *fragment,
 
 		if (len > 5 && !strcmp(name + len - 5, ".html") && count < MAX_PAGES) {
 			snprintf(path, sizeof(path), "%s/%s", site, name);
-			text = slurp(path);
+			text = book_slurp(path);
 			/* The print page repeats the chapters' sliders. */
 			if (!must_contain || (strstr(text, must_contain) &&
 					      strcmp(name, "print.html")))
@@ -158,7 +149,7 @@ static int count(const char *text, const char *needle)
 /* Every console message is a failure: the book's JS logs nothing. */
 static void check_console(const struct visit *v)
 {
-	char *log = slurp(v->log), *line;
+	char *log = book_slurp(v->log), *line;
 
 	for (line = strstr(log, "INFO:CONSOLE"); line;
 	     line = strstr(line + 1, "INFO:CONSOLE")) {
@@ -197,11 +188,34 @@ static void check_images(const struct visit *v, const char *dom)
 		cr_assert(src && end, "%s: <img> without src", v->url);
 		snprintf(path, sizeof(path), "%s/%.*s", site, (int)(end - src - 5),
 			 src + 5);
-		svg = slurp(path);
+		svg = book_slurp(path);
 		cr_expect(strstr(svg, "<svg"), "%s: image %s is missing or not SVG",
 			  v->url, path);
 		free(svg);
 		p = end;
+	}
+}
+
+/* Chapter titles carry their own numbers ("2. Binary ..."): the list of
+ * contents must not number them again, and names each chapter once. */
+static void check_index(const struct visit *v, const char *dom)
+{
+	const char *list = strstr(dom, "<ul class=\"contents\">"), *a;
+
+	cr_expect_null(strstr(dom, "<ol class=\"contents\">"),
+		       "%s: the contents are a numbered list again", v->url);
+	cr_assert(list, "%s: no list of contents", v->url);
+	for (a = strstr(list, "<li><a href=\""); a;
+	     a = strstr(a + 1, "<li><a href=\"")) {
+		const char *text = strchr(a + 13, '>') + 1;
+		const char *end = strstr(text, "</a>");
+		char title[256];
+
+		if (memchr(a, '#', text - a))	/* a section, not a chapter */
+			continue;
+		snprintf(title, sizeof(title), ">%.*s</a>", (int)(end - text), text);
+		cr_expect_eq(count(list, title), 1, "%s: %s listed %d times",
+			     v->url, title, count(list, title));
 	}
 }
 
@@ -214,12 +228,14 @@ Test(browser, every_page_renders_cleanly, .init = setup, .fini = teardown,
 	cr_assert_gt(n, 0, "no pages in %s", site);
 	run_all(visits, n);
 	for (i = 0; i < n; i++) {
-		char *dom = slurp(visits[i].dom);
+		char *dom = book_slurp(visits[i].dom);
 
 		cr_expect(strstr(dom, "</html>"), "%s: no DOM dumped", visits[i].url);
 		check_console(&visits[i]);
 		check_math(&visits[i], dom);
 		check_images(&visits[i], dom);
+		if (strstr(visits[i].url, "/index.html"))
+			check_index(&visits[i], dom);
 		free(dom);
 	}
 }
@@ -247,6 +263,43 @@ static void expect_close(const char *url, const char *name, double got,
 		  got, want);
 }
 
+/* The number in attribute name="..." of the tag starting at tag. */
+static double attribute(const char *tag, const char *name)
+{
+	char key[64];
+	const char *end = strchr(tag, '>'), *at;
+
+	snprintf(key, sizeof(key), " %s=\"", name);
+	at = strstr(tag, key);
+	return at && at < end ? strtod(at + strlen(key), NULL) : NAN;
+}
+
+/* The slider's two panels: each marker sits inside the plot area of the
+ * chart it belongs to (data-left ... data-bottom of its <svg>). */
+static void check_markers(const char *url, const char *dom)
+{
+	const char *circle = dom, *svg;
+	int markers = 0, panels = count(dom, "data-panel=\"");
+
+	cr_expect_eq(panels, 2, "%s: the slider has %d panels, not loss and gradient",
+		     url, panels);
+	cr_expect(strstr(dom, "data-panel=\"grad\""), "%s: no gradient panel", url);
+	while ((circle = strstr(circle, "<circle "))) {
+		double x = attribute(circle, "cx"), y = attribute(circle, "cy");
+
+		for (svg = circle; svg > dom && strncmp(svg, "<svg ", 5); svg--)
+			;
+		cr_expect(x >= attribute(svg, "data-left") &&
+			  x <= attribute(svg, "data-right") &&
+			  y >= attribute(svg, "data-top") &&
+			  y <= attribute(svg, "data-bottom"),
+			  "%s: a marker at (%g, %g) is off its chart", url, x, y);
+		markers++;
+		circle++;
+	}
+	cr_expect_eq(markers, 8, "%s: %d markers, expected 8", url, markers);
+}
+
 /* The slider's numbers against the reference solutions at its own p. */
 static void check_slider(const char *url, const char *dom, double requested)
 {
@@ -255,6 +308,8 @@ static void check_slider(const char *url, const char *dom, double requested)
 	char name[32];
 
 	cr_expect_eq(p, requested, "%s: slider p is %g", url, p);
+	expect_close(url, "z", quantity(dom, "z"), z);
+	check_markers(url, dom);
 	for (int label = 1; label >= 0; label--) {
 		y = label;
 		snprintf(name, sizeof(name), "bce-y%d", label);
@@ -274,11 +329,14 @@ static void check_slider(const char *url, const char *dom, double requested)
 Test(browser, slider_agrees_with_the_c_reference, .init = setup,
      .fini = teardown, .timeout = 180)
 {
-	static const double ps[] = { 0.1, 0.5, 0.9 };
-	static struct visit visits[3 * MAX_PAGES];
+	/* The ends are the confidently wrong region the chapters send the
+	 * reader to, where a clipped chart would lose its markers. */
+	static const double ps[] = { 0.001, 0.3, 0.999 };
+	enum { NP = sizeof(ps) / sizeof(ps[0]) };
+	static struct visit visits[NP * MAX_PAGES];
 	int pages = 0, n = 0, i, j;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < NP; i++) {
 		char fragment[32];
 
 		snprintf(fragment, sizeof(fragment), "#p=%g", ps[i]);
@@ -287,10 +345,10 @@ Test(browser, slider_agrees_with_the_c_reference, .init = setup,
 	}
 	cr_assert_gt(pages, 0, "no page of %s has a slider", site);
 	run_all(visits, n);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < NP; i++)
 		for (j = 0; j < pages; j++) {
 			struct visit *v = &visits[i * pages + j];
-			char *dom = slurp(v->dom);
+			char *dom = book_slurp(v->dom);
 
 			cr_expect(strstr(dom, "data-quantity=\"bce-y1\""),
 				  "%s: the slider was not built", v->url);

@@ -54,9 +54,12 @@ Test(plots, every_plot_renders_an_svg, .timeout = 60)
 	book_remove_tree(dir, &err);
 }
 
-Test(plots, twelve_designed_plots)
+Test(plots, fifteen_designed_plots)
 {
-	cr_expect_eq(plots_table_len, 12);
+	cr_expect_eq(plots_table_len, 15);
+	cr_expect_not_null(plots_find("logreg_boundary"));
+	cr_expect_not_null(plots_find("softreg_regions"));
+	cr_expect_not_null(plots_find("reliability"));
 	cr_expect_null(plots_find("nonesuch"));
 	cr_expect_not_null(plots_find("focal_loss"));
 }

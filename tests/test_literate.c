@@ -6,8 +6,10 @@
  *
  * The chapters come from $BOOK_LITERATE (space-separated paths; make
  * test-book passes the chapters and the fixtures), the library from
- * $BOOK_SOLUTIONS (default build/libsolutions.a).  Run from the top of
- * the repository (include/workbook.h).
+ * $BOOK_SOLUTIONS (default build/libbook.a build/libsolutions.a: the
+ * book's own trainers of chapter 9, book/softreg.h and friends, then the
+ * reference solutions).  Run from the top of the repository
+ * (include/workbook.h and the headers in book/).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +17,12 @@
 
 #include <criterion/criterion.h>
 
+#include "support/book_slurp.h"
+
 #include "../book/literate.h"
 #include "../book/proc.h"
 
-#define CC "cc -std=gnu11 -Wall -Iinclude -include include/workbook.h"
+#define CC "cc -std=gnu11 -Wall -Iinclude -Ibook -include include/workbook.h"
 
 static char workdir[] = "/tmp/book-literate-XXXXXX";
 
@@ -49,19 +53,10 @@ static void write_file(const char *name, const char *text)
 /* A work file's content ("" if missing), malloc'd. */
 static char *read_file(const char *name)
 {
-	char path[256], *text = NULL, chunk[4096];
-	size_t size = 0, got;
-	FILE *in, *out;
+	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", workdir, name);
-	out = open_memstream(&text, &size);
-	in = fopen(path, "r");
-	while (in && (got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, got, out);
-	if (in)
-		fclose(in);
-	fclose(out);
-	return text;
+	return book_slurp(path);
 }
 
 /* Returns NULL when the block compiles, else the compiler's messages. */
@@ -116,7 +111,7 @@ static const char *solutions_library(void)
 {
 	const char *lib = getenv("BOOK_SOLUTIONS");
 
-	return lib && *lib ? lib : "build/libsolutions.a";
+	return lib && *lib ? lib : "build/libbook.a build/libsolutions.a";
 }
 
 /* Checks every block of kind in one chapter; returns the failures. */

@@ -3,7 +3,8 @@
  *   - KaTeX renders every .math element (katex.render, not auto-render,
  *     which skips <code> and <pre>);
  *   - the left and right arrow keys go to the previous and next chapter;
- *   - <div class="wb-slider"></div> becomes the BCE/MSE slider;
+ *   - <div class="wb-slider"></div> becomes the BCE/MSE slider (losses
+ *     and their gradients, side by side);
  *   - printing opens every <details>, so answers are on paper too.
  * Nothing is loaded from the network: the site works from file://.
  */
@@ -47,64 +48,91 @@
 	 * against the C reference solutions at several p.
 	 */
 	var QUANTITIES = [
-		{ id: 'bce', name: 'BCE loss', plotted: true,
+		{ id: 'bce', name: 'BCE loss',
 		  f: function (p, y) { return y ? -Math.log(p) : -Math.log1p(-p); } },
-		{ id: 'mse', name: 'MSE loss', plotted: true,
+		{ id: 'mse', name: 'MSE loss',
 		  f: function (p, y) { return (p - y) * (p - y); } },
 		{ id: 'bce-grad', name: 'BCE gradient ∂L/∂z = p − y',
 		  f: function (p, y) { return p - y; } },
 		{ id: 'mse-grad', name: 'MSE gradient ∂L/∂z = 2(p − y)p(1 − p)',
 		  f: function (p, y) { return 2 * (p - y) * p * (1 - p); } }
 	];
-	var PLOT = { w: 320, h: 200, left: 34, right: 8, top: 8, bottom: 26, ymax: 3 };
-	var CURVES = [
-		{ q: 0, y: 1, cls: 'bce y1' }, { q: 0, y: 0, cls: 'bce y0' },
-		{ q: 1, y: 1, cls: 'mse y1' }, { q: 1, y: 0, cls: 'mse y0' }
+	/*
+	 * Two panels side by side: the losses and their gradients with
+	 * respect to the logit.  Each y range holds every value the slider can
+	 * reach (p from 0.001 to 0.999: BCE up to -log 0.001 = 6.91, gradients
+	 * in [-1, 1]), so no marker ever leaves its chart; the browser test
+	 * checks that at both ends.
+	 */
+	var SIZE = { w: 300, h: 210, left: 44, right: 8, top: 10, bottom: 30 };
+	var PANELS = [
+		{ id: 'loss', label: 'loss L (nats)', ymin: 0, ymax: 7,
+		  ticks: [0, 1, 2, 3, 4, 5, 6, 7], q: [0, 1] },
+		{ id: 'grad', label: 'gradient ∂L/∂z', ymin: -1, ymax: 1,
+		  ticks: [-1, -0.5, 0, 0.5, 1], q: [2, 3] }
 	];
 
 	function px(p) {
-		return PLOT.left + p * (PLOT.w - PLOT.left - PLOT.right);
+		return SIZE.left + p * (SIZE.w - SIZE.left - SIZE.right);
 	}
 
-	function py(v) {
-		var h = PLOT.h - PLOT.top - PLOT.bottom;
-		return PLOT.top + h * (1 - Math.min(v, PLOT.ymax * 1.05) / PLOT.ymax);
+	function py(panel, v) {
+		var h = SIZE.h - SIZE.top - SIZE.bottom;
+		return SIZE.top + h * (panel.ymax - v) / (panel.ymax - panel.ymin);
 	}
 
-	function curvePath(curve) {
-		var d = '', f = QUANTITIES[curve.q].f;
-		for (var i = 1; i < 400; i++) {
-			var p = i / 400;
+	function curvePath(panel, q, y) {
+		var d = '', f = QUANTITIES[q].f;
+		for (var i = 1; i <= 999; i += 2) {
+			var p = i / 1000;
 			d += (i === 1 ? 'M' : 'L') + px(p).toFixed(1) + ',' +
-				py(f(p, curve.y)).toFixed(1);
+				py(panel, f(p, y)).toFixed(1);
 		}
 		return d;
 	}
 
-	function plotSvg() {
-		var s = '<svg class="wb-plot" viewBox="0 0 ' + PLOT.w + ' ' + PLOT.h +
-			'" role="img" aria-label="BCE and MSE against p, for y = 1 and y = 0">' +
-			'<defs><clipPath id="wb-clip"><rect x="' + PLOT.left + '" y="' +
-			PLOT.top + '" width="' + (PLOT.w - PLOT.left - PLOT.right) +
-			'" height="' + (PLOT.h - PLOT.top - PLOT.bottom) + '"/></clipPath></defs>' +
-			'<g class="axes"><line x1="' + px(0) + '" y1="' + py(0) + '" x2="' + px(1) +
-			'" y2="' + py(0) + '"/><line x1="' + px(0) + '" y1="' + py(0) +
-			'" x2="' + px(0) + '" y2="' + py(PLOT.ymax) + '"/>';
+	function cls(q, y) {
+		return (q % 2 ? 'mse' : 'bce') + ' y' + y;
+	}
+
+	function panelSvg(panel) {
+		var bottom = SIZE.h - SIZE.bottom, right = SIZE.w - SIZE.right;
+		var s = '<svg class="wb-plot" data-panel="' + panel.id +
+			'" viewBox="0 0 ' + SIZE.w + ' ' + SIZE.h + '" data-left="' +
+			SIZE.left + '" data-right="' + right + '" data-top="' + SIZE.top +
+			'" data-bottom="' + bottom + '" role="img" aria-label="' +
+			panel.label + ' of BCE and MSE against p, for y = 1 and y = 0">' +
+			'<g class="axes"><line x1="' + SIZE.left + '" y1="' + bottom +
+			'" x2="' + right + '" y2="' + bottom + '"/><line x1="' +
+			SIZE.left + '" y1="' + SIZE.top + '" x2="' + SIZE.left +
+			'" y2="' + bottom + '"/>';
+		if (panel.ymin < 0)
+			s += '<line class="zero" x1="' + SIZE.left + '" y1="' +
+				py(panel, 0) + '" x2="' + right + '" y2="' + py(panel, 0) + '"/>';
 		for (var t = 0; t <= 1; t += 0.25)
-			s += '<text x="' + px(t) + '" y="' + (PLOT.h - 10) + '">' + t + '</text>';
-		for (var v = 1; v <= PLOT.ymax; v++)
-			s += '<text x="' + (PLOT.left - 6) + '" y="' + (py(v) + 4) +
-				'" class="ytick">' + v + '</text>';
-		s += '<text x="' + px(0.5) + '" y="' + (PLOT.h - 1) + '">p</text></g>' +
-			'<g clip-path="url(#wb-clip)">';
-		CURVES.forEach(function (c) {
-			s += '<path class="' + c.cls + '" d="' + curvePath(c) + '"/>';
+			s += '<text x="' + px(t) + '" y="' + (SIZE.h - 16) + '">' + t + '</text>';
+		panel.ticks.forEach(function (v) {
+			s += '<text x="' + (SIZE.left - 5) + '" y="' +
+				(py(panel, v) + 3.5) + '" class="ytick">' + v + '</text>';
 		});
-		CURVES.forEach(function (c) {
-			s += '<circle class="' + c.cls + '" r="4" data-curve="' +
-				QUANTITIES[c.q].id + '-y' + c.y + '"/>';
+		s += '<text x="' + px(0.5) + '" y="' + (SIZE.h - 3) +
+			'">predicted probability p</text>' +
+			'<text class="ylabel" transform="translate(11,' +
+			(SIZE.top + bottom) / 2 + ') rotate(-90)">' + panel.label +
+			'</text></g>';
+		panel.q.forEach(function (q) {
+			[1, 0].forEach(function (y) {
+				s += '<path class="' + cls(q, y) + '" d="' +
+					curvePath(panel, q, y) + '"/>';
+			});
 		});
-		return s + '</g></svg>';
+		panel.q.forEach(function (q) {
+			[1, 0].forEach(function (y) {
+				s += '<circle class="' + cls(q, y) + '" r="4" data-curve="' +
+					QUANTITIES[q].id + '-y' + y + '"/>';
+			});
+		});
+		return s + '</svg>';
 	}
 
 	function sliderHtml(p) {
@@ -114,9 +142,11 @@
 				'<td data-quantity="' + q.id + '-y0"></td></tr>';
 		}).join('');
 		return '<label class="wb-p">predicted probability p = ' +
-			'<output data-quantity="p"></output>' +
+			'<output data-quantity="p"></output>, logit z = log(p / (1 − p)) = ' +
+			'<output data-quantity="z"></output>' +
 			'<input type="range" min="0.001" max="0.999" step="0.001" value="' +
-			p + '" aria-label="predicted probability p"></label>' + plotSvg() +
+			p + '" aria-label="predicted probability p"></label>' +
+			'<div class="wb-panels">' + PANELS.map(panelSvg).join('') + '</div>' +
 			'<p class="wb-legend"><span class="bce y1">BCE, y = 1</span> ' +
 			'<span class="bce y0">BCE, y = 0</span> <span class="mse y1">MSE, y = 1</span> ' +
 			'<span class="mse y0">MSE, y = 0</span></p>' +
@@ -133,16 +163,18 @@
 
 	function updateSlider(root, p) {
 		show(root.querySelector('[data-quantity="p"]'), p, 3);
+		show(root.querySelector('[data-quantity="z"]'), Math.log(p / (1 - p)), 3);
 		root.querySelector('input').value = p;
-		QUANTITIES.forEach(function (q) {
-			[1, 0].forEach(function (y) {
-				var id = q.id + '-y' + y, v = q.f(p, y);
-				show(root.querySelector('td[data-quantity="' + id + '"]'), v, 4);
-				var dot = root.querySelector('circle[data-curve="' + id + '"]');
-				if (dot) {
+		PANELS.forEach(function (panel) {
+			panel.q.forEach(function (qi) {
+				var q = QUANTITIES[qi];
+				[1, 0].forEach(function (y) {
+					var id = q.id + '-y' + y, v = q.f(p, y);
+					show(root.querySelector('td[data-quantity="' + id + '"]'), v, 4);
+					var dot = root.querySelector('circle[data-curve="' + id + '"]');
 					dot.setAttribute('cx', px(p).toFixed(1));
-					dot.setAttribute('cy', py(v).toFixed(1));
-				}
+					dot.setAttribute('cy', py(panel, v).toFixed(1));
+				});
 			});
 		});
 	}
