@@ -47,7 +47,10 @@ cp tools/release.awk "$dest/tools/"
 for f in grader/*; do
 	[ -f "$f" ] && cp "$f" "$dest/grader/"
 done
-[ -d grader/runtime ] && cp -R grader/runtime "$dest/grader/"
+# The suites' runtime, the judge-runner protocol and the runner.
+for d in runtime wire runner; do
+	[ -d "grader/$d" ] && cp -R "grader/$d" "$dest/grader/"
+done
 for f in grader/suites/*; do
 	case $f in
 	grader/suites/[0-9][0-9]_*.c)
