@@ -23,13 +23,13 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 # The exercise files and the contract functions, in curriculum order.
 EXERCISES := 01_sigmoid 02_bce 03_gradcheck 04_logreg 05_mse \
-	06_information 07_softmax 08_variants
+	06_information 07_softmax 08_variants 09_softmax_regression
 CONTRACT_FUNCTIONS := sigmoid sigmoid_grad bce_loss bce_with_logits \
 	bce_with_logits_grad numerical_gradient relative_error \
 	logreg_loss_grad logreg_fit mse_sigmoid_loss mse_sigmoid_grad \
 	mse_sigmoid_curvature entropy cross_entropy kl_divergence softmax \
 	log_sum_exp log_softmax softmax_cross_entropy smoothed_cross_entropy \
-	focal_loss
+	focal_loss softmax_regression_loss_grad softmax_regression_fit
 
 CRITERION_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
 CRITERION_LIBS = $(shell $(PKG_CONFIG) --libs criterion)

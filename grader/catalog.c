@@ -31,6 +31,9 @@ static const struct catalog_exercise exercises[] = {
 	    NULL } },
 	{ "08_variants", "08_variants.c", 8, "Label smoothing and focal loss",
 	  { "smoothed_cross_entropy", "focal_loss", NULL } },
+	{ "09_softmax_regression", "09_softmax_regression.c", 9,
+	  "Softmax regression",
+	  { "softmax_regression_loss_grad", "softmax_regression_fit", NULL } },
 };
 
 static const struct catalog_function functions[] = {
@@ -55,9 +58,14 @@ static const struct catalog_function functions[] = {
 	{ "softmax_cross_entropy", 7, "The gradient: softmax minus one-hot" },
 	{ "smoothed_cross_entropy", 8, "Label smoothing" },
 	{ "focal_loss", 8, "Focal loss" },
+	{ "softmax_regression_loss_grad", 9, "The gradient, step by step" },
+	{ "softmax_regression_fit", 9, "A training run" },
 };
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+_Static_assert(COUNT(exercises) == CATALOG_EXERCISES,
+	       "CATALOG_EXERCISES must be the number of exercise files");
 
 size_t catalog_count(void)
 {

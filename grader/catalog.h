@@ -1,5 +1,5 @@
 /*
- * catalog.h - the curriculum as the grader knows it: the eight exercise
+ * catalog.h - the curriculum as the grader knows it: the nine exercise
  * files, their contract functions and the chapter sections hints point to
  * (docs/design.md, "Chapter files and section titles").
  */
@@ -8,7 +8,12 @@
 
 #include <stddef.h>
 
-enum { CATALOG_MAX_FUNCTIONS = 4 };
+/*
+ * CATALOG_EXERCISES is the number of exercise files, for the arrays the
+ * grader keeps per exercise (options.h, summary.h); catalog.c checks at
+ * compile time that its table has exactly that many.
+ */
+enum { CATALOG_MAX_FUNCTIONS = 4, CATALOG_EXERCISES = 9 };
 
 struct catalog_function {
 	const char *name;
@@ -32,7 +37,7 @@ const struct catalog_exercise *catalog_find_exercise(const char *text);
 const struct catalog_exercise *catalog_exercise_of(const char *function);
 /* A contract function, or NULL. */
 const struct catalog_function *catalog_find_function(const char *name);
-/* The title of chapter n (1..8), or "". */
+/* The title of chapter n (1..9), or "". */
 const char *catalog_chapter_title(int chapter);
 
 #endif /* GRADER_CATALOG_H */

@@ -18,7 +18,7 @@
 #include "disclosure.h"
 #include "strbuf.h"
 
-enum { OPTIONS_MAX_EXERCISES = 8 };
+enum { OPTIONS_MAX_EXERCISES = CATALOG_EXERCISES };
 
 enum options_mode {
 	OPTIONS_GRADE,		/* one folder, one report */

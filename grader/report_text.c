@@ -11,7 +11,9 @@
 #include "sanitize.h"
 
 /* Feedback of at most this many failing tests per function, unless -v. */
-enum { SHOWN_FAILURES = 2 };
+/* Failures shown per function; the column of the file names, as wide as
+ * the longest ("09_softmax_regression.c"). */
+enum { SHOWN_FAILURES = 2, REPORT_TEXT_FILE_WIDTH = 24 };
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -118,9 +120,9 @@ static void add_exercise(struct strbuf *out, const struct summary *summary,
 	bool full = entry->total && entry->passed == entry->total &&
 		    results->file_status == RESULTS_FILE_OK;
 
-	strbuf_addf(out, "%s%s%-20s%s %3zu/%-3zu points\n",
+	strbuf_addf(out, "%s%s%-*s%s %3zu/%-3zu points\n",
 		    paint(style, BOLD), paint(style, full ? GREEN : RED),
-		    entry->exercise->file, paint(style, RESET), entry->passed,
+		    REPORT_TEXT_FILE_WIDTH, entry->exercise->file, paint(style, RESET), entry->passed,
 		    entry->total);
 	if (results->file_status != RESULTS_FILE_OK && results->file_message)
 		add_indented(out, "  ", results->file_message);

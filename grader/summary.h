@@ -12,7 +12,7 @@
 #include "catalog.h"
 #include "results.h"
 
-enum { SUMMARY_MAX_EXERCISES = 8 };
+enum { SUMMARY_MAX_EXERCISES = CATALOG_EXERCISES };
 
 struct summary_function {
 	const char *name;

@@ -70,6 +70,15 @@ double smoothed_cross_entropy(const double *z, const size_t *labels,
 double focal_loss(const double *y, const double *z, size_t n, double alpha,
 		  double gamma, double *grad);
 
+/* 09_softmax_regression.c - chapter 9, softmax regression */
+double softmax_regression_loss_grad(const double *X, const size_t *labels,
+				    size_t n, size_t d, size_t k,
+				    const double *W, const double *b,
+				    double *grad_W, double *grad_b);
+void softmax_regression_fit(const double *X, const size_t *labels, size_t n,
+			    size_t d, size_t k, double lr, size_t steps,
+			    double *W, double *b);
+
 /*
  * The stubs call this where your code goes.  Inside the grader it marks the
  * function as "not implemented" and ends that test; replace the call with

@@ -32,5 +32,8 @@ extern __typeof__(log_softmax) ref_log_softmax;
 extern __typeof__(softmax_cross_entropy) ref_softmax_cross_entropy;
 extern __typeof__(smoothed_cross_entropy) ref_smoothed_cross_entropy;
 extern __typeof__(focal_loss) ref_focal_loss;
+extern __typeof__(softmax_regression_loss_grad)
+	ref_softmax_regression_loss_grad;
+extern __typeof__(softmax_regression_fit) ref_softmax_regression_fit;
 
 #endif /* WB_REFERENCE_H */

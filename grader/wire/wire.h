@@ -40,8 +40,14 @@
 #define WIRE_MAX_FRAME ((size_t)64 << 10)
 /* Doubles in one array argument (what fits in a frame with room). */
 #define WIRE_MAX_ELEMENTS ((WIRE_MAX_FRAME - 256) / sizeof(double))
-/* Arguments of the longest contract signature. */
-#define WIRE_MAX_ARGS 8
+/*
+ * Arguments of a contract signature: at least the longest one
+ * (softmax_regression_loss_grad and _fit take 9), at most what
+ * wire_map.h can expand, and within the 32-bit overrun and modified
+ * masks of a RETURN frame.
+ */
+#define WIRE_MAX_ARGS 10
+_Static_assert(WIRE_MAX_ARGS <= 32, "RETURN masks are 32 bits");
 
 enum wire_frame_kind {
 	WIRE_SPAWN = 1,

@@ -9,8 +9,9 @@
 
 #define WIRE_CAT(a, b) WIRE_CAT_(a, b)
 #define WIRE_CAT_(a, b) a##b
-#define WIRE_COUNT(...) WIRE_COUNT_(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
-#define WIRE_COUNT_(a1, a2, a3, a4, a5, a6, a7, a8, count, ...) count
+#define WIRE_COUNT(...) WIRE_COUNT_(__VA_ARGS__, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define WIRE_COUNT_(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, count, ...) \
+	count
 
 #define WIRE_MAP(m, ...) WIRE_CAT(WIRE_MAP_, WIRE_COUNT(__VA_ARGS__))(m, __VA_ARGS__)
 #define WIRE_MAP_LIST(m, ...) \
@@ -24,6 +25,8 @@
 #define WIRE_MAP_6(m, t, ...) m t WIRE_MAP_5(m, __VA_ARGS__)
 #define WIRE_MAP_7(m, t, ...) m t WIRE_MAP_6(m, __VA_ARGS__)
 #define WIRE_MAP_8(m, t, ...) m t WIRE_MAP_7(m, __VA_ARGS__)
+#define WIRE_MAP_9(m, t, ...) m t WIRE_MAP_8(m, __VA_ARGS__)
+#define WIRE_MAP_10(m, t, ...) m t WIRE_MAP_9(m, __VA_ARGS__)
 
 #define WIRE_LIST_1(m, t) m t
 #define WIRE_LIST_2(m, t, ...) m t, WIRE_LIST_1(m, __VA_ARGS__)
@@ -33,5 +36,7 @@
 #define WIRE_LIST_6(m, t, ...) m t, WIRE_LIST_5(m, __VA_ARGS__)
 #define WIRE_LIST_7(m, t, ...) m t, WIRE_LIST_6(m, __VA_ARGS__)
 #define WIRE_LIST_8(m, t, ...) m t, WIRE_LIST_7(m, __VA_ARGS__)
+#define WIRE_LIST_9(m, t, ...) m t, WIRE_LIST_8(m, __VA_ARGS__)
+#define WIRE_LIST_10(m, t, ...) m t, WIRE_LIST_9(m, __VA_ARGS__)
 
 #endif /* GRADER_WIRE_MAP_H */

@@ -1,0 +1,169 @@
+/*
+ * 09_softmax_regression_fit.c - suite 09_softmax_regression, part two:
+ * softmax_regression_fit (09_softmax_regression.c holds
+ * softmax_regression_loss_grad, and 09_softmax_regression_helpers.h what
+ * both parts share).
+ *
+ * Tolerance (|got - want| <= abs + rel |want|):
+ *
+ * softmax_regression_fit, abs 1e-10, rel 1e-9: the loss is convex and its
+ * Hessian's norm is at most max_i (1 + |x_i|^2) / 2 (chapter 9, "The
+ * Jacobian of softmax and the Hessian"), about 2 on average over these
+ * problems, so gradient descent with lr <= 0.5 does not amplify a
+ * perturbation; after k <= 30 steps two correct codes differ by about k
+ * times one step's rounding, ~1e-13.  An update from a stale or partly
+ * updated gradient, a skipped or extra step, or a wrong start is off by
+ * 1e-4 or more.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "09_softmax_regression_helpers.h"
+
+#define HINT_FIT \
+	"start from the W and b given; each step computes grad_W and " \
+	"grad_b at the current (W, b), then moves every entry of both by " \
+	"-lr times that same gradient " TRAINING
+
+/* ---- softmax_regression_fit ---------------------------------------------- */
+
+/* The student's fit from (W, b) of p against the reference's. */
+static bool check_fit(struct problem *p, double lr, size_t steps,
+		      const char *what, const char *hint)
+{
+	const struct wb_tol tol = { 1e-10, 1e-9 };
+	struct problem q = *p;
+	struct wb_guarded gW, gb;
+	size_t dk = p->d * p->k, i;
+	double want[MAXP], got[MAXP];
+	char extra[96], summary[200];
+	bool ok;
+
+	memcpy(want, p->W, dk * sizeof *want);
+	memcpy(want + dk, p->b, p->k * sizeof *want);
+	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
+				   steps, want, want + dk);
+	wb_guarded_init(&gW, dk, 0.0);
+	wb_guarded_init(&gb, p->k, 0.0);
+	memcpy(gW.data, p->W, dk * sizeof *p->W);
+	memcpy(gb.data, p->b, p->k * sizeof *p->b);
+	softmax_regression_fit(q.X, q.labels, q.n, q.d, q.k, lr, steps,
+			       gW.data, gb.data);
+	snprintf(extra, sizeof extra, " (start), lr = %g, steps = %zu", lr,
+		 steps);
+	describe(p, extra);
+	ok = wb_guarded_intact(&gW, p->input) &&
+	     wb_guarded_intact(&gb, p->input) &&
+	     inputs_kept(p, &q, false, "softmax_regression_fit");
+	if (ok) {
+		memcpy(got, gW.data, dk * sizeof *got);
+		memcpy(got + dk, gb.data, p->k * sizeof *got);
+		i = wb_first_mismatch(got, want, dk + p->k, tol);
+		snprintf(summary, sizeof summary,
+			 "softmax_regression_fit: %s (%s)", what,
+			 i >= dk ? "b" : "W");
+		if (i < dk + p->k) {
+			wb_fail_element(summary, p->input, i >= dk ? i - dk : i,
+					want[i], got[i], tol, hint);
+			ok = false;
+		}
+	}
+	wb_guarded_release(&gW);
+	wb_guarded_release(&gb);
+	return ok;
+}
+
+WB_TEST(softmax_regression_fit, matches_reference,
+	"matches the reference parameters after k steps from a given start")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 40; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, wb_rng_uniform(&rng, 0.05, 0.5),
+			       1 + wb_rng_index(&rng, 30),
+			       "wrong parameters after training", HINT_FIT))
+			return;
+	}
+}
+
+WB_TEST(softmax_regression_fit, simultaneous_update,
+	"updates W and b together from the same gradient (one step)")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 20; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, 0.5, 1, "wrong parameters after one step",
+			       "one step is W -= lr grad_W, b -= lr grad_b with "
+			       "both gradients computed BEFORE anything moves: "
+			       "keep them in their own buffers, do not "
+			       "recompute grad_b after updating W " TRAINING))
+			return;
+	}
+}
+
+WB_TEST(softmax_regression_fit, zero_steps,
+	"leaves W and b unchanged for steps = 0, and moves them for steps = 1")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	random_problem(&rng, &p, 1.0);
+	if (check_fit(&p, 0.5, 0, "changed W or b with steps = 0",
+		      "steps = 0 means no update at all: W and b stay as "
+		      "given " TRAINING))
+		check_fit(&p, 0.5, 1, "wrong parameters after one step",
+			  HINT_FIT);
+}
+
+WB_TEST(softmax_regression_fit, loss_decreases,
+	"lowers the loss from W = 0, b = 0 (200 steps)")
+{
+	struct wb_rng rng;
+	struct problem p;
+	double W[MAXD * MAXK] = { 0 }, b[MAXK] = { 0 }, gW[MAXD * MAXK];
+	double gb[MAXK], before, after;
+	char input[200];
+
+	wb_rng_init(&rng);
+	random_problem(&rng, &p, 0.0);
+	for (size_t i = 0; i < p.n; i++) /* the class follows feature 0 */
+		p.labels[i] = p.X[i * p.d] > 0.0 ? p.k - 1 : 0;
+	before = ref_softmax_regression_loss_grad(p.X, p.labels, p.n, p.d, p.k,
+						  W, b, gW, gb);
+	softmax_regression_fit(p.X, p.labels, p.n, p.d, p.k, 0.5, 200, W, b);
+	after = ref_softmax_regression_loss_grad(p.X, p.labels, p.n, p.d, p.k,
+						 W, b, gW, gb);
+	snprintf(input, sizeof input, "n = %zu, d = %zu, k = %zu, label_i = "
+		 "k - 1 if x_i0 > 0 else 0, from W = 0, b = 0, lr = 0.5, "
+		 "steps = 200", p.n, p.d, p.k);
+	if (!(after < 0.9 * before))
+		wb_fail("softmax_regression_fit: the loss did not decrease "
+			"by 10%", input,
+			"step AGAINST the gradient: W -= lr grad_W, b -= lr "
+			"grad_b, for every one of the steps " TRAINING);
+}
+/* BEGIN HIDDEN */
+/* ---- hidden test: a long run --------------------------------------------- */
+
+WB_HIDDEN_TEST(softmax_regression_fit, long_run,
+	       "matches the reference after 100 small steps")
+{
+	struct wb_rng rng;
+	struct problem p;
+
+	wb_rng_init(&rng);
+	for (int t = 0; t < 10; t++) {
+		random_problem(&rng, &p, 1.0);
+		if (!check_fit(&p, 0.1, 100, "wrong parameters after 100 steps",
+			       HINT_FIT))
+			return;
+	}
+}
+/* END HIDDEN */
