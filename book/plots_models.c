@@ -51,9 +51,9 @@ void plots_softreg_regions_data(FILE *out)
 	enum { D = DATASETS_SOFTREG_D, K = DATASETS_SOFTREG_K };
 	double W[D * K] = { 0 }, b[K] = { 0 };
 
-	softreg_fit(datasets_softreg_X, datasets_softreg_labels,
-		    DATASETS_SOFTREG_N, D, K, DATASETS_SOFTREG_RATE,
-		    DATASETS_SOFTREG_STEPS, W, b);
+	softmax_regression_fit(datasets_softreg_X, datasets_softreg_labels,
+			       DATASETS_SOFTREG_N, D, K, DATASETS_SOFTREG_RATE,
+			       DATASETS_SOFTREG_STEPS, W, b);
 	for (int i = 0; i <= PLOTS_PLANE_STEPS; i++) {
 		for (int j = 0; j <= PLOTS_PLANE_STEPS; j++) {
 			double x[D] = { plane_at(j), plane_at(i) };
@@ -90,8 +90,8 @@ void plots_reliability_data(FILE *out)
 	datasets_blobs(NV, DATASETS_CALIB_SEED_VALID, X + 2 * NT, labels + NT);
 	datasets_blobs(NE, DATASETS_CALIB_SEED_TEST, X + 2 * (NT + NV),
 		       labels + NT + NV);
-	softreg_fit(X, labels, NT, 2, K, DATASETS_CALIB_RATE,
-		    DATASETS_CALIB_STEPS, W, b);
+	softmax_regression_fit(X, labels, NT, 2, K, DATASETS_CALIB_RATE,
+			       DATASETS_CALIB_STEPS, W, b);
 	softreg_logits(X + 2 * NT, NV + NE, 2, K, W, b, Z);
 	T = calib_fit_temperature(Z, labels + NT, NV, K);
 	for (int pass = 0; pass < 2; pass++) {

@@ -12,7 +12,7 @@
 /* A NULL-terminated list of hints, as a static array. */
 #define HINTS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-/* Chapters 1 to 4, then 5 to 8; each ends with a { NULL } entry. */
+/* Chapters 1 to 4, then 5 to 9; each ends with a { NULL } entry. */
 extern const struct hints_entry hints_text_early[];
 extern const struct hints_entry hints_text_late[];
 

@@ -1,6 +1,7 @@
 /*
  * test_book_models.c - the trainers behind chapters 4 and 9's runs and
- * plots: softmax regression (book/softreg.c), calibration
+ * plots: softmax regression (exercise 09's reference, linked under its
+ * contract names, with book/softreg.c's logits and prediction), calibration
  * (book/calibrate.c) and the data sets, which must be the ones the
  * chapters print (book/datasets.c).
  */
@@ -32,8 +33,8 @@ static double loss_of(const double *theta, size_t n, void *ctx)
 
 	(void)n;
 	(void)ctx;
-	return softreg_loss_grad(X, labels, N, D, K, theta, theta + D * K,
-				 grad, grad + D * K);
+	return softmax_regression_loss_grad(X, labels, N, D, K, theta,
+					    theta + D * K, grad, grad + D * K);
 }
 
 Test(softreg, gradient_matches_central_differences)
@@ -42,8 +43,8 @@ Test(softreg, gradient_matches_central_differences)
 
 	for (size_t i = 0; i < P; i++)
 		theta[i] = sin(1.7 * i + 0.3);
-	softreg_loss_grad(X, labels, N, D, K, theta, theta + D * K, exact,
-			  exact + D * K);
+	softmax_regression_loss_grad(X, labels, N, D, K, theta, theta + D * K,
+				     exact, exact + D * K);
 	numerical_gradient(loss_of, NULL, theta, P, numeric);
 	cr_expect_lt(relative_error(exact, numeric, P), 1e-7);
 }
@@ -62,7 +63,8 @@ Test(softreg, two_classes_are_logistic_regression)
 	}
 	for (size_t j = 0; j < D; j++)
 		W[j * 2 + 1] = w[j];
-	double soft = softreg_loss_grad(X, lab2, N, D, 2, W, bb, gW, gb);
+	double soft = softmax_regression_loss_grad(X, lab2, N, D, 2, W, bb, gW,
+						   gb);
 	double logi = logreg_loss_grad(X, y, N, D, w, b, gw, &glb);
 
 	cr_expect_float_eq(soft, logi, 1e-13);
@@ -76,10 +78,12 @@ Test(softreg, two_classes_are_logistic_regression)
 Test(softreg, fit_lowers_the_loss_and_keeps_class_sums_at_zero)
 {
 	double W[D * K] = { 0 }, b[K] = { 0 }, gW[D * K], gb[K];
-	double before = softreg_loss_grad(X, labels, N, D, K, W, b, gW, gb);
+	double before = softmax_regression_loss_grad(X, labels, N, D, K, W, b,
+						     gW, gb);
 
-	softreg_fit(X, labels, N, D, K, 0.2, 200, W, b);
-	cr_expect_lt(softreg_loss_grad(X, labels, N, D, K, W, b, gW, gb),
+	softmax_regression_fit(X, labels, N, D, K, 0.2, 200, W, b);
+	cr_expect_lt(softmax_regression_loss_grad(X, labels, N, D, K, W, b, gW,
+						  gb),
 		     before - 0.1);
 	cr_expect_float_eq(before, log((double)K), 1e-15);
 	for (size_t j = 0; j <= D; j++) {
@@ -95,10 +99,12 @@ Test(softreg, a_label_out_of_range_gives_nan_and_leaves_the_gradient)
 	double W[D * K] = { 0 }, b[K] = { 0 }, gW[D * K], gb[K];
 
 	gb[0] = 42.0;
-	cr_expect(isnan(softreg_loss_grad(X, bad, N, D, K, W, b, gW, gb)));
+	cr_expect(isnan(softmax_regression_loss_grad(X, bad, N, D, K, W, b, gW,
+						     gb)));
 	cr_expect_eq(gb[0], 42.0);
-	cr_expect(isnan(softreg_fit(X, bad, N, D, K, 0.1, 3, W, b)));
+	softmax_regression_fit(X, bad, N, D, K, 0.1, 3, W, b);
 	cr_expect_eq(W[0], 0.0);
+	cr_expect_eq(b[0], 0.0);
 }
 
 Test(softreg, predict_picks_the_largest_logit_first_on_ties)
@@ -229,7 +235,7 @@ Test(datasets, chapter_9_prints_the_run_of_its_plot)
 		     DATASETS_SOFTREG_N * DATASETS_SOFTREG_D);
 	expect_array(text, "static const size_t labels[N] =", classes,
 		     DATASETS_SOFTREG_N);
-	cr_expect(strstr(text, "softreg_fit(X, labels, N, D, K, 0.5,"),
+	cr_expect(strstr(text, "softmax_regression_fit(X, labels, N, D, K, 0.5,"),
 		  "the chapter's run no longer uses rate %g",
 		  DATASETS_SOFTREG_RATE);
 	cr_expect(strstr(text, "5000 };"), "the run no longer ends at %d",
