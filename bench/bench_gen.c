@@ -13,10 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-const char *const bench_exercise_files[] = {
+const char *const bench_exercise_files[BENCH_EXERCISES + 1] = {
 	"01_sigmoid.c", "02_bce.c", "03_gradcheck.c", "04_logreg.c",
 	"05_mse.c", "06_information.c", "07_softmax.c", "08_variants.c",
-	NULL
+	"09_softmax_regression.c", NULL
 };
 
 /*
@@ -162,7 +162,7 @@ static int plant_bug(const char *dir, const struct mutation *m)
 /* A broken submission: a compile error in one file, or files missing. */
 static int make_broken(const char *dir, size_t i)
 {
-	const char *file = bench_exercise_files[i % 8];
+	const char *file = bench_exercise_files[i % BENCH_EXERCISES];
 	char path[4096];
 
 	if (i % 2 == 0)
@@ -171,7 +171,7 @@ static int make_broken(const char *dir, size_t i)
 	/* Half of the files never handed in. */
 	for (size_t j = 0; j < 4; j++) {
 		snprintf(path, sizeof path, "%s/%s", dir,
-			 bench_exercise_files[(i + 2 * j) % 8]);
+			 bench_exercise_files[(i + 2 * j) % BENCH_EXERCISES]);
 		if (unlink(path) != 0 && errno != ENOENT)
 			return -1;
 	}

@@ -6,8 +6,10 @@
 
 #include <stddef.h>
 
-/* The eight exercise files, in curriculum order, NULL-terminated. */
-extern const char *const bench_exercise_files[];
+/* The exercise files, in curriculum order, NULL-terminated after
+ * BENCH_EXERCISES of them. */
+enum { BENCH_EXERCISES = 9 };
+extern const char *const bench_exercise_files[BENCH_EXERCISES + 1];
 
 /* rm -rf path; mkdir -p path.  Returns 0 or -1. */
 int bench_fresh_dir(const char *path);

@@ -77,7 +77,7 @@ static char *floor_line(const char *dir, const char *file)
 static void time_floor(const char *dir, const char *file, unsigned jobs,
 		       struct sample *s)
 {
-	char *lines[8] = { NULL };
+	char *lines[BENCH_EXERCISES] = { NULL };
 	size_t n = 0;
 	struct bench_run run;
 
@@ -201,9 +201,9 @@ static void bench_latency(const struct bench_config *c)
 	}
 	bench_table_section("1. regrade after editing 02_bce.c (copy of solutions/)");
 	latency_row("grader --only 02_bce.c DIR", &only, &only_floor, 0.3);
-	latency_row("grader --seed 1 DIR (all eight files)", &full,
+	latency_row("grader --seed 1 DIR (every file)", &full,
 		    &full_floor, 0.3);
-	latency_row("grader DIR (all eight, fresh seed)", &drawn,
+	latency_row("grader DIR (every file, fresh seed)", &drawn,
 		    &full_floor, 0.0);
 	bench_table_section("2. full workbook, fresh copy of solutions/");
 	latency_row("grader DIR", &first, &full_floor, 1.0);
@@ -212,12 +212,12 @@ static void bench_latency(const struct bench_config *c)
 }
 
 /*
- * The least CPU a submission can cost: `cc -c` of its eight files with the
+ * The least CPU a submission can cost: `cc -c` of its files with the
  * grader's flags, one after the other (CPU seconds).
  */
 static double compile_floor_cpu(const char *dir)
 {
-	char *lines[8] = { NULL };
+	char *lines[BENCH_EXERCISES] = { NULL };
 	size_t n = 0;
 	struct bench_run run = { 0 };
 

@@ -82,7 +82,8 @@ static void check_gradebook(const char *text,
 
 	cr_assert_str_eq(line, "student,01_sigmoid,02_bce,03_gradcheck,"
 			 "04_logreg,05_mse,06_information,07_softmax,"
-			 "08_variants,total,max,seed,status");
+			 "08_variants,09_softmax_regression,total,max,seed,"
+			 "status");
 	cr_assert_null(strchr(text, '/'), "no paths in the gradebook");
 	for (size_t r = 0; r < rows; r++) {
 		line = strtok_r(NULL, "\n", &save);

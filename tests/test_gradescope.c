@@ -22,7 +22,7 @@
 
 static const char *const exercises[] = {
 	"01_sigmoid", "02_bce", "03_gradcheck", "04_logreg", "05_mse",
-	"06_information", "07_softmax", "08_variants",
+	"06_information", "07_softmax", "08_variants", "09_softmax_regression",
 };
 
 /* The contract functions of 02_bce.c: the exercise submitted as a stub. */

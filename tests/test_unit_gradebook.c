@@ -35,7 +35,8 @@ Test(gradebook, header_names_every_exercise)
 	gradebook_header(&sb);
 	cr_assert_str_eq(sb.buf, "student,01_sigmoid,02_bce,03_gradcheck,"
 			 "04_logreg,05_mse,06_information,07_softmax,"
-			 "08_variants,total,max,seed,status\n");
+			 "08_variants,09_softmax_regression,total,max,seed,"
+			 "status\n");
 	strbuf_release(&sb);
 }
 
@@ -43,7 +44,7 @@ Test(gradebook, rows_survive_formatting_and_parsing)
 {
 	struct gradebook_row row = {
 		.student = "odd, \"name\"\n", .graded = true,
-		.points = { 1, 2, 3, 4, 5, 6, 7, 8 }, .total = 36, .max = 97,
+		.points = { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, .total = 45, .max = 105,
 		.seed = 123456789, .status = "ok",
 	}, back;
 	struct gradebook_fields fields;
@@ -58,9 +59,9 @@ Test(gradebook, rows_survive_formatting_and_parsing)
 	cr_assert_eq(*cursor, '\0');
 	cr_assert_eq(gradebook_row_parse(&fields, &back), 0);
 	cr_assert_str_eq(back.student, row.student);
-	cr_assert_eq(back.points[7], 8);
-	cr_assert_eq(back.total, 36);
-	cr_assert_eq(back.max, 97);
+	cr_assert_eq(back.points[8], 9);
+	cr_assert_eq(back.total, 45);
+	cr_assert_eq(back.max, 105);
 	cr_assert_eq(back.seed, 123456789);
 	cr_assert_str_eq(back.status, "ok");
 	cr_assert_eq(gradebook_parse_record(&cursor, &fields), 0);
@@ -82,13 +83,14 @@ Test(gradebook, ungraded_rows_leave_max_empty)
 
 	strbuf_init(&sb);
 	gradebook_format_row(&row, &sb);
-	cr_assert_str_eq(sb.buf, "bob,0,0,0,0,0,0,0,0,0,,7,bad-archive\n");
+	cr_assert_str_eq(sb.buf, "bob,0,0,0,0,0,0,0,0,0,0,,7,bad-archive\n");
 	strbuf_release(&sb);
 }
 
 static const char *header =
 	"student,01_sigmoid,02_bce,03_gradcheck,04_logreg,05_mse,"
-	"06_information,07_softmax,08_variants,total,max,seed,status\n";
+	"06_information,07_softmax,08_variants,09_softmax_regression,total,"
+	"max,seed,status\n";
 
 static void write_shard(const char *dir, const char *name, const char *rows)
 {
@@ -120,19 +122,19 @@ Test(gradebook, merge_sorts_rows_of_every_shard)
 
 	strbuf_init(&error);
 	write_shard(dir, "gradebook.shard-1-of-2.csv",
-		    "carol,1,1,1,1,1,1,1,1,8,8,3,ok\n"
-		    "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n");
+		    "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok\n"
+		    "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n");
 	write_shard(dir, "gradebook.shard-2-of-2.csv",
-		    "\"b,ob\",0,0,0,0,0,0,0,0,0,,2,bad-name\n");
+		    "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name\n");
 	cr_assert_eq(merge(dir, &error), 0, "%s", error.buf);
 	cr_assert(asprintf(&path, "%s/gradebook.csv", dir) > 0);
 	text = harness_read_file(path);
 	cr_assert_not_null(text);
 	cr_assert(!strncmp(text, header, strlen(header)));
 	cr_assert_str_eq(text + strlen(header),
-			 "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n"
-			 "\"b,ob\",0,0,0,0,0,0,0,0,0,,2,bad-name\n"
-			 "carol,1,1,1,1,1,1,1,1,8,8,3,ok\n");
+			 "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n"
+			 "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name\n"
+			 "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok\n");
 	free(text);
 	free(path);
 	strbuf_release(&error);
@@ -143,7 +145,7 @@ Test(gradebook, merge_errors_say_what_is_wrong)
 {
 	char *dir = harness_tempdir();
 	struct strbuf error;
-	const char *row = "alice,1,1,1,1,1,1,1,1,8,8,1,ok\n";
+	const char *row = "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n";
 
 	strbuf_init(&error);
 	cr_assert_eq(merge(dir, &error), -1);

@@ -22,6 +22,8 @@ static const struct test_exercise {
 	{ "07_softmax.c", { "softmax", "log_sum_exp", "log_softmax",
 			    "softmax_cross_entropy" } },
 	{ "08_variants.c", { "smoothed_cross_entropy", "focal_loss" } },
+	{ "09_softmax_regression.c", { "softmax_regression_loss_grad",
+				       "softmax_regression_fit" } },
 };
 
 #define TEST_EXERCISE_COUNT \

@@ -26,6 +26,7 @@ static char *join(const char *a, const char *b)
 static const char *const files[SUBMISSIONS_EXERCISES] = {
 	"01_sigmoid.c", "02_bce.c", "03_gradcheck.c", "04_logreg.c",
 	"05_mse.c", "06_information.c", "07_softmax.c", "08_variants.c",
+	"09_softmax_regression.c",
 };
 
 /* A copy of solutions/ into dir (created). */
@@ -127,16 +128,16 @@ static void make_kind(const char *root, const char *dir, const char *id,
 		      size_t i, struct submission_expect *e, char *command,
 		      size_t size)
 {
-	set(e, id, "ok", "FFFFFFFF");
+	set(e, id, "ok", "FFFFFFFFF");
 	switch (i) {
 	case 10: correct_copy(dir); hostile(dir, "infinite_loop");
-		set(e, id, "ok", "FLFFFFFF"); return;
+		set(e, id, "ok", "FLFFFFFFF"); return;
 	case 20: correct_copy(dir); hostile(dir, "fork_bomb");
-		set(e, id, "ok", "F0FFFFFF"); return;
+		set(e, id, "ok", "F0FFFFFFF"); return;
 	case 30: correct_copy(dir); hostile(dir, "exit_in_function");
-		set(e, id, "ok", "F0FFFFFF"); return;
+		set(e, id, "ok", "F0FFFFFFF"); return;
 	case 40: correct_copy(dir); hostile(dir, "output_flood");
-		set(e, id, "ok", "FLFFFFFF"); return;
+		set(e, id, "ok", "FLFFFFFFF"); return;
 	case 50: mkdir(dir, 0755); append(dir, "README", "nothing here\n");
 		set(e, id, "no-files", ""); return;
 	case 60: snprintf(command, size, "head -c 3000 /dev/urandom "
@@ -151,12 +152,12 @@ static void make_kind(const char *root, const char *dir, const char *id,
 	correct_copy(dir);
 	switch (i % 10) {
 	case 5: from_corpus(dir, "tests/corpus/buggy/02_bce_log10");
-		set(e, id, "ok", "FLFFFFFF"); break;
+		set(e, id, "ok", "FLFFFFFFF"); break;
 	case 6: replace(dir, "03_gradcheck.c", "exercises/03_gradcheck.c");
-		set(e, id, "ok", "FF0FFFFF"); break;
+		set(e, id, "ok", "FF0FFFFFF"); break;
 	case 7: append(dir, "05_mse.c", "\nthis is not C;\n");
 		remove_file(dir, "08_variants.c");
-		set(e, id, "ok", "FFFF0FF0"); break;
+		set(e, id, "ok", "FFFF0FF0F"); break;
 	case 8: snprintf(command, size, "cd %s && tar czf %s.tar.gz "
 			 "%s && rm -r %s", root, id, id, id);
 		run(command); break;
