@@ -79,7 +79,9 @@ WB_TEST(relative_error, maximum, "is the maximum over i, not the mean")
 	k = wb_rng_index(&rng, n);
 	for (size_t i = 0; i < n; i++)
 		a[i] = b[i] = wb_rng_uniform(&rng, 0.5, 2.0);
-	b[k] = 2.0 * a[k]; /* one bad component: 1/3 */
+	/* One bad component, off by (f - 1) / (f + 1) in [0.2, 0.5]: a
+	 * random factor, as b_k = 2 a_k would make the answer 1/3 always. */
+	b[k] = a[k] * wb_rng_uniform(&rng, 1.5, 3.0);
 	check_relerr(a, b, n, "relative_error: wrong value with one bad "
 		     "component", "one component off is a failed check: take "
 		     "the maximum over i, not the mean or the sum "
