@@ -1,6 +1,7 @@
 /*
  * 03_gradcheck.c - the suite of exercise 3 (chapter 3, "The gradient is
- * prediction minus truth"): numerical_gradient and relative_error.
+ * prediction minus truth"): numerical_gradient; relative_error is in
+ * 03_gradcheck_relerr.c, and what both parts share in 03_gradcheck_helpers.h.
  *
  * numerical_gradient is compared with the ANALYTIC gradient of smooth test
  * functions, at the contract's accuracy: rel 1e-6, abs 0 (every test
@@ -15,28 +16,18 @@
  *     difference f(x+h) - f(x-h) ~ 1e-12 against a rounding of f of 1e-15:
  *     1e-3 relative;
  *   - a step proportional to |x_i| alone is 0 at x_i = 0: NaN.
- * relative_error is an exact formula: any order of the same operations
- * rounds within a few ulps, so rel 1e-14, abs 0.
  */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
-
-#pragma weak numerical_gradient
-#pragma weak relative_error
-
-enum { MAXN = 24 };
+#include "03_gradcheck_helpers.h"
 
 #define STEP "(chapter 3, \"Choosing the step\")"
 #define HINT_CENTRAL \
 	"use the central difference (f(x + h e_i) - f(x - h e_i)) / (2h) " \
 	"with h = cbrt(DBL_EPSILON) * max(|x_i|, 1) " STEP
-#define HINT_RELERR \
-	"return the MAXIMUM over i of |a_i - b_i| / max(|a_i| + |b_i|, " \
-	"DBL_MIN) (chapter 3, \"Relative error\")"
 
 /* ---- test functions: f and its exact gradient ------------------------- */
 
@@ -239,122 +230,8 @@ WB_TEST(numerical_gradient, restores_x, "leaves x bitwise as it found it")
 	check_gradient(&c, "f = sum (x_i - m_i)^2", x, MAXN, HINT_CENTRAL);
 }
 
-/* ---- relative_error ------------------------------------------------------ */
-
-static bool check_relerr(const double *a, const double *b, size_t n,
-			 const char *what, const char *hint)
-{
-	const struct wb_tol tol = { 0.0, 1e-14 };
-	double ac[MAXN], bc[MAXN], got;
-	char input[600], as[256], bs[256];
-
-	memcpy(ac, a, n * sizeof *a);
-	memcpy(bc, b, n * sizeof *b);
-	snprintf(input, sizeof input, "a = %s, b = %s, n = %zu",
-		 wb_format_vector(as, sizeof as, a, n),
-		 wb_format_vector(bs, sizeof bs, b, n), n);
-	got = relative_error(ac, bc, n);
-	if (memcmp(ac, a, n * sizeof *a) || memcmp(bc, b, n * sizeof *b)) {
-		wb_fail("relative_error: changed its input arrays", input,
-			"a and b are const: only read them");
-		return false;
-	}
-	return wb_check_value(what, input, ref_relative_error(a, b, n), got,
-			      tol, hint);
-}
-
-/* Random pairs: b_i = a_i (1 + noise), sometimes of the other sign. */
-static void random_pair(struct wb_rng *rng, double *a, double *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		a[i] = wb_rng_uniform(rng, -10.0, 10.0);
-		b[i] = a[i] * (1.0 + wb_rng_uniform(rng, -1e-3, 1e-3) *
-					     (double)wb_rng_index(rng, 3));
-		if (wb_rng_index(rng, 8) == 0)
-			b[i] = -b[i];
-	}
-}
-
-WB_TEST(relative_error, ordinary_inputs, "matches the formula on random vectors")
-{
-	struct wb_rng rng;
-	double a[MAXN], b[MAXN];
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		size_t n = 1 + wb_rng_index(&rng, MAXN);
-
-		random_pair(&rng, a, b, n);
-		if (!check_relerr(a, b, n, "relative_error: wrong value",
-				  HINT_RELERR))
-			return;
-	}
-}
-
-WB_TEST(relative_error, maximum, "is the maximum over i, not the mean")
-{
-	struct wb_rng rng;
-	double a[MAXN], b[MAXN];
-	size_t n, k;
-
-	wb_rng_init(&rng);
-	n = 4 + wb_rng_index(&rng, MAXN - 4);
-	k = wb_rng_index(&rng, n);
-	for (size_t i = 0; i < n; i++)
-		a[i] = b[i] = wb_rng_uniform(&rng, 0.5, 2.0);
-	b[k] = 2.0 * a[k]; /* one bad component: 1/3 */
-	check_relerr(a, b, n, "relative_error: wrong value with one bad "
-		     "component", "one component off is a failed check: take "
-		     "the maximum over i, not the mean or the sum "
-		     "(chapter 3, \"Relative error\")");
-}
-
-WB_TEST(relative_error, zeros, "is 0 when both are 0 (no 0/0)")
-{
-	static const double zero[3] = { 0.0, 0.0, 0.0 }, one[3] = { 0, 1, -2 };
-
-	if (!check_relerr(zero, zero, 1, "relative_error: wrong value for "
-			  "a = b = 0", "0 / max(0, DBL_MIN) = 0: the DBL_MIN floor "
-			  "avoids 0/0 = NaN (chapter 3, \"Relative error\")"))
-		return;
-	check_relerr(one, one, 3, "relative_error: not 0 for a == b",
-		     "equal vectors have relative error 0, also where both are 0 "
-		     "(chapter 3, \"Relative error\")");
-}
-
-WB_TEST(relative_error, tiny_values,
-	"uses the DBL_MIN floor exactly for subnormal values")
-{
-	static const double a[] = { 1e-310, 3e-320, DBL_MIN, 0.0, 1.0 };
-	static const double b[] = { 0.0, -2e-320, 0.0, 4e-315, -1.0 };
-
-	for (size_t i = 0; i < 5; i++)
-		if (!check_relerr(&a[i], &b[i], 1, "relative_error: wrong value "
-				  "for tiny values", "the denominator is max(|a_i| + "
-				  "|b_i|, DBL_MIN), with exactly that floor "
-				  "(chapter 3, \"Relative error\")"))
-			return;
-}
-
-WB_TEST(relative_error, symmetric, "is symmetric: relative_error(a, b) = relative_error(b, a)")
-{
-	struct wb_rng rng;
-	double a[MAXN], b[MAXN];
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 50; t++) {
-		size_t n = 1 + wb_rng_index(&rng, MAXN);
-
-		random_pair(&rng, a, b, n);
-		if (!check_relerr(b, a, n, "relative_error: not symmetric "
-				  "(called with b, a)", "divide by |a_i| + |b_i|, "
-				  "not by |a_i| or |b_i| alone " HINT_RELERR))
-			return;
-	}
-}
-
 /* BEGIN HIDDEN */
-/* ---- hidden tests: longer vectors, the last element -------------------- */
+/* ---- hidden test: longer vectors ---------------------------------------- */
 
 WB_HIDDEN_TEST(numerical_gradient, long_vectors,
 	       "is accurate to 1e-6 for 16 to 24 coordinates")
@@ -378,27 +255,6 @@ WB_HIDDEN_TEST(numerical_gradient, long_vectors,
 		if (!check_gradient(&c, "f on a long vector", x, n,
 				    "compute every coordinate, from x_0 to "
 				    "x_{n-1}: " HINT_CENTRAL))
-			return;
-	}
-}
-
-WB_HIDDEN_TEST(relative_error, last_element,
-	       "counts the last element (only a_{n-1} and b_{n-1} differ)")
-{
-	struct wb_rng rng;
-	double a[MAXN], b[MAXN];
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 10; t++) {
-		size_t n = 1 + wb_rng_index(&rng, MAXN);
-
-		for (size_t i = 0; i < n; i++)
-			a[i] = b[i] = wb_rng_uniform(&rng, -3.0, 3.0);
-		b[n - 1] = a[n - 1] + wb_rng_uniform(&rng, 0.5, 1.0);
-		if (!check_relerr(a, b, n, "relative_error: missed a "
-				  "difference in the last element",
-				  "loop over i = 0 .. n-1, all n elements "
-				  HINT_RELERR))
 			return;
 	}
 }

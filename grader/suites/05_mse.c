@@ -33,6 +33,9 @@ static bool check_loss(const char *what, const double *y, const double *z,
 			      mse_sigmoid_loss(y, z, n), LOSS_TOL, hint);
 }
 
+#define LOSS_HINT "the loss is the mean over the n samples of " \
+	"(sigma(z_i) - y_i)^2, with no 1/2 factor (" VANISH ")"
+
 WB_TEST(mse_sigmoid_loss, random_values,
 	"matches the reference for random labels and logits")
 {
@@ -45,9 +48,7 @@ WB_TEST(mse_sigmoid_loss, random_values,
 
 		random_labels(&rng, y, n);
 		wb_rng_fill(&rng, z, n, -8.0, 8.0);
-		if (!check_loss("wrong loss", y, z, n,
-				"the loss is the mean over the n samples of "
-				"(sigma(z_i) - y_i)^2, with no 1/2 factor (" VANISH ")"))
+		if (!check_loss("wrong loss", y, z, n, LOSS_HINT))
 			return;
 	}
 }
@@ -65,10 +66,13 @@ WB_TEST(mse_sigmoid_loss, chapter_example,
 WB_TEST(mse_sigmoid_loss, bounded,
 	"is at most 1 per sample, even for confidently wrong logits of 1e6")
 {
-	double y[4] = { 1.0, 0.0, 1.0, 0.0 };
-	double z[4] = { -1e6, 1e6, -40.0, 745.0 };
+	/* Confidently wrong samples first (each term 1), then saturated
+	 * right ones and a soft label (terms 0 and 0.49), so that the mean
+	 * is not 1 for every n. */
+	double y[7] = { 1.0, 0.0, 1.0, 0.0, 0.3, 1.0, 0.0 };
+	double z[7] = { -1e6, 1e6, -40.0, 745.0, 1e6, 1e6, -745.0 };
 
-	for (size_t n = 1; n <= 4; n++)
+	for (size_t n = 1; n <= 7; n++)
 		if (!check_loss("wrong loss for saturated logits", y, z, n,
 				"a saturated sigmoid gives exactly 0 or 1, so "
 				"each term is at most 1; compute sigma without "
@@ -78,15 +82,19 @@ WB_TEST(mse_sigmoid_loss, bounded,
 
 WB_TEST(mse_sigmoid_loss, inputs_unchanged, "does not modify y or z")
 {
-	double y[MAXN], z[MAXN], y0[MAXN], z0[MAXN];
+	double y[MAXN], z[MAXN], y0[MAXN], z0[MAXN], got;
 	char input[600];
 
 	random_inputs_with_copies(y, z, y0, z0);
-	mse_sigmoid_loss(y, z, MAXN);
+	got = mse_sigmoid_loss(y, z, MAXN);
+	describe_yz(input, sizeof input, y0, z0, MAXN);
 	if (memcmp(y, y0, sizeof y) || memcmp(z, z0, sizeof z))
-		wb_fail("modified its input arrays",
-			describe_yz(input, sizeof input, y0, z0, MAXN),
+		wb_fail("modified its input arrays", input,
 			"y and z are const inputs: compute into local variables");
+	else	/* and computed from them: a constant keeps them too */
+		wb_check_value("wrong loss", input,
+			       ref_mse_sigmoid_loss(y0, z0, MAXN), got, LOSS_TOL,
+			       LOSS_HINT);
 }
 
 /* BEGIN HIDDEN */
@@ -117,6 +125,9 @@ WB_HIDDEN_TEST(mse_sigmoid_loss, label_flip,
 				    mse_sigmoid_loss(fy, fz, n), LOSS_TOL,
 				    "(sigma(z_i) - y_i)^2 treats both labels "
 				    "alike (" VANISH ")"))
+			return;
+		/* A loss that ignores y and z is symmetric too. */
+		if (!check_loss("wrong loss", y, z, n, LOSS_HINT))
 			return;
 	}
 }

@@ -143,10 +143,15 @@ WB_TEST(softmax_cross_entropy, huge_logits,
 WB_TEST(softmax_cross_entropy, one_class, "is 0 with a zero gradient for k = 1")
 {
 	double z[3] = { 3.5, -1e6, 1000.0 };
-	size_t labels[3] = { 0, 0, 0 };
+	double zk[6] = { 3.5, -1.0, 0.25, 2.0, 0.0, -4.0 };
+	size_t labels[3] = { 0, 0, 0 }, lk[2] = { 2, 0 };
 
-	check_sce("wrong loss for k = 1", z, labels, 3, 1, "one class always "
-		  "has probability 1, so the loss is 0 (" FUSED ")", SCE_GRAD);
+	/* Then the same kind of batch with k = 3: a loss and gradient of 0
+	 * whatever z is must not pass this test. */
+	if (check_sce("wrong loss for k = 1", z, labels, 3, 1, "one class "
+		      "always has probability 1, so the loss is 0 (" FUSED ")",
+		      SCE_GRAD))
+		check_sce("wrong loss", zk, lk, 2, 3, SCE_HINT, SCE_GRAD);
 }
 
 WB_TEST(softmax_cross_entropy, null_grad,

@@ -104,11 +104,17 @@ WB_TEST(smoothed_cross_entropy, pytorch_target,
 WB_TEST(smoothed_cross_entropy, one_class, "is 0 with a zero gradient for k = 1")
 {
 	double z[3] = { 3.5, -1e6, 1000.0 };
-	size_t labels[3] = { 0, 0, 0 };
+	double zk[6] = { 3.5, -1.0, 0.25, 2.0, 0.0, -4.0 };
+	size_t labels[3] = { 0, 0, 0 }, lk[2] = { 2, 0 };
 	struct call c = { false, NULL, z, labels, 3, 1, 0.2, 0 };
+	struct call ck = { false, NULL, zk, lk, 2, 3, 0.2, 0 };
 
-	check_call(&c, "wrong loss for k = 1", 0, NULL, "with one class t = (1) "
-		   "and softmax = (1): the loss is 0 (" SMOOTHING ")", SMOOTH_GRAD);
+	/* Then the same kind of batch with k = 3: a loss and gradient of 0
+	 * whatever z is must not pass this test. */
+	if (check_call(&c, "wrong loss for k = 1", 0, NULL, "with one class "
+		       "t = (1) and softmax = (1): the loss is 0 (" SMOOTHING
+		       ")", SMOOTH_GRAD))
+		check_call(&ck, "wrong loss", 0, NULL, SMOOTH_HINT, SMOOTH_GRAD);
 }
 
 WB_TEST(smoothed_cross_entropy, null_grad,
@@ -120,7 +126,9 @@ WB_TEST(smoothed_cross_entropy, null_grad,
 	size_t labels[MAXN];
 
 	wb_rng_init(&rng);
-	random_smoothed(&rng, z, labels, &c, false);
+	do	/* k = 1 has loss 0, which a constant 0 matches */
+		random_smoothed(&rng, z, labels, &c, false);
+	while (c.k < 2);
 	check_null_grad(&c);
 }
 

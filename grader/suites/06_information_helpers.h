@@ -1,0 +1,108 @@
+/*
+ * 06_information_helpers.h - what the two parts of suite 06_information
+ * share (06_information.c: entropy and cross_entropy; 06_information_kl.c:
+ * kl_divergence): sizes, the tolerance, chapter sections, random
+ * distributions, how an input is described and the checkers.
+ */
+#ifndef WB_SUITE_INFORMATION_HELPERS_H
+#define WB_SUITE_INFORMATION_HELPERS_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+#pragma weak entropy
+#pragma weak cross_entropy
+#pragma weak kl_divergence
+
+enum { MAXK = 12 };
+
+/* Values are sums of k <= 12 terms of size <= ~40 (p log q with q >= 1e-18)
+ * or ~1 (p log p); any summation order or the form p log(1/q) is within a
+ * few 1e-16 per term.  KL written as sum p (log p - log q) or as
+ * H(p, q) - H(p) loses up to ~1e-16 |log q| per term to cancellation,
+ * hence the absolute 1e-14.  Wrong formulas (log2, swapped arguments, a
+ * sign) are off by 1e-2 or more on these inputs. */
+static const struct wb_tol TOL = { 1e-14, 1e-12 };
+
+#define ENTROPY "chapter 6, \"Entropy\""
+#define CROSS "chapter 6, \"Cross-entropy\""
+#define KL "chapter 6, \"KL divergence and the decomposition\""
+#define GIBBS "chapter 6, \"Gibbs' inequality\""
+#define ASYM "chapter 6, \"Asymmetry\""
+
+typedef double pq_fn(const double *p, const double *q, size_t k);
+
+static inline const char *describe(char *buf, size_t size,
+				   const double *p, const double *q, size_t k)
+{
+	char a[256], b[256];
+
+	if (q)
+		snprintf(buf, size, "p = %s, q = %s, k = %zu",
+			 wb_format_vector(a, sizeof a, p, k),
+			 wb_format_vector(b, sizeof b, q, k), k);
+	else
+		snprintf(buf, size, "p = %s, k = %zu",
+			 wb_format_vector(a, sizeof a, p, k), k);
+	return buf;
+}
+
+/* A random distribution, with some entries set to exactly 0 when zeros. */
+static inline void random_distribution(struct wb_rng *rng, double *p,
+				       size_t k, bool zeros)
+{
+	double total = 0.0;
+
+	wb_rng_distribution(rng, p, k);
+	if (!zeros || k < 2)
+		return;
+	for (size_t i = 0; i < k; i++)
+		if (wb_rng_index(rng, 3) == 0 && i != 0)
+			p[i] = 0.0;
+	for (size_t i = 0; i < k; i++)
+		total += p[i];
+	for (size_t i = 0; i < k; i++)
+		p[i] /= total;
+}
+
+static inline bool check_pq(pq_fn *student, const char *what,
+			    const double *p, const double *q, size_t k,
+			    double want, const char *hint)
+{
+	char input[600];
+
+	return wb_check_value(what, describe(input, sizeof input, p, q, k),
+			      want, student(p, q, k), TOL, hint);
+}
+
+/*
+ * Runs the student's function on copies and checks that the inputs survive
+ * and that the value is right (a function that ignores its inputs keeps
+ * them too): `what` and `hint` are those of the function's random values;
+ * two is false for entropy (q unused).
+ */
+static inline void check_unchanged(pq_fn *student, pq_fn *ref, bool two,
+				   const char *what, const char *hint)
+{
+	struct wb_rng rng;
+	double p[MAXK], q[MAXK], p0[MAXK], q0[MAXK], got;
+	char input[600];
+
+	wb_rng_init(&rng);
+	random_distribution(&rng, p, MAXK, true);
+	random_distribution(&rng, q, MAXK, false);
+	memcpy(p0, p, sizeof p);
+	memcpy(q0, q, sizeof q);
+	got = student(p, q, MAXK);
+	describe(input, sizeof input, p0, two ? q0 : NULL, MAXK);
+	if (memcmp(p, p0, sizeof p) || memcmp(q, q0, sizeof q))
+		wb_fail("modified its input arrays", input,
+			"p and q are const inputs: compute into local variables");
+	else
+		wb_check_value(what, input, ref(p0, q0, MAXK), got, TOL, hint);
+}
+
+#endif /* WB_SUITE_INFORMATION_HELPERS_H */

@@ -1,0 +1,34 @@
+/*
+ * 05_mse.c - hostile: a stub.  Every function ignores the values of its
+ * inputs, returns 1.0 and writes 1.0 into its outputs; the file must score
+ * 0.
+ */
+#include <stddef.h>
+
+#include "workbook.h"
+
+#define STUB 1.0
+
+double mse_sigmoid_loss(const double *y, const double *z, size_t n)
+{
+	(void)y;
+	(void)z;
+	(void)n;
+	return STUB;
+}
+
+void mse_sigmoid_grad(const double *y, const double *z, size_t n,
+		      double *grad)
+{
+	(void)y;
+	(void)z;
+	for (size_t i = 0; grad && i < n; i++)
+		grad[i] = STUB;
+}
+
+double mse_sigmoid_curvature(double y, double z)
+{
+	(void)y;
+	(void)z;
+	return STUB;
+}
