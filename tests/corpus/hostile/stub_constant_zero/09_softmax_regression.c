@@ -1,0 +1,43 @@
+/*
+ * 09_softmax_regression.c - hostile: a stub.  Every function ignores the
+ * values of its inputs, returns 0.0 and writes 0.0 into its outputs; the
+ * file must score 0.  softmax_regression_fit leaves W and b as given
+ * (right for steps = 0 only).
+ */
+#include <stddef.h>
+
+#include "workbook.h"
+
+#define STUB 0.0
+
+double softmax_regression_loss_grad(const double *X, const size_t *labels,
+				    size_t n, size_t d, size_t k,
+				    const double *W, const double *b,
+				    double *grad_W, double *grad_b)
+{
+	(void)X;
+	(void)labels;
+	(void)n;
+	(void)W;
+	(void)b;
+	for (size_t i = 0; grad_W && i < d * k; i++)
+		grad_W[i] = STUB;
+	for (size_t c = 0; grad_b && c < k; c++)
+		grad_b[c] = STUB;
+	return STUB;
+}
+
+void softmax_regression_fit(const double *X, const size_t *labels, size_t n,
+			    size_t d, size_t k, double lr, size_t steps,
+			    double *W, double *b)
+{
+	(void)X;
+	(void)labels;
+	(void)n;
+	(void)d;
+	(void)k;
+	(void)lr;
+	(void)steps;
+	(void)W;
+	(void)b;
+}
