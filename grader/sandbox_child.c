@@ -145,7 +145,13 @@ static int place_passed_fds(const struct sandbox_job *job)
 	for (size_t i = 0; i < job->n_pass_fds; i++)
 		if (dup2(moved[i], 3 + (int)i) < 0)
 			return -1;
-	return close_range((unsigned)first_free, ~0U, CLOSE_RANGE_CLOEXEC);
+	if (close_range((unsigned)first_free, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return 0;
+	/* Kernels before 5.11: one descriptor at a time, as far as the
+	 * limit of open files goes. */
+	for (long fd = first_free; fd < sysconf(_SC_OPEN_MAX); fd++)
+		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	return 0;
 }
 
 static __attribute__((noreturn)) void job_run(const struct sandbox_plan *plan)
