@@ -283,6 +283,17 @@ static void keeper_end_job(const struct sandbox_plan *plan, pid_t job,
  * grader that may hold another job's socket (the judge's end while the
  * runner starts), and a copy kept here would hide that job's end of file.
  */
+/* Closes lo..hi; one at a time where close_range is missing (before 5.9). */
+static void close_between(unsigned lo, unsigned hi)
+{
+	long open_max = sysconf(_SC_OPEN_MAX);
+
+	if (close_range(lo, hi, 0) == 0)
+		return;
+	for (long fd = lo; fd <= (long)hi && fd < open_max; fd++)
+		close((int)fd);
+}
+
 static void keep_only(int *keep, size_t n)
 {
 	unsigned next = 0;
@@ -297,10 +308,10 @@ static void keep_only(int *keep, size_t n)
 		if (keep[i] < 0 || (unsigned)keep[i] < next)
 			continue;
 		if ((unsigned)keep[i] > next)
-			close_range(next, (unsigned)keep[i] - 1, 0);
+			close_between(next, (unsigned)keep[i] - 1);
 		next = (unsigned)keep[i] + 1;
 	}
-	close_range(next, ~0U, 0);
+	close_between(next, ~0U);
 }
 
 static void close_passed_fds(const struct sandbox_job *job)
