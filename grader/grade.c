@@ -15,6 +15,7 @@
 
 #include "cache.h"
 #include "compile.h"
+#include "grade_explain.h"
 #include "result_cache.h"
 #include "run.h"
 #include "sandbox.h"
@@ -179,94 +180,6 @@ static void fail_every_test(const struct grade_task *task,
 	free(judge);
 }
 
-/* The likely cause of a crash, in a student's words. */
-static const char *crash_cause(int signal)
-{
-	switch (signal) {
-	case SIGFPE:
-		return "an integer division by zero?";
-	case SIGABRT:
-		return "a failed assert(), or memory freed twice?";
-	case SIGSEGV:
-	case SIGBUS:
-		return "a bad pointer, or an index outside an array?";
-	case SIGILL:
-		return "undefined behaviour the compiler trapped?";
-	case SIGSYS:
-		return "a system call an exercise may not make: files, "
-		       "processes, the network?";
-	default:
-		return "see the signal's name";
-	}
-}
-
-/* Turns the suite's outcomes into words. */
-static void explain_test(struct results_test *test)
-{
-	char signal[32], *message = NULL;
-
-	switch (test->outcome) {
-	case RESULTS_CRASHED:
-		message = xstrfmt("crashed with %s (%s)%s%s",
-				  run_signal_name(test->signal, signal,
-						  sizeof signal),
-				  crash_cause(test->signal), *test->message ? "\n" : "", test->message);
-		break;
-	case RESULTS_TIMED_OUT:
-		message = xstrfmt("did not finish in 2 s (an endless loop, or "
-				  "far too slow?)");
-		break;
-	case RESULTS_INCOMPLETE:
-		message = xstrfmt("ended the test process early (exit status "
-				  "%d): return from the function, never call "
-				  "exit() or abort()", test->exit_code);
-		break;
-	case RESULTS_FAILED:
-		if (!*test->message)
-			message = xstrfmt("failed (no details given)");
-		break;
-	default:
-		break;
-	}
-	if (message) {
-		results_set_message(test, message);
-		free(message);
-	}
-}
-
-/*
- * Why a judged run left no usable report.  The judge is the grader's own
- * code: only the wall clock (the student's code too slow in many tests at
- * once) is the student's doing.
- */
-static char *describe_lost_run(const struct run_judged_result *run,
-			       const char *file)
-{
-	const struct sandbox_result *judge = &run->judge;
-	char signal[32];
-
-	if (run->start_error)
-		return xstrfmt("the grader could not start the tests of %s "
-			       "(%s); grade again, and report it if it "
-			       "persists", file, strerror(run->start_error));
-	if (judge->timed_out)
-		return xstrfmt("the tests of %s did not finish in %.0f s all "
-			       "together (several endless loops?)", file,
-			       RUN_SUITE_SECONDS);
-	if (WIFSIGNALED(judge->wait_status))
-		return xstrfmt("the grader's test program for %s was killed "
-			       "by %s; grade again, and report it if it "
-			       "persists", file,
-			       run_signal_name(WTERMSIG(judge->wait_status),
-					       signal, sizeof signal));
-	return xstrfmt("the grader's test program for %s stopped before it "
-		       "reported (exit status %d%s); grade again, and report "
-		       "it if it persists", file,
-		       WIFEXITED(judge->wait_status) ?
-		       WEXITSTATUS(judge->wait_status) : -1,
-		       run->report_too_long ? ", report too long" : "");
-}
-
 static bool run_student(const struct grade_task *task,
 			const struct selection *selection, const char *binary,
 			struct results *results);
@@ -362,14 +275,14 @@ static bool run_student(const struct grade_task *task,
 	usable = run_once(task, binary, selection->filter, &found, &run);
 	flooded = run.runner.output_truncated;
 	if (!usable) {
-		message = describe_lost_run(&run, task->exercise->file);
+		message = grade_explain_lost_run(&run, task->exercise->file);
 		fail_every_test(task, selection, RESULTS_FAILED, message,
 				results);
 		free(message);
 	} else {
 		reconcile(task, selection, &found);
 		for (size_t i = 0; i < found.nr; i++)
-			explain_test(&found.tests[i]);
+			grade_explain_test(&found.tests[i]);
 		if (flooded)
 			attribute_flood(task, selection, binary, &found);
 		append_tests(results, &found);

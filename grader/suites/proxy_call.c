@@ -157,7 +157,8 @@ static void connect_runner(void)
 			  "test (too many at once?); grade again");
 	}
 	fail_test("the process running your file answered with a malformed "
-		  "message: counted as failed");
+		  "message: counted as failed; write only with printf and "
+		  "friends");
 }
 
 bool wb_proxy_defined(const char *name)
@@ -230,7 +231,9 @@ static double returned(const struct wire_call *call, const char *name,
 
 	if (wire_decode_return(r, call, &ret) != 0)
 		fail_test("%s: the process running your code answered with a "
-			  "malformed message: counted as failed", name);
+			  "malformed message: counted as failed; write "
+			  "only with printf and friends, never to a "
+			  "descriptor of your own", name);
 	for (unsigned i = 0; i < call->nargs; i++)
 		if (ret.overrun >> i & 1)
 			fail_test("%s: wrote outside the array %s (%llu "
@@ -290,7 +293,8 @@ double wb_proxy_call(struct wire_call *call)
 				  "without an answer: counted as failed", name);
 		default:
 			fail_test("%s: the process running your code answered "
-				  "with a malformed message: counted as failed",
+				  "with a malformed message: counted as failed; "
+				  "write only with printf and friends",
 				  name);
 		}
 	}
