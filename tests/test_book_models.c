@@ -1,5 +1,5 @@
 /*
- * test_book_models.c - the trainers behind chapters 4 and 9's runs and
+ * test_book_models.c - the models behind chapters 4 and 9's runs and
  * plots: softmax regression (exercise 09's reference, linked under its
  * contract names, with book/softreg.c's logits and prediction), calibration
  * (book/calibrate.c) and the data sets, which must be the ones the

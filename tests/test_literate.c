@@ -7,7 +7,7 @@
  * The chapters come from $BOOK_LITERATE (space-separated paths; make
  * test-book passes the chapters and the fixtures), the library from
  * $BOOK_SOLUTIONS (default build/libbook.a build/libsolutions.a: the
- * book's own trainers of chapter 9, book/softreg.h and friends, then the
+ * book's helpers of chapter 9, book/softreg.h and friends, then the
  * reference solutions).  Run from the top of the repository
  * (include/workbook.h and the headers in book/).
  */
