@@ -187,6 +187,22 @@ Test(cli, every_name_of_an_exercise_grades_it)
 	folder_release(&f);
 }
 
+Test(cli, hint_for_a_file_takes_its_first_failing_function)
+{
+	struct folder f;
+	struct harness_run run;
+
+	/* Every function passes: the file's last one, and what comes next. */
+	folder_with_solution(&f);
+	harness_grade(&run, (const char *[]){ "--hint", "1", f.dir, NULL },
+		      NULL);
+	cr_expect_eq(run.status, 0, "exit %d: %s", run.status, run.err);
+	cr_expect(strstr(run.out, "sigmoid_grad passes all ") &&
+		  strstr(run.out, "Next: bce_loss in 02_bce.c"), "%s", run.out);
+	harness_run_release(&run);
+	folder_release(&f);
+}
+
 /*
  * Runs make in a clean environment (no make running the tests, no
  * Criterion worker's variables for the judge it starts); its output.
