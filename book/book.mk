@@ -1,7 +1,9 @@
 # book/book.mk - the book builder, the site it makes, and its tests.
 #
 #   make book         build/book/ from chapters/*.md (atomically replaced)
-#   make read CH=2    chapter 2 in the terminal (man, or groff and a pager)
+#   make read CH=2    chapter 2 in the terminal (man, or groff and a pager);
+#                     CH names it as --only does (2, 02, 02_bce, 02_bce.c
+#                     or bce_loss: the chapter of that exercise)
 #   make test-book    unit, literate-code and browser tests of the book
 
 BOOK_CFLAGS = $(PROJECT_CFLAGS) $(shell $(PKG_CONFIG) --cflags libcmark-gfm)
@@ -38,12 +40,15 @@ $(BUILD)/book/index.html: $(BUILD)/book-builder $(BOOK_CHAPTERS) $(BOOK_ASSETS)
 	@test -n "$(BOOK_CHAPTERS)" || { echo "book: no chapters in chapters/"; exit 1; }
 	@$(BUILD)/book-builder --out $(BUILD)/book $(BOOK_CHAPTERS)
 
-# make read CH=2: CH may be 2 or 02; man pages when stdout is a terminal.
-read: $(BUILD)/book-builder
+# make read CH=2: the grader resolves CH (--resolve), so a name means here
+# what it means to --only; exercise NN is chapter NN.  Man pages when
+# stdout is a terminal.
+read: $(BUILD)/book-builder $(BUILD)/grader
 	@test -n "$(CH)" || { echo "read: say which chapter, e.g. make read CH=2"; exit 2; }
-	@n=$$(printf %02d "$$(expr "$(CH)" + 0 2>/dev/null)") && \
-	f=$$(ls chapters/$$n-*.md 2>/dev/null | head -n 1) && test -n "$$f" || \
-		{ echo "read: no chapter $(CH) in chapters/"; exit 2; }; \
+	@name=$$($(BUILD)/grader --resolve "$$CH" 2>&1) || \
+		{ echo "read: CH=$${name#grader: }"; exit 2; }; \
+	f=$$(ls chapters/$${name%%_*}-*.md 2>/dev/null | head -n 1) && \
+	test -n "$$f" || { echo "read: no chapter $(CH) in chapters/"; exit 2; }; \
 	if command -v man >/dev/null 2>&1; then \
 		$(BUILD)/book-builder --man "$$f" | man -l -; \
 	elif [ -t 1 ]; then \

@@ -77,18 +77,6 @@ const struct catalog_exercise *catalog_exercise_at(size_t index)
 	return index < COUNT(exercises) ? &exercises[index] : NULL;
 }
 
-const struct catalog_exercise *catalog_find_exercise(const char *text)
-{
-	for (size_t i = 0; i < COUNT(exercises); i++) {
-		const struct catalog_exercise *e = &exercises[i];
-
-		if (!strcmp(text, e->file) || !strcmp(text, e->name) ||
-		    (strlen(text) == 2 && !strncmp(text, e->name, 2)))
-			return e;
-	}
-	return NULL;
-}
-
 const struct catalog_exercise *catalog_exercise_of(const char *function)
 {
 	for (size_t i = 0; i < COUNT(exercises); i++)

@@ -8,12 +8,16 @@
 
 #include <stddef.h>
 
+#include "strbuf.h"
+
 /*
  * CATALOG_EXERCISES is the number of exercise files, for the arrays the
  * grader keeps per exercise (options.h, summary.h); catalog.c checks at
  * compile time that its table has exactly that many.
  */
 enum { CATALOG_MAX_FUNCTIONS = 4, CATALOG_EXERCISES = 9 };
+/* "Did you mean" names at most this many. */
+enum { CATALOG_MAX_SUGGESTIONS = 3 };
 
 struct catalog_function {
 	const char *name;
@@ -31,7 +35,7 @@ struct catalog_exercise {
 
 size_t catalog_count(void);
 const struct catalog_exercise *catalog_exercise_at(size_t index);
-/* "02_bce.c", "02_bce" or "02": the exercise, or NULL. */
+/* "02_bce.c", "02_bce", "02" or "2": the exercise, or NULL. */
 const struct catalog_exercise *catalog_find_exercise(const char *text);
 /* The exercise defining a contract function, or NULL. */
 const struct catalog_exercise *catalog_exercise_of(const char *function);
@@ -39,5 +43,33 @@ const struct catalog_exercise *catalog_exercise_of(const char *function);
 const struct catalog_function *catalog_find_function(const char *name);
 /* The title of chapter n (1..9), or "". */
 const char *catalog_chapter_title(int chapter);
+
+/*
+ * A name a student gives for an exercise, the same everywhere (--only,
+ * --hint, --resolve, and through it make check EX= and make read CH=):
+ * the file "01_sigmoid.c", its name "01_sigmoid", its number "01" or "1",
+ * or a contract function "sigmoid" (catalog_resolve.c).
+ */
+struct catalog_match {
+	const struct catalog_exercise *exercise;
+	const char *function;	/* NULL: the whole exercise file */
+};
+
+/* 0 with *match filled, or -1 when nothing has that name. */
+int catalog_resolve(const char *text, struct catalog_match *match);
+
+/*
+ * The names closest to an unknown `text` (a prefix of them, a part of
+ * them, or a few typing slips away), best first: exercise files and
+ * contract functions.  Returns how many (0..CATALOG_MAX_SUGGESTIONS).
+ */
+size_t catalog_suggest(const char *text,
+		       const char *names[CATALOG_MAX_SUGGESTIONS]);
+
+/*
+ * Appends why `text` names nothing, and what to give instead, on one line
+ * ("no exercise or function is named sigmoud; did you mean sigmoid?").
+ */
+void catalog_explain_unknown(const char *text, struct strbuf *out);
 
 #endif /* GRADER_CATALOG_H */

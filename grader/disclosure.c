@@ -55,6 +55,8 @@ void disclosure_view_init(struct disclosure_view *view,
 	summary_init(summary, full->dir, full->seed);
 	summary->elapsed_seconds = full->elapsed_seconds;
 	summary->hidden_quiet = mode == DISCLOSURE_NONE;
+	/* Names files only, never a test: nothing hidden shows through. */
+	summary->ungraded = full->ungraded;
 	for (size_t i = 0; i < full->count; i++) {
 		size_t passed = 0, total = 0;
 

@@ -45,6 +45,27 @@ static int trouble(const char *message)
 	return EXIT_TROUBLE;
 }
 
+/* A file given where the folder goes: grading it alone is --only. */
+static int not_a_folder(const char *path, struct strbuf *error)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const struct catalog_exercise *exercise = catalog_find_exercise(base);
+
+	if (!exercise || strcmp(exercise->file, base)) {
+		strbuf_addf(error, "%s is a file, not a folder: give the folder "
+			    "that holds your exercise files, e.g. build/grader "
+			    "exercises", path);
+		return -1;
+	}
+	/* Its folder: "exercises" of "exercises/01_sigmoid.c", or "." */
+	strbuf_addf(error, "%s is a file, not a folder: to grade only it, run "
+		    "build/grader --only %s %.*s", path, base,
+		    !slash ? 1 : slash == path ? 1 : (int)(slash - path),
+		    !slash ? "." : slash == path ? "/" : path);
+	return -1;
+}
+
 /* The folder must be readable and hold at least one exercise file. */
 static int check_folder(const char *dir, struct strbuf *error)
 {
@@ -53,6 +74,8 @@ static int check_folder(const char *dir, struct strbuf *error)
 	bool any = false;
 
 	if (!handle) {
+		if (errno == ENOTDIR)
+			return not_a_folder(dir, error);
 		strbuf_addf(error, "cannot read the folder %s (%s): give the "
 			    "folder that holds your exercise files", dir,
 			    strerror(errno));
@@ -250,7 +273,8 @@ static int setup(struct run *run, int argc, char **argv,
 	if (options_parse(&run->options, argc, argv, error) != 0)
 		return -1;
 	if (run->options.help || run->options.version ||
-	    run->options.mode == OPTIONS_MERGE)
+	    run->options.mode == OPTIONS_MERGE ||
+	    run->options.mode == OPTIONS_RESOLVE)
 		return 0;
 	/* Batches are the instructor's: they always count hidden tests. */
 	resources_use_hidden(&run->resources, run->options.hidden ||
@@ -290,6 +314,10 @@ static int run_mode(const struct options *options,
 		return hint_main(options, resources);
 	case OPTIONS_PROGRESS:
 		return progress_main(options, resources);
+	case OPTIONS_RESOLVE:
+		/* For make check EX= and make read CH=: one rule for names. */
+		printf("%s\n", options->resolved->name);
+		return EXIT_PASSED;
 	case OPTIONS_GRADE:
 		break;
 	}

@@ -10,6 +10,8 @@
 #   make grade        build/grader exercises (exit status 1, failed tests, is
 #                     not an error of make's)
 #   make check EX=02  one suite against one file, with Criterion's own output
+#                     (EX names the exercise as --only does: 2, 02,
+#                     02_bce, 02_bce.c or a function such as bce_loss)
 #   make asan-grader  build/asan/grader: the same, built with ASan and UBSan
 
 SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/suites \
@@ -187,13 +189,13 @@ asan-grader: $(BUILD)/asan/grader grader
 # One exercise's suite against one file, with Criterion's own output (add
 # ARGS='--verbose' or ARGS='--filter ...').  The file is linked into a
 # runner, as the grader does; the judge starts it itself (WB_RUNNER), here
-# without a sandbox: it is your own code on your own machine.
+# without a sandbox: it is your own code on your own machine.  The grader
+# resolves EX (--resolve), so a name means here what it means to --only.
 DIR ?= exercises
-check: suites
+check: suites $(BUILD)/grader
 	@test -n "$(EX)" || { echo "check: say which exercise, e.g. make check EX=02"; exit 2; }
-	@name=$$(cd grader/suites && ls $(EX)*.c 2>/dev/null | head -n 1); \
-	name=$${name%.c}; \
-	test -n "$$name" || { echo "check: no exercise $(EX) (try 01 to 08)"; exit 2; }; \
+	@name=$$($(BUILD)/grader --resolve "$$EX" 2>&1) || \
+		{ echo "check: EX=$${name#grader: }"; exit 2; }; \
 	test -f "$(DIR)/$$name.c" || { echo "check: $(DIR)/$$name.c not found"; exit 2; }; \
 	mkdir -p $(BUILD)/check && \
 	$(CC) -std=gnu11 -Wall -Wextra -O2 -g -Iinclude -c "$(DIR)/$$name.c" \

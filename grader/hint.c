@@ -1,7 +1,8 @@
 /*
- * hint.c - build/grader --hint FUNCTION [DIR]: grades that one function,
- * and shows one more hint each time it is asked, chosen by the first test
- * it fails.  A passing function gets the name of the next one instead.
+ * hint.c - build/grader --hint NAME [DIR]: grades that one function (or,
+ * for a file, its functions, taking the first that fails), and shows one
+ * more hint each time it is asked, chosen by the first test it fails.  A
+ * passing function gets the name of the next one instead.
  */
 #include "hint.h"
 
@@ -194,11 +195,32 @@ static int say_hints(const struct options *options,
 	return EXIT_FAILED;
 }
 
+/*
+ * The function asked about: --hint's function, or for a whole file the
+ * first of its functions that fails a test (the last when all pass).
+ */
+static const struct summary_function *
+asked_function(const struct options *options, const struct summary *summary)
+{
+	const struct summary_exercise *entry = &summary->exercises[0];
+
+	if (options->hint)
+		return find_function(summary, options->hint);
+	if (summary->count != 1 || !entry->function_count)
+		return NULL;
+	for (size_t f = 0; f < entry->function_count; f++)
+		if (entry->functions[f].passed < entry->functions[f].total)
+			return &entry->functions[f];
+	return &entry->functions[entry->function_count - 1];
+}
+
 static int report(const struct options *options,
 		  const struct summary *summary)
 {
 	const struct summary_function *function =
-		find_function(summary, options->hint);
+		asked_function(options, summary);
+	const char *name = options->hint ? options->hint :
+			   options->hint_exercise->file;
 
 	if (summary->internal_error) {
 		fprintf(stderr, "grader: %s\n", summary->internal_error);
@@ -211,7 +233,7 @@ static int report(const struct options *options,
 	if (!function || !function->total) {
 		fprintf(stderr, "grader: --hint %s: the suite ran no test of "
 			"it; run build/grader --only %s %s to see why\n",
-			options->hint, options->hint, options->dir);
+			name, name, options->dir);
 		return EXIT_TROUBLE;
 	}
 	if (function->passed == function->total)
@@ -222,8 +244,7 @@ static int report(const struct options *options,
 int hint_main(const struct options *options,
 	      const struct resources *resources)
 {
-	const struct catalog_exercise *exercise =
-		catalog_exercise_of(options->hint);
+	const struct catalog_exercise *exercise = options->hint_exercise;
 	unsigned selected[OPTIONS_MAX_EXERCISES] = { 0 };
 	struct session_config config = {
 		.resources = resources,
@@ -238,19 +259,14 @@ int hint_main(const struct options *options,
 	struct strbuf error;
 	int status;
 
-	if (!exercise) {
-		fprintf(stderr, "grader: --hint %s: no exercise function of "
-			"that name; give one such as --hint bce_loss "
-			"(build/grader --progress names the next to do)\n",
-			options->hint);
-		return EXIT_TROUBLE;
-	}
+	/* The function's bit, or every function of the file. */
 	for (size_t i = 0; i < catalog_count(); i++)
 		if (catalog_exercise_at(i) == exercise)
 			for (unsigned f = 0; exercise->functions[f]; f++)
-				if (!strcmp(exercise->functions[f],
+				if (!options->hint ||
+				    !strcmp(exercise->functions[f],
 					    options->hint))
-					selected[i] = 1u << f;
+					selected[i] |= 1u << f;
 	session_init(&session);
 	strbuf_init(&error);
 	if (session_grade(&session, &config, &error) != 0) {

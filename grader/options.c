@@ -3,8 +3,10 @@
  * the file system.
  */
 #include "options.h"
+#include "options_internal.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,35 +58,6 @@ static int parse_unsigned(const char *text, uint64_t max, uint64_t *value)
 	return 0;
 }
 
-/* --only 02_bce.c, --only 02, --only 02_bce, --only bce_loss */
-static int select_only(struct options *options, const char *text,
-		       struct strbuf *error)
-{
-	const struct catalog_exercise *exercise = catalog_find_exercise(text);
-	size_t index;
-
-	if (!options->only_given)
-		memset(options->selected, 0, sizeof options->selected);
-	options->only_given = true;
-	if (exercise) {
-		index = (size_t)(exercise - catalog_exercise_at(0));
-		options->selected[index] = all_functions(exercise);
-		return 0;
-	}
-	exercise = catalog_exercise_of(text);
-	if (!exercise) {
-		strbuf_addf(error, "--only %s: no exercise file or function of "
-			    "that name; give a file (02_bce.c or 02) or a "
-			    "function (bce_loss)", text);
-		return -1;
-	}
-	index = (size_t)(exercise - catalog_exercise_at(0));
-	for (unsigned i = 0; exercise->functions[i]; i++)
-		if (!strcmp(exercise->functions[i], text))
-			options->selected[index] |= 1u << i;
-	return 0;
-}
-
 /* An example for each option that takes a value, for error messages. */
 static const struct {
 	const char *name, *example;
@@ -97,6 +70,7 @@ static const struct {
 	{ "--merge", "--merge grades" },
 	{ "--out", "--out grades" },
 	{ "--hint", "--hint bce_loss" },
+	{ "--resolve", "--resolve 02" },
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
 	{ "--shard", "--shard 1/4" },
@@ -136,8 +110,8 @@ static int set_mode(struct options *options, enum options_mode mode,
 {
 	if (options->mode != OPTIONS_GRADE && options->mode != mode) {
 		strbuf_addf(error, "%s cannot be combined with --batch, "
-			    "--merge, --watch, --hint or --progress; give one "
-			    "of them", name);
+			    "--merge, --watch, --hint, --progress or --resolve; "
+			    "give one of them", name);
 		return -1;
 	}
 	options->mode = mode;
@@ -187,8 +161,9 @@ static int take_number(struct options *options, const char *name,
 
 	if (!strcmp(name, "--seed")) {
 		if (parse_unsigned(value, UINT64_MAX, &number)) {
-			strbuf_addf(error, "--seed %s: not a seed; give a "
-				    "whole number such as --seed 42", value);
+			strbuf_addf(error, "--seed %s: a seed is a whole "
+				    "number from 0 to 2^64-1 (%" PRIu64 "), "
+				    "e.g. --seed 42", value, UINT64_MAX);
 			return -1;
 		}
 		options->seed = number;
@@ -234,7 +209,7 @@ static int take_value(struct options *options, const char *name,
 	if (!strcmp(name, "--hidden-summary"))
 		return take_disclosure(options, name, value, error);
 	if (!strcmp(name, "--only"))
-		return select_only(options, value, error);
+		return options_select_only(options, value, error);
 	if (!strcmp(name, "--shard"))
 		return take_shard(options, value, error);
 	if (!strcmp(name, "--seed") || !strcmp(name, "-j"))
@@ -247,7 +222,10 @@ static int take_value(struct options *options, const char *name,
 		       take_path(&options->merge, name, value, error);
 	if (!strcmp(name, "--hint"))
 		return set_mode(options, OPTIONS_HINT, name, error) ||
-		       take_path(&options->hint, name, value, error);
+		       options_take_hint(options, value, error);
+	if (!strcmp(name, "--resolve"))
+		return set_mode(options, OPTIONS_RESOLVE, name, error) ||
+		       options_take_resolve(options, value, error);
 	if (!strcmp(name, "--json"))
 		return take_path(&options->json, name, value, error);
 	if (!strcmp(name, "--out"))

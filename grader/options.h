@@ -4,7 +4,8 @@
  *   build/grader [--json FILE] [--seed N | --student ID] [--only WHAT]...
  *                [--hidden] [--hidden-summary=line|none | --instructor-view]
  *                [-j N] [-q | -v] [--no-color] [DIR]
- *   build/grader --watch | --progress | --hint FUNCTION  [DIR]
+ *   build/grader --watch | --progress | --hint NAME  [DIR]
+ *   build/grader --resolve NAME
  *   build/grader --batch SUBMISSIONS [--out DIR] [--shard K/N] [-j N]
  *   build/grader --merge DIR
  */
@@ -27,6 +28,7 @@ enum options_mode {
 	OPTIONS_WATCH,		/* re-grade a file when it is saved */
 	OPTIONS_HINT,		/* the next hint of a function */
 	OPTIONS_PROGRESS,	/* which exercises pass, what is next */
+	OPTIONS_RESOLVE,	/* prints the exercise a name stands for */
 };
 
 struct options {
@@ -35,7 +37,15 @@ struct options {
 	const char *batch;		/* --batch SUBMISSIONS */
 	const char *merge;		/* --merge DIR */
 	const char *out;		/* --out DIR, default "grades" */
-	const char *hint;		/* --hint FUNCTION */
+	/*
+	 * --hint NAME (named as catalog_resolve takes it): the exercise and
+	 * the function; hint is NULL when NAME is a whole file, whose first
+	 * function with a failing test gets the hint.
+	 */
+	const struct catalog_exercise *hint_exercise;
+	const char *hint;
+	/* --resolve NAME: the exercise NAME stands for (for make's rules) */
+	const struct catalog_exercise *resolved;
 	const char *student;		/* --student ID: seed from the secret */
 	const char *secret_file;	/* --secret-file FILE, or NULL */
 	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */

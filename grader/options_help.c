@@ -10,9 +10,11 @@ void options_print_help(const char *program)
 	printf("Usage: %s [options] [DIR]          grade one folder\n"
 	       "       %s --watch [DIR]            re-grade each file as you save it\n"
 	       "       %s --progress [DIR]         what passes, and what to do next\n"
-	       "       %s --hint FUNCTION [DIR]    the next hint for a function\n"
+	       "       %s --hint NAME [DIR]        the next hint for a function, or for\n"
+	       "                                   the first failing one of a file\n"
 	       "       %s --batch SUBMISSIONS      grade a class\n"
 	       "       %s --merge DIR              combine shard gradebooks\n"
+	       "       %s --resolve NAME           print the exercise NAME stands for\n"
 	       "\n"
 	       "Grades the exercise files in DIR (default: exercises) against "
 	       "the workbook's\ntest suites and prints what to fix next.\n"
@@ -23,9 +25,10 @@ void options_print_help(const char *program)
 	       "  --seed N        use seed N for the random test inputs "
 	       "(default: a fresh one)\n"
 	       "  --student ID    derive the seed from ID and the course secret\n"
-	       "  --only WHAT     grade only WHAT: a file (02_bce.c or 02) or "
-	       "a function\n"
-	       "                  (bce_loss); may be given more than once\n"
+	       "  --only NAME     grade only NAME: a file (02_bce.c, 02_bce, 02 "
+	       "or 2) or a\n"
+	       "                  function (bce_loss); may be given more than "
+	       "once\n"
 	       "  --hidden        also run the hidden tests (instructors); "
 	       "every report a\n"
 	       "                  student may see (text, --json, and with "
@@ -65,5 +68,5 @@ void options_print_help(const char *program)
 	       "\n"
 	       "Exit status: 0 every test passed, 1 some test failed, 2 the "
 	       "grader could not run.\n",
-	       program, program, program, program, program, program);
+	       program, program, program, program, program, program, program);
 }

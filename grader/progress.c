@@ -89,8 +89,12 @@ void progress_render_next(const struct summary *summary, struct strbuf *out)
 		free(step);
 		return;
 	}
-	if (summary->passed < summary->total) {
-		/* Only hidden tests fail: summary_next_step says so. */
+	if (summary->passed < summary->total ||
+	    summary->ungraded.state != SUMMARY_UNGRADED_NONE) {
+		/*
+		 * Only hidden tests fail, or --only left files out:
+		 * summary_next_step says so.
+		 */
 		step = summary_next_step(summary);
 		strbuf_addstr(out, "Next: ");
 		sanitize_add(out, step);

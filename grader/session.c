@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "elapsed.h"
+#include "unfinished.h"
 
 void session_init(struct session *session)
 {
@@ -88,6 +89,8 @@ int session_grade(struct session *session,
 	for (size_t i = 0; i < session->count; i++)
 		summary_add(&session->summary, session->items[i].task.exercise,
 			    &session->items[i].results);
+	unfinished_find(config->dir, config->selected,
+			&session->summary.ungraded);
 	session->elapsed_seconds = elapsed_now() - started;
 	session->summary.elapsed_seconds = session->elapsed_seconds;
 	return 0;

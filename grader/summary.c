@@ -164,6 +164,30 @@ static char *next_for_function(const struct summary *summary,
 	return next;
 }
 
+/* Every test graded passes, but --only left files out. */
+static char *next_ungraded(const struct summary *summary)
+{
+	const struct catalog_exercise *e = summary->ungraded.exercise;
+
+	switch (summary->ungraded.state) {
+	case SUMMARY_UNGRADED_MISSING:
+		return xstrfmt("every test graded here passes; %s/%s is "
+			       "missing: copy exercises/%s into %s and fill it "
+			       "in (chapter %d, \"%s\")", summary->dir, e->file,
+			       e->file, summary->dir, e->chapter, e->title);
+	case SUMMARY_UNGRADED_TODO:
+		return xstrfmt("every test graded here passes; %s/%s is not "
+			       "finished (it still calls workbook_todo()): "
+			       "build/grader --only %s %s grades it (chapter "
+			       "%d, \"%s\")", summary->dir, e->file, e->file,
+			       summary->dir, e->chapter, e->title);
+	default:
+		return xstrfmt("every test graded here passes; build/grader "
+			       "%s grades the files --only left out",
+			       summary->dir);
+	}
+}
+
 char *summary_next_step(const struct summary *summary)
 {
 	for (size_t i = 0; i < summary->count; i++) {
@@ -187,5 +211,7 @@ char *summary_next_step(const struct summary *summary)
 			       "edge cases and extreme inputs their chapters "
 			       "describe", summary->hidden_total -
 			       summary->hidden_passed, summary->hidden_total);
+	if (summary->ungraded.state != SUMMARY_UNGRADED_NONE)
+		return next_ungraded(summary);
 	return xstrdup("nothing: every test passes");
 }

@@ -30,6 +30,23 @@ struct summary_exercise {
 	size_t function_count;			/* functions with tests */
 };
 
+/*
+ * The exercise files a run left out (--only) or graded only in part, and
+ * the first of them known to be unfinished (unfinished.c): "Next:" names it
+ * once every test graded passes.
+ */
+enum summary_ungraded_state {
+	SUMMARY_UNGRADED_NONE,		/* every function was graded */
+	SUMMARY_UNGRADED_UNKNOWN,	/* none is known to be unfinished */
+	SUMMARY_UNGRADED_MISSING,	/* exercise's file is missing */
+	SUMMARY_UNGRADED_TODO,		/* it still calls workbook_todo() */
+};
+
+struct summary_ungraded {
+	enum summary_ungraded_state state;
+	const struct catalog_exercise *exercise; /* MISSING and TODO */
+};
+
 struct summary {
 	const char *dir;
 	uint64_t seed;
@@ -45,6 +62,7 @@ struct summary {
 	size_t hidden_passed, hidden_total;
 	bool hidden_quiet;			/* and does not mention them */
 	const char *internal_error;		/* first grader failure */
+	struct summary_ungraded ungraded;	/* set by the session */
 };
 
 void summary_init(struct summary *summary, const char *dir, uint64_t seed);

@@ -1,8 +1,10 @@
 /*
  * test_grader_cli.c - the grader's command line: every bad input ends with
- * exit status 2 and one line naming it; --help and --version; the JSON
- * report; -q; no colours off a terminal; nothing written into the
- * student's folder.  WB_GRADER names the grader (default build/grader).
+ * exit status 2 and one line naming it (with "did you mean" for a near
+ * miss); --help and --version; every name of an exercise; the JSON report;
+ * -q; no colours off a terminal; "Next:" under --only; nothing written
+ * into the student's folder.  WB_GRADER names the
+ * grader (default build/grader).
  */
 #include <criterion/criterion.h>
 
@@ -52,6 +54,24 @@ Test(cli, bad_values)
 	expect_refusal((const char *[]){ "--only", "nosuch", NULL }, "nosuch");
 	expect_refusal((const char *[]){ "-j", "0", NULL }, "0");
 	expect_refusal((const char *[]){ "a", "b", NULL }, "b");
+}
+
+Test(cli, near_misses_get_suggestions)
+{
+	expect_refusal((const char *[]){ "--only", "sigmoud", NULL },
+		       "did you mean 01_sigmoid.c or sigmoid?");
+	expect_refusal((const char *[]){ "--hint", "bce", NULL },
+		       "did you mean 02_bce.c, bce_loss or bce_with_logits?");
+	expect_refusal((const char *[]){ "--resolve", "kl_divergance", NULL },
+		       "did you mean kl_divergence?");
+	expect_refusal((const char *[]){ "--only", "0", NULL },
+		       "the exercises are 1 (01_sigmoid.c) to 8");
+}
+
+Test(cli, what_a_seed_is)
+{
+	expect_refusal((const char *[]){ "--seed", "-5", NULL },
+		       "--seed -5: a seed is a whole number from 0 to 2^64-1");
 }
 
 Test(cli, unreadable_folder)
@@ -117,6 +137,159 @@ static void folder_release(struct folder *f)
 	free(f->snapshot);
 	harness_remove(f->dir);
 	free(f->dir);
+}
+
+Test(cli, a_file_given_as_the_folder)
+{
+	struct folder f;
+	char path[512], says[600];
+
+	folder_with_solution(&f);
+	snprintf(path, sizeof path, "%s/01_sigmoid.c", f.dir);
+	snprintf(says, sizeof says, "%s is a file, not a folder: to grade only "
+		 "it, run build/grader --only 01_sigmoid.c %s", path, f.dir);
+	expect_refusal((const char *[]){ path, NULL }, says);
+	expect_refusal((const char *[]){ "--progress", path, NULL }, says);
+	folder_release(&f);
+}
+
+Test(cli, every_name_of_an_exercise_grades_it)
+{
+	static const char *const names[] = { "1", "01", "01_sigmoid",
+					     "01_sigmoid.c" };
+	struct folder f;
+	struct harness_run run;
+
+	folder_with_solution(&f);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		harness_grade(&run, (const char *[]){ "--only", names[i],
+						      "--no-color", f.dir,
+						      NULL }, NULL);
+		cr_expect_eq(run.status, 0, "--only %s: exit %d: %s", names[i],
+			     run.status, run.err);
+		cr_expect(strstr(run.out, "01_sigmoid.c") &&
+			  strstr(run.out, "12/12 points") &&
+			  !strstr(run.out, "\n02_bce.c"),
+			  "--only %s graded:\n%s", names[i], run.out);
+		harness_run_release(&run);
+		harness_grade(&run, (const char *[]){ "--resolve", names[i],
+						      NULL }, NULL);
+		cr_expect_eq(run.status, 0, "--resolve %s: %s", names[i],
+			     run.err);
+		cr_expect_str_eq(run.out, "01_sigmoid\n", "--resolve %s",
+				 names[i]);
+		harness_run_release(&run);
+	}
+	harness_grade(&run, (const char *[]){ "--resolve", "bce_loss", NULL },
+		      NULL);
+	cr_expect_str_eq(run.out, "02_bce\n");
+	harness_run_release(&run);
+	folder_release(&f);
+}
+
+Test(cli, hint_for_a_file_takes_its_first_failing_function)
+{
+	struct folder f;
+	struct harness_run run;
+
+	/* Every function passes: the file's last one, and what comes next. */
+	folder_with_solution(&f);
+	harness_grade(&run, (const char *[]){ "--hint", "1", f.dir, NULL },
+		      NULL);
+	cr_expect_eq(run.status, 0, "exit %d: %s", run.status, run.err);
+	cr_expect(strstr(run.out, "sigmoid_grad passes all ") &&
+		  strstr(run.out, "Next: bce_loss in 02_bce.c"), "%s", run.out);
+	harness_run_release(&run);
+	folder_release(&f);
+}
+
+/*
+ * Runs make in a clean environment (no make running the tests, no
+ * Criterion worker's variables for the judge it starts); its output.
+ */
+static char *run_make(const char *arguments, int *status)
+{
+	char command[256], chunk[4096];
+	struct { char *buf; size_t len; } out = { NULL, 0 };
+	FILE *pipe;
+	size_t got;
+
+	snprintf(command, sizeof command, "env -i PATH=\"$PATH\" LANG=C.UTF-8 "
+		 "make -s --no-print-directory %s 2>&1", arguments);
+	pipe = popen(command, "r");
+	cr_assert(pipe, "cannot run %s", command);
+	while ((got = fread(chunk, 1, sizeof chunk, pipe)) > 0) {
+		out.buf = realloc(out.buf, out.len + got + 1);
+		cr_assert(out.buf);
+		memcpy(out.buf + out.len, chunk, got);
+		out.len += got;
+		out.buf[out.len] = '\0';
+	}
+	*status = pclose(pipe);
+	return out.buf ? out.buf : strdup("");
+}
+
+Test(cli, make_rules_take_the_same_names, .timeout = 120)
+{
+	int status;
+	char *out = run_make("check EX=sigmoud", &status);
+
+	cr_expect_neq(status, 0, "make check EX=sigmoud passed:\n%s", out);
+	cr_expect(strstr(out, "check: EX=sigmoud: no exercise or function is "
+		  "named that; did you mean 01_sigmoid.c or sigmoid?"), "%s",
+		  out);
+	free(out);
+	out = run_make("check EX=1 DIR=solutions", &status);
+	cr_expect_eq(status, 0, "make check EX=1 DIR=solutions:\n%s", out);
+	cr_expect(strstr(out, "Synthesis: Tested: 12"), "%s", out);
+	free(out);
+	out = run_make("read CH=bce_loss", &status);
+	cr_expect_eq(status, 0, "make read CH=bce_loss:\n%s", out);
+	cr_expect(strstr(out, "Binary cross-entropy from maximum likelihood"),
+		  "make read CH=bce_loss:\n%.400s", out);
+	free(out);
+	out = run_make("read CH=9", &status);
+	cr_expect(status != 0 && strstr(out, "read: CH=9: no exercise of that "
+		  "number"), "%s", out);
+	free(out);
+}
+
+/* --only 01 of a folder beside `second` as 02_bce.c (NULL: none). */
+static void expect_next(const char *second, const char *next)
+{
+	struct folder f;
+	struct harness_run run;
+	char path[512], line[1024];
+
+	folder_with_solution(&f);
+	if (second) {
+		snprintf(path, sizeof path, "%s/02_bce.c", f.dir);
+		harness_copy_file(second, path);
+		free(f.snapshot);
+		f.snapshot = harness_snapshot(f.dir);
+	}
+	snprintf(line, sizeof line, next, f.dir, f.dir);
+	harness_grade(&run, (const char *[]){ "--only", "01", "--hidden",
+					      f.dir, NULL }, NULL);
+	cr_expect_eq(run.status, 0, "exit %d: %s", run.status, run.err);
+	cr_expect(strstr(run.out, line), "no \"%s\" in:\n%s", line, run.out);
+	cr_expect(!strstr(run.out, "[hidden]"), "%s", run.out);
+	harness_run_release(&run);
+	folder_release(&f);
+}
+
+Test(cli, next_under_only_names_the_next_unfinished_file)
+{
+	expect_next("exercises/02_bce.c", "Next: every test graded here "
+		    "passes; %s/02_bce.c is not finished (it still calls "
+		    "workbook_todo()): build/grader --only 02_bce.c %s grades "
+		    "it");
+	/* The solution's stub (in a comment) is no call. */
+	expect_next("solutions/02_bce.c", "Next: every test graded here "
+		    "passes; %s/03_gradcheck.c is missing: copy "
+		    "exercises/03_gradcheck.c into %s");
+	expect_next(NULL, "Next: every test graded here passes; "
+		    "%s/02_bce.c is missing: copy exercises/02_bce.c into %s");
 }
 
 Test(cli, binary_exercise_file_loses_its_points)

@@ -1,9 +1,12 @@
 /*
  * test_unit_options.c - the command line: modes, their options and the
- * combinations that are refused with a message saying what to do.
+ * combinations that are refused with a message saying what to do; every
+ * name of an exercise (1, 01, 01_sigmoid, 01_sigmoid.c, a function) in
+ * --only, --hint and --resolve, and the "did you mean" for the others.
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "options.h"
@@ -157,5 +160,145 @@ Test(options, hidden_summary_refuses_other_values_and_both)
 	strbuf_release(&error);
 	cr_assert_eq(parse(&o, &error, both), -1);
 	cr_expect(strstr(error.buf, "give one of them"), "%s", error.buf);
+	strbuf_release(&error);
+}
+
+/* The exercise a name stands for in --only, --hint and --resolve. */
+static void expect_names(const char *name, size_t index, unsigned bits,
+			 const char *function)
+{
+	const char *only[] = { "--only", name, NULL };
+	const char *hint[] = { "--hint", name, NULL };
+	const char *resolve[] = { "--resolve", name, NULL };
+	const struct catalog_exercise *e = catalog_exercise_at(index);
+	struct options o;
+	struct strbuf error;
+
+	cr_assert_eq(parse(&o, &error, only), 0, "--only %s: %s", name,
+		     error.buf);
+	for (size_t i = 0; i < catalog_count(); i++)
+		cr_expect_eq(o.selected[i], i == index ? bits : 0,
+			     "--only %s selected %x of %s", name,
+			     o.selected[i], catalog_exercise_at(i)->file);
+	strbuf_release(&error);
+	cr_assert_eq(parse(&o, &error, hint), 0, "--hint %s: %s", name,
+		     error.buf);
+	cr_expect_eq(o.hint_exercise, e, "--hint %s", name);
+	if (function)
+		cr_expect(o.hint && !strcmp(o.hint, function), "--hint %s",
+			  name);
+	else
+		cr_expect_null(o.hint, "--hint %s names a function", name);
+	strbuf_release(&error);
+	cr_assert_eq(parse(&o, &error, resolve), 0, "--resolve %s: %s", name,
+		     error.buf);
+	cr_expect_eq(o.mode, OPTIONS_RESOLVE);
+	cr_expect_eq(o.resolved, e, "--resolve %s", name);
+	strbuf_release(&error);
+}
+
+Test(options, every_name_of_an_exercise)
+{
+	char number[8], padded[8];
+
+	for (size_t i = 0; i < catalog_count(); i++) {
+		const struct catalog_exercise *e = catalog_exercise_at(i);
+		unsigned all = 0;
+
+		for (unsigned f = 0; e->functions[f]; f++)
+			all |= 1u << f;
+		snprintf(number, sizeof number, "%d", e->chapter);
+		snprintf(padded, sizeof padded, "%02d", e->chapter);
+		expect_names(number, i, all, NULL);
+		expect_names(padded, i, all, NULL);
+		expect_names(e->name, i, all, NULL);
+		expect_names(e->file, i, all, NULL);
+		for (unsigned f = 0; e->functions[f]; f++)
+			expect_names(e->functions[f], i, 1u << f,
+				     e->functions[f]);
+	}
+}
+
+struct unknown_name {
+	char args[2][40];
+	char says[96];		/* part of the message */
+	char not_says[24];	/* not in it, or "" */
+};
+
+ParameterizedTestParameters(options, unknown_names)
+{
+	static struct unknown_name cases[] = {
+		{ { "--only", "sigmoud" }, "--only sigmoud: no exercise or "
+		  "function is named that; did you mean ", "sigmoid_grad" },
+		{ { "--only", "sigmoud" }, " sigmoid?", "" },
+		{ { "--hint", "bce" }, "did you mean 02_bce.c, bce_loss or "
+		  "bce_with_logits?", "" },
+		{ { "--hint", "sigmoid_grd" }, "did you mean sigmoid_grad?",
+		  "" },
+		{ { "--only", "focal" }, "focal_loss", "" },
+		{ { "--only", "xyzzy" }, "give a file (02_bce.c, 02_bce, 02 "
+		  "or 2) or a function (bce_loss)", "did you mean" },
+		{ { "--only", "9" }, "--only 9: no exercise of that number; "
+		  "the exercises are 1 (01_sigmoid.c) to 8 (08_variants.c)",
+		  "" },
+		{ { "--only", "exercises/01_sigmoid.c" }, "name the exercise "
+		  "without its folder, e.g. 01_sigmoid.c", "" },
+		{ { "--resolve", "sigmoud" }, "sigmoud: no exercise", "--" },
+		{ { "--seed", "-5" }, "--seed -5: a seed is a whole number "
+		  "from 0 to 2^64-1", "" },
+		{ { "--seed", "18446744073709551616" }, "a seed is a whole "
+		  "number from 0 to 2^64-1 (18446744073709551615)", "" },
+	};
+
+	return cr_make_param_array(struct unknown_name, cases,
+				   sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest(struct unknown_name *c, options, unknown_names)
+{
+	const char *args[] = { c->args[0], c->args[1], NULL };
+	struct options o;
+	struct strbuf error;
+
+	cr_assert_eq(parse(&o, &error, args), -1, "accepted %s %s",
+		     c->args[0], c->args[1]);
+	cr_expect(strstr(error.buf, c->says), "message \"%s\" lacks \"%s\"",
+		  error.buf, c->says);
+	cr_expect(!*c->not_says || !strstr(error.buf, c->not_says),
+		  "message \"%s\" has \"%s\"", error.buf, c->not_says);
+	cr_expect_null(strchr(error.buf, '\n'), "one line: %s", error.buf);
+	strbuf_release(&error);
+}
+
+Test(options, suggestions_are_few_and_close)
+{
+	const char *names[CATALOG_MAX_SUGGESTIONS];
+	char long_name[200];
+	size_t count = catalog_suggest("loss", names);
+
+	cr_assert_eq(count, CATALOG_MAX_SUGGESTIONS, "loss: %zu", count);
+	for (size_t i = 0; i < count; i++)
+		cr_expect(strstr(names[i], "loss"), "loss: %s", names[i]);
+	cr_assert_eq(catalog_suggest("sigmod", names), 2);
+	cr_expect_str_eq(names[0], "01_sigmoid.c");
+	cr_expect_str_eq(names[1], "sigmoid");
+	/* Case aside, an exact name comes first: the file's, then its own. */
+	cr_assert_eq(catalog_suggest("SoftMax", names), 3);
+	cr_expect_str_eq(names[0], "07_softmax.c");
+	cr_expect_str_eq(names[1], "softmax");
+	cr_expect_eq(catalog_suggest("qqqqqqqq", names), 0);
+	memset(long_name, 'a', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	cr_expect_eq(catalog_suggest(long_name, names), 0);
+}
+
+Test(options, largest_seed)
+{
+	const char *args[] = { "--seed", "18446744073709551615", NULL };
+	struct options o;
+	struct strbuf error;
+
+	cr_assert_eq(parse(&o, &error, args), 0, "%s", error.buf);
+	cr_expect_eq(o.seed, UINT64_MAX);
 	strbuf_release(&error);
 }
