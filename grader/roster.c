@@ -47,8 +47,9 @@ static char *check_record(const struct gradebook_fields *fields,
 			  bool is_header)
 {
 	if (fields->nr != ROSTER_COLUMNS)
-		return xstrfmt("%zu fields, expected 3 (%s); quote a field "
-			       "that holds a comma", fields->nr, is_header ?
+		return xstrfmt("%zu field%s, expected 3 (%s); quote a field "
+			       "that holds a comma", fields->nr,
+			       fields->nr == 1 ? "" : "s", is_header ?
 			       "the header id,name,email" : "id,name,email");
 	for (size_t i = 0; is_header && i < ROSTER_COLUMNS; i++)
 		if (strcmp(fields->items[i], header[i]))
