@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "digest.h"
+#include "sanitize.h"
 #include "unpack.h"
 
 void batch_entries_init(struct batch_entries *entries)
@@ -109,6 +110,19 @@ static void push_file(struct batch_entries *entries, const char *path,
 	entry->path = xstrdup(path);
 }
 
+/* A dangling link, or an entry the grader may not look at. */
+static void push_unreadable(struct batch_entries *entries, const char *path,
+			    const char *name, int error)
+{
+	struct batch_entry *entry = push(entries, name,
+					 unpack_stem_length(name));
+
+	entry->path = xstrdup(path);
+	entry->status = "unreadable";
+	entry->problem = xstrfmt("found %s, but the grader cannot read it "
+				 "(%s); %s", name, strerror(error), expected);
+}
+
 void batch_entries_add_missing(struct batch_entries *entries, const char *id)
 {
 	struct batch_entry *entry = push(entries, id, strlen(id));
@@ -124,22 +138,23 @@ static void consider(struct batch_entries *entries, const char *dir,
 		     const char *name, dev_t skip_dev, ino_t skip_ino)
 {
 	char *path = xstrfmt("%s/%s", dir, name);
+	char *shown = sanitize_dup(path);	/* names may hold escapes */
 	struct stat st;
 
 	if (*name == '.')
 		fprintf(stderr, "grader: skipping %s: hidden entries are not "
-			"students\n", path);
+			"students\n", shown);
 	else if (stat(path, &st) != 0)
-		fprintf(stderr, "grader: skipping %s: cannot read it (%s)\n",
-			path, strerror(errno));
+		push_unreadable(entries, path, name, errno);
 	else if (S_ISDIR(st.st_mode) && st.st_dev == skip_dev &&
 		 st.st_ino == skip_ino)
 		fprintf(stderr, "grader: skipping %s: it is the output folder "
-			"(--out)\n", path);
+			"(--out)\n", shown);
 	else if (S_ISDIR(st.st_mode))
 		push(entries, name, strlen(name))->path = xstrdup(path);
 	else
 		push_file(entries, path, name, &st);
+	free(shown);
 	free(path);
 }
 
@@ -167,9 +182,14 @@ static void mark_duplicates(struct batch_entries *entries)
 					    NULL;
 
 		if (first && !strcmp(first->id, entry->id)) {
+			char *a = sanitize_dup(first->path);
+			char *b = sanitize_dup(entry->path);
+
 			fprintf(stderr, "grader: %s and %s give the same "
 				"student: both are marked duplicate; keep "
-				"one of them\n", first->path, entry->path);
+				"one of them\n", a, b);
+			free(a);
+			free(b);
 			if (!first->status || strcmp(first->status,
 						     "duplicate")) {
 				free(first->problem);

@@ -21,8 +21,8 @@ struct batch_entry {
 	bool archive;
 	/*
 	 * NULL: to be graded; else "duplicate", "unsupported-archive",
-	 * "loose-file", "empty" or "missing", with problem saying what was
-	 * found and what was expected.
+	 * "loose-file", "empty", "unreadable" or "missing", with problem
+	 * saying what was found and what was expected.
 	 */
 	const char *status;
 	char *problem;

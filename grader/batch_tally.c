@@ -12,10 +12,10 @@
 #include "batch_state.h"
 
 /* Every status a row can have, in the order the summary counts them. */
-enum { STATUS_ERROR = 9, STATUS_COUNT = 10 };
+enum { STATUS_ERROR = 10, STATUS_COUNT = 11 };
 static const char *const statuses[STATUS_COUNT] = {
 	"ok", "bad-archive", "unsupported-archive", "loose-file", "empty",
-	"duplicate", "no-files", "missing", "not-on-roster",
+	"unreadable", "duplicate", "no-files", "missing", "not-on-roster",
 	[STATUS_ERROR] = "error",
 };
 

@@ -64,6 +64,8 @@ static const struct row_expect class_rows[] = {
 	  "John%20Smith_12345_assignsubmission_file_", NULL },
 	{ "Mary Jane", "ok", "Mary%20Jane", NULL },
 	{ "alice", "ok", "alice", NULL },
+	{ "broken", "unreadable", "broken", "found broken, but the grader "
+	  "cannot read it" },
 	{ "emptydir", "empty", "emptydir", "found a folder that holds no file" },
 	{ "hollow", "empty", "hollow", "found hollow.zip, an archive of 0 bytes" },
 	{ "notes.pdf", "loose-file", "notes.pdf", "found the single file notes.pdf" },
@@ -93,7 +95,8 @@ static char *make_class(const char *root)
 			   "inner && tar cJf xz.tar.xz inner && "
 			   "echo 7z > seven.7z && echo rar > rar.rar && "
 			   ": > hollow.zip && mkdir -p vacant/sub && "
-			   "tar czf vacant.tar.gz vacant && rm -r vacant inner",
+			   "tar czf vacant.tar.gz vacant && rm -r vacant inner && "
+			   "ln -s nowhere broken",
 			   subs) >= 0);
 	run_shell(command);
 	free(command);
@@ -187,11 +190,11 @@ Test(batch_entries, every_entry_gets_a_row_and_the_roster_is_applied,
 	book = harness_read_file(book_path);
 	cr_assert_not_null(book);
 	check_class(out, book);
-	cr_assert(strstr(run.out, "14 students in the gradebook: 5 ok, "
-			 "4 unsupported-archive, 2 loose-file, 3 empty"),
-		  "%s", run.out);
-	/* Nine not ok and one stub with 0 points. */
-	cr_assert(strstr(run.out, "10 need attention"), "%s", run.out);
+	cr_assert(strstr(run.out, "15 students in the gradebook: 5 ok, "
+			 "4 unsupported-archive, 2 loose-file, 3 empty, "
+			 "1 unreadable\n"), "%s", run.out);
+	/* Ten not ok and one stub with 0 points. */
+	cr_assert(strstr(run.out, "11 need attention"), "%s", run.out);
 	md = page(out, "Mary%20Jane", "md");
 	cr_assert(strstr(md, "--student 'Mary Jane' --secret-file"), "%s", md);
 	free(md);
@@ -233,7 +236,7 @@ Test(batch_entries, every_entry_gets_a_row_and_the_roster_is_applied,
 	status = row_status(book, "alice");
 	cr_assert_str_eq(status, "ok");
 	free(status);
-	cr_assert(strstr(run.out, "11 entries are not on the roster"), "%s",
+	cr_assert(strstr(run.out, "12 entries are not on the roster"), "%s",
 		  run.out);
 	cr_assert(strstr(run.out, "2 missing"), "%s", run.out);
 	free(book);
