@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "workbook.h"
+#include "alloc.h"
 #include "calibrate.h"
 
 /* Rounds of golden-section search: the bracket shrinks by 0.618 each,
@@ -16,11 +17,9 @@
 double calib_nll(const double *Z, const size_t *labels, size_t n, size_t k,
 		 double T)
 {
-	double *scaled = malloc(n * k * sizeof(*scaled));
+	double *scaled = book_xmalloc(n * k * sizeof(*scaled));
 	double loss;
 
-	if (!scaled)
-		return NAN;
 	for (size_t i = 0; i < n * k; i++)
 		scaled[i] = Z[i] / T;
 	loss = softmax_cross_entropy(scaled, labels, n, k, NULL);
@@ -73,7 +72,7 @@ void calib_reliability(const double *Z, const size_t *labels, size_t n,
 		       size_t k, double T, struct calib_bin *bins,
 		       size_t nbins)
 {
-	double *p = malloc(k * sizeof(*p));
+	double *p = book_xmalloc(k * sizeof(*p));
 	const double width = 1.0 / nbins;
 
 	for (size_t b = 0; b < nbins; b++)

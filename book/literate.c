@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "literate.h"
+#include "alloc.h"
 
 void literate_init(struct literate *lit)
 {
 	lit->blocks = NULL;
 	lit->n = 0;
+	lit->alloc = 0;
 }
 
 void literate_release(struct literate *lit)
@@ -28,16 +30,16 @@ static void add_block(struct literate *lit, enum literate_kind kind,
 	struct literate_block *b;
 	cmark_node *next = cmark_node_next(block);
 
-	lit->blocks = realloc(lit->blocks, (lit->n + 1) * sizeof(*lit->blocks));
+	book_grow(&lit->blocks, &lit->alloc, lit->n + 1, sizeof(*lit->blocks));
 	b = &lit->blocks[lit->n++];
 	b->kind = kind;
 	b->line = cmark_node_get_start_line(block);
-	b->code = strdup(cmark_node_get_literal(block));
+	b->code = book_xstrdup(cmark_node_get_literal(block));
 	b->expected = NULL;
 	b->expected_line = 0;
 	/* Validation guarantees the output block is the next sibling. */
 	if (kind == LITERATE_EXAMPLE && next) {
-		b->expected = strdup(cmark_node_get_literal(next));
+		b->expected = book_xstrdup(cmark_node_get_literal(next));
 		b->expected_line = cmark_node_get_start_line(next);
 	}
 }

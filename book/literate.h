@@ -25,9 +25,10 @@ struct literate_block {
 struct literate {
 	struct literate_block *blocks;
 	size_t n;
+	size_t alloc;		/* capacity of blocks */
 };
 
-#define LITERATE_INIT { NULL, 0 }
+#define LITERATE_INIT { NULL, 0, 0 }
 
 void literate_init(struct literate *lit);
 void literate_release(struct literate *lit);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "manpage.h"
+#include "alloc.h"
 #include "texmath.h"
 
 /* Columns a UTF-8 string takes: combining accents (U+0300-036F) take
@@ -111,7 +112,7 @@ static char *summary_of(const char *html)
 		return NULL;
 	start += strlen("<summary>");
 	end = strstr(start, "</summary>");
-	return end ? strndup(start, end - start) : NULL;
+	return end ? book_xstrndup(start, end - start) : NULL;
 }
 
 /* The replacement of a raw HTML block, or NULL to drop it. */
@@ -219,10 +220,7 @@ static void rewrite(cmark_node *doc, const char *slug)
 		}
 		if (ev != CMARK_EVENT_ENTER || !wanted(node))
 			continue;
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			found = realloc(found, alloc * sizeof(*found));
-		}
+		book_grow(&found, &alloc, n + 1, sizeof(*found));
 		found[n++] = node;
 		if (cmark_node_first_child(node))
 			inside = node;

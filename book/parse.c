@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "parse.h"
+#include "alloc.h"
 #include "plots.h"
 #include "texmath.h"
 
@@ -47,7 +48,7 @@ static char *slug_of(const char *path)
 	len = strlen(base);
 	if (len > 3 && !strcmp(base + len - 3, ".md"))
 		len -= 3;
-	return strndup(base, len);
+	return book_xstrndup(base, len);
 }
 
 char *book_plain_text(cmark_node *node)
@@ -100,9 +101,9 @@ int book_chapter_parse(struct book_chapter *ch, const char *path,
 	cmark_syntax_extension *table;
 
 	book_chapter_release(ch);
-	ch->path = strdup(path);
+	ch->path = book_xstrdup(path);
 	ch->slug = slug_of(path);
-	ch->source = strndup(text, len);
+	ch->source = book_xstrndup(text, len);
 	ch->source_len = len;
 	cmark_gfm_core_extensions_ensure_registered();
 	table = cmark_find_syntax_extension("table");

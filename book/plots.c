@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plots.h"
+#include "alloc.h"
 #include "proc.h"
 
 /* Shared by every plot so they look alike; the size is fixed by design. */
@@ -51,7 +52,7 @@ const char *plots_known_names(void)
 static char *plot_path(const char *dir, const char *name, const char *ext)
 {
 	size_t size = strlen(dir) + strlen(name) + strlen(ext) + 3;
-	char *path = malloc(size);
+	char *path = book_xmalloc(size);
 
 	snprintf(path, size, "%s/%s.%s", dir, name, ext);
 	return path;
@@ -126,8 +127,8 @@ static void add_name(char ***names, const char *name)
 	for (; *names && (*names)[n]; n++)
 		if (!strcmp((*names)[n], name))
 			return;
-	*names = realloc(*names, (n + 2) * sizeof(**names));
-	(*names)[n] = strdup(name);
+	*names = book_xreallocarray(*names, n + 2, sizeof(**names));
+	(*names)[n] = book_xstrdup(name);
 	(*names)[n + 1] = NULL;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "workbook.h"
+#include "alloc.h"
 #include "calibrate.h"
 #include "datasets.h"
 #include "plots_models.h"
@@ -78,14 +79,12 @@ void plots_reliability_data(FILE *out)
 {
 	enum { K = DATASETS_BLOBS_K, NT = DATASETS_CALIB_SMALL,
 	       NV = DATASETS_CALIB_VALID, NE = DATASETS_CALIB_TEST };
-	double *X = malloc(2 * (NT + NV + NE) * sizeof(*X));
-	size_t *labels = malloc((NT + NV + NE) * sizeof(*labels));
-	double *Z = malloc((NV + NE) * K * sizeof(*Z));
+	double *X = book_xmalloc(2 * (NT + NV + NE) * sizeof(*X));
+	size_t *labels = book_xmalloc((NT + NV + NE) * sizeof(*labels));
+	double *Z = book_xmalloc((NV + NE) * K * sizeof(*Z));
 	double W[2 * K] = { 0 }, b[K] = { 0 }, T;
 	struct calib_bin bins[DATASETS_CALIB_BINS];
 
-	if (!X || !labels || !Z)
-		goto out;
 	datasets_blobs(NT, DATASETS_CALIB_SEED_TRAIN, X, labels);
 	datasets_blobs(NV, DATASETS_CALIB_SEED_VALID, X + 2 * NT, labels + NT);
 	datasets_blobs(NE, DATASETS_CALIB_SEED_TEST, X + 2 * (NT + NV),
@@ -105,7 +104,6 @@ void plots_reliability_data(FILE *out)
 					bins[i].confidence, bins[i].accuracy,
 					bins[i].count);
 	}
-out:
 	free(X);
 	free(labels);
 	free(Z);

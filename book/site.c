@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "alloc.h"
 #include "parse.h"
 #include "plots.h"
 #include "proc.h"
@@ -36,7 +37,7 @@ static int load_chapters(struct site *s, char *const paths[])
 	int failed = 0;
 	size_t i;
 
-	s->chapters = calloc(s->n, sizeof(*s->chapters));
+	s->chapters = book_xcalloc(s->n, sizeof(*s->chapters));
 	for (i = 0; i < s->n; i++) {
 		book_chapter_init(&s->chapters[i]);
 		if (book_chapter_load(&s->chapters[i], paths[i], &err) ||
@@ -51,7 +52,7 @@ static int load_chapters(struct site *s, char *const paths[])
 static char *join(const char *dir, const char *name)
 {
 	size_t size = strlen(dir) + strlen(name) + 2;
-	char *path = malloc(size);
+	char *path = book_xmalloc(size);
 
 	snprintf(path, size, "%s/%s", dir, name);
 	return path;
@@ -64,8 +65,8 @@ static void render_all(struct site *s)
 	size_t i;
 
 	s->web.n = s->print.n = s->n;
-	s->web.chapters = calloc(s->n, sizeof(*s->web.chapters));
-	s->print.chapters = calloc(s->n, sizeof(*s->print.chapters));
+	s->web.chapters = book_xcalloc(s->n, sizeof(*s->web.chapters));
+	s->print.chapters = book_xcalloc(s->n, sizeof(*s->print.chapters));
 	for (i = 0; i < s->n; i++) {
 		struct book_chapter copy = BOOK_CHAPTER_INIT;
 		struct book_error err = BOOK_ERROR_INIT;
@@ -206,7 +207,7 @@ static int make_tmp(struct site *s)
 {
 	size_t size = strlen(s->opt->out) + 16;
 
-	s->tmp = malloc(size);
+	s->tmp = book_xmalloc(size);
 	snprintf(s->tmp, size, "%s.tmp.XXXXXX", s->opt->out);
 	if (!mkdtemp(s->tmp)) {
 		fprintf(stderr, "%s: cannot create: %s\n", s->tmp,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "alloc.h"
 #include "texmath.h"
 #include "unimath.h"
 
@@ -68,7 +69,7 @@ static void strip_dollar(cmark_node *text, int at_end)
 {
 	const char *s = cmark_node_get_literal(text);
 	size_t len = strlen(s);
-	char *rest = at_end ? strndup(s, len - 1) : strdup(s + 1);
+	char *rest = at_end ? book_xstrndup(s, len - 1) : book_xstrdup(s + 1);
 
 	if (rest[0])
 		cmark_node_set_literal(text, rest);
@@ -132,7 +133,7 @@ static void transform_display(cmark_node *block, enum math_output output)
 	if (output != MATH_HTML)
 		return;
 	/* cmark keeps the fence's final newline; KaTeX does not need it. */
-	tex = strdup(cmark_node_get_literal(block));
+	tex = book_xstrdup(cmark_node_get_literal(block));
 	len = strlen(tex);
 	while (len > 0 && (tex[len - 1] == '\n' || tex[len - 1] == ' '))
 		tex[--len] = '\0';
@@ -160,10 +161,7 @@ static size_t collect_math(cmark_node *doc, cmark_node ***found)
 		if (ev != CMARK_EVENT_ENTER ||
 		    !(inline_math || is_math_fence(node)))
 			continue;
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 16;
-			*found = realloc(*found, alloc * sizeof(**found));
-		}
+		book_grow(found, &alloc, n + 1, sizeof(**found));
 		(*found)[n++] = node;
 	}
 	cmark_iter_free(iter);

@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "parse.h"
+#include "alloc.h"
 #include "toc.h"
 
 void toc_init(struct toc *toc)
 {
 	toc->entries = NULL;
 	toc->n = 0;
+	toc->alloc = 0;
 }
 
 void toc_release(struct toc *toc)
@@ -28,7 +30,7 @@ void toc_release(struct toc *toc)
 
 char *toc_anchor(const char *title)
 {
-	char *anchor = malloc(strlen(title) + 1);
+	char *anchor = book_xmalloc(strlen(title) + 1);
 	size_t n = 0;
 	int dash = 0;
 
@@ -64,7 +66,7 @@ static char *unique_anchor(const struct toc *toc, const char *prefix,
 {
 	char *base = toc_anchor(title);
 	size_t size = strlen(prefix) + strlen(base) + 24;
-	char *anchor = malloc(size);
+	char *anchor = book_xmalloc(size);
 	int i;
 
 	snprintf(anchor, size, "%s%s", prefix, base[0] ? base : "section");
@@ -87,8 +89,8 @@ void toc_collect(struct toc *toc, cmark_node *doc, const char *prefix)
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(node) != CMARK_NODE_HEADING)
 			continue;
-		toc->entries = realloc(toc->entries,
-				       (toc->n + 1) * sizeof(*toc->entries));
+		book_grow(&toc->entries, &toc->alloc, toc->n + 1,
+			  sizeof(*toc->entries));
 		entry = &toc->entries[toc->n];
 		entry->level = cmark_node_get_heading_level(node);
 		entry->text = book_plain_text(node);
@@ -107,8 +109,8 @@ static char *inner_html(const char *rendered)
 	const char *end = strstr(rendered, "</h");
 
 	if (!start || !end || end < start)
-		return strdup("");
-	return strndup(start + 1, end - start - 1);
+		return book_xstrdup("");
+	return book_xstrndup(start + 1, end - start - 1);
 }
 
 static void apply_entry(struct toc_entry *entry)

@@ -23,9 +23,10 @@ struct toc_entry {
 struct toc {
 	struct toc_entry *entries;
 	size_t n;
+	size_t alloc;		/* capacity of entries */
 };
 
-#define TOC_INIT { NULL, 0 }
+#define TOC_INIT { NULL, 0, 0 }
 
 void toc_init(struct toc *toc);
 void toc_release(struct toc *toc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "unimath.h"
+#include "alloc.h"
 
 struct reader {
 	const char *s;
@@ -103,7 +104,7 @@ static char *read_argument(struct reader *r)
 				r->s++;
 		else if (*r->s)
 			r->s++;
-		one = strndup(start, r->s - start);
+		one = book_xstrndup(start, r->s - start);
 		inner.s = one;
 		read_group(&inner, 0);
 		free(one);
@@ -335,7 +336,7 @@ static void read_group(struct reader *r, int until_brace)
 /* Squeezes runs of blanks and trims each line. */
 static char *tidy(const char *text)
 {
-	char *out = malloc(strlen(text) + 1), *o = out;
+	char *out = book_xmalloc(strlen(text) + 1), *o = out;
 	int blank = 0, line_start = 1;
 
 	for (; *text; text++) {

@@ -97,11 +97,11 @@ static int read_source(const struct compile_job *job, struct strbuf *source,
 	}
 	if ((size_t)st.st_size > COMPILE_MAX_SOURCE_BYTES ||
 	    !strbuf_read_file(source, job->student_path,
-			      COMPILE_MAX_SOURCE_BYTES + 1) ||
-	    source->len > COMPILE_MAX_SOURCE_BYTES) {
-		text = xstrfmt("%s is larger than 1 MiB or unreadable: an "
+			      COMPILE_MAX_SOURCE_BYTES)) {
+		text = xstrfmt("%s is larger than %zu KiB or unreadable: an "
 			       "exercise file is a short C source file",
-			       job->student_path);
+			       job->student_path,
+			       COMPILE_MAX_SOURCE_BYTES >> 10);
 		fail(result, RESULTS_FILE_NOT_TEXT, text);
 		free(text);
 		return -1;

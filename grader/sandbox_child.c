@@ -145,7 +145,13 @@ static int place_passed_fds(const struct sandbox_job *job)
 	for (size_t i = 0; i < job->n_pass_fds; i++)
 		if (dup2(moved[i], 3 + (int)i) < 0)
 			return -1;
-	return close_range((unsigned)first_free, ~0U, CLOSE_RANGE_CLOEXEC);
+	if (close_range((unsigned)first_free, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return 0;
+	/* Kernels before 5.11: one descriptor at a time, as far as the
+	 * limit of open files goes. */
+	for (long fd = first_free; fd < sysconf(_SC_OPEN_MAX); fd++)
+		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	return 0;
 }
 
 static __attribute__((noreturn)) void job_run(const struct sandbox_plan *plan)
@@ -277,6 +283,17 @@ static void keeper_end_job(const struct sandbox_plan *plan, pid_t job,
  * grader that may hold another job's socket (the judge's end while the
  * runner starts), and a copy kept here would hide that job's end of file.
  */
+/* Closes lo..hi; one at a time where close_range is missing (before 5.9). */
+static void close_between(unsigned lo, unsigned hi)
+{
+	long open_max = sysconf(_SC_OPEN_MAX);
+
+	if (close_range(lo, hi, 0) == 0)
+		return;
+	for (long fd = lo; fd <= (long)hi && fd < open_max; fd++)
+		close((int)fd);
+}
+
 static void keep_only(int *keep, size_t n)
 {
 	unsigned next = 0;
@@ -291,10 +308,10 @@ static void keep_only(int *keep, size_t n)
 		if (keep[i] < 0 || (unsigned)keep[i] < next)
 			continue;
 		if ((unsigned)keep[i] > next)
-			close_range(next, (unsigned)keep[i] - 1, 0);
+			close_between(next, (unsigned)keep[i] - 1);
 		next = (unsigned)keep[i] + 1;
 	}
-	close_range(next, ~0U, 0);
+	close_between(next, ~0U);
 }
 
 static void close_passed_fds(const struct sandbox_job *job)

@@ -4,6 +4,7 @@
 #include "secret.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ int secret_load(const char *secret_file, struct strbuf *secret,
 		struct strbuf *error)
 {
 	const char *environment = getenv("WB_COURSE_SECRET");
+	bool too_long = false;
 
 	strbuf_reset(secret);
 	if (!secret_file) {
@@ -22,7 +24,9 @@ int secret_load(const char *secret_file, struct strbuf *secret,
 		strbuf_addstr(secret, environment);
 		return SECRET_ENVIRONMENT;
 	}
-	if (!strbuf_read_file(secret, secret_file, SECRET_MAX_BYTES + 1)) {
+	/* Room for the secret and its line ending. */
+	if (!strbuf_read_file(secret, secret_file, SECRET_MAX_BYTES + 2) &&
+	    !(too_long = errno == EFBIG)) {
 		strbuf_addf(error, "--secret-file %s: cannot read it (%s); give "
 			    "the file that holds the course secret", secret_file,
 			    strerror(errno));
@@ -31,11 +35,17 @@ int secret_load(const char *secret_file, struct strbuf *secret,
 	while (secret->len && (secret->buf[secret->len - 1] == '\n' ||
 			       secret->buf[secret->len - 1] == '\r'))
 		secret->buf[--secret->len] = '\0';
-	if (secret->len == 0 || secret->len > SECRET_MAX_BYTES) {
-		strbuf_addf(error, "--secret-file %s: %s; put one line of "
-			    "random text in it, e.g. head -c 24 /dev/urandom | "
-			    "base64 > %s", secret_file, secret->len ?
-			    "longer than 4096 bytes" : "the file is empty",
+	if (too_long || secret->len > SECRET_MAX_BYTES) {
+		strbuf_addf(error, "--secret-file %s: longer than %d bytes; put "
+			    "one line of random text in it, e.g. head -c 24 "
+			    "/dev/urandom | base64 > %s", secret_file,
+			    SECRET_MAX_BYTES, secret_file);
+		return -1;
+	}
+	if (secret->len == 0) {
+		strbuf_addf(error, "--secret-file %s: the file is empty; put "
+			    "one line of random text in it, e.g. head -c 24 "
+			    "/dev/urandom | base64 > %s", secret_file,
 			    secret_file);
 		return -1;
 	}

@@ -166,6 +166,7 @@ bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit)
 {
 	char chunk[8192];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t taken = 0;
 
 	if (fd < 0)
 		return false;
@@ -181,9 +182,16 @@ bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit)
 			errno = saved;
 			return false;
 		}
-		if (got == 0 || sb->len >= limit)
+		if (got == 0)
 			break;
+		if ((size_t)got > limit - taken) {
+			strbuf_add(sb, chunk, limit - taken);
+			close(fd);
+			errno = EFBIG;
+			return false;
+		}
 		strbuf_add(sb, chunk, (size_t)got);
+		taken += (size_t)got;
 	}
 	close(fd);
 	return true;

@@ -29,7 +29,11 @@ void strbuf_vaddf(struct strbuf *sb, const char *format, va_list args)
 	__attribute__((format(printf, 2, 0)));
 void strbuf_reset(struct strbuf *sb);
 
-/* Reads a whole file; false (errno set) when it cannot be read. */
+/*
+ * Appends a whole file of at most `limit` bytes; false with errno set when
+ * it cannot be read, and with errno EFBIG when it is longer than limit (sb
+ * then holds its first limit bytes): nothing is cut short silently.
+ */
 bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit);
 /*
  * Writes the buffer to path through a temporary file beside it and a

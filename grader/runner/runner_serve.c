@@ -13,6 +13,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sched.h>
+#include <stdio.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -116,6 +117,9 @@ void runner_serve(int fd)
 		wire_writer_init(&w, out_frame, sizeof out_frame);
 		if (wire_get_u8(&r) != WIRE_CALL || runner_call(&r, &w) != 0)
 			_exit(RUNNER_EXIT_PROTOCOL);
+		/* What the call printed, out before the answer: the child
+		 * may be ended at any moment after it. */
+		fflush(NULL);
 		send_frame(&w);
 	}
 }

@@ -1,0 +1,48 @@
+/*
+ * test_unit_strbuf.c - strbuf_read_file reads whole files or says why not:
+ * a file longer than the limit is an error (EFBIG), never cut short.
+ */
+#include <criterion/criterion.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "support/harness.h"
+
+static char *file_of(const char *dir, size_t size)
+{
+	char *path = xstrfmt("%s/f%zu", dir, size);
+	char *data = xmalloc(size + 1);
+
+	memset(data, 'x', size);
+	harness_write_file(path, data, size);
+	free(data);
+	return path;
+}
+
+Test(strbuf, read_file_up_to_the_limit, .description = "a file of exactly "
+     "the limit is read whole; one byte more is EFBIG, never cut short")
+{
+	char *dir = harness_tempdir();
+	char *exact = file_of(dir, 20000), *longer = file_of(dir, 20001);
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	cr_expect(strbuf_read_file(&sb, exact, 20000));
+	cr_expect_eq(sb.len, 20000);
+	strbuf_reset(&sb);
+	errno = 0;
+	cr_expect_not(strbuf_read_file(&sb, longer, 20000));
+	cr_expect_eq(errno, EFBIG);
+	cr_expect_eq(sb.len, 20000, "holds its first limit bytes");
+	strbuf_reset(&sb);
+	cr_expect_not(strbuf_read_file(&sb, "/nonexistent/file", 10));
+	cr_expect_eq(errno, ENOENT);
+	strbuf_release(&sb);
+	free(exact);
+	free(longer);
+	harness_remove(dir);
+	free(dir);
+}
