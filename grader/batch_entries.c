@@ -228,7 +228,9 @@ int batch_entries_list(struct batch_entries *entries, const char *dir,
 
 void batch_entries_sort(struct batch_entries *entries)
 {
-	qsort(entries->items, entries->nr, sizeof *entries->items, by_id);
+	if (entries->nr)	/* qsort wants a non-NULL array */
+		qsort(entries->items, entries->nr, sizeof *entries->items,
+		      by_id);
 	mark_duplicates(entries);
 }
 

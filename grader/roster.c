@@ -142,7 +142,8 @@ int roster_load(struct roster *roster, const char *path,
 			    problem);
 	else
 		status = 0;
-	qsort(roster->ids, roster->nr, sizeof *roster->ids, by_text);
+	if (roster->nr)	/* qsort wants a non-NULL array */
+		qsort(roster->ids, roster->nr, sizeof *roster->ids, by_text);
 	free(problem);
 	strbuf_release(&text);
 	return status;
@@ -159,7 +160,8 @@ void roster_apply(const struct roster *roster,
 		entries->items[i].off_roster = !has(roster, entries->items[i].id);
 		add_id(&present, entries->items[i].id);
 	}
-	qsort(present.ids, present.nr, sizeof *present.ids, by_text);
+	if (present.nr)
+		qsort(present.ids, present.nr, sizeof *present.ids, by_text);
 	for (size_t i = 0; i < roster->nr; i++)
 		if (!has(&present, roster->ids[i]))
 			batch_entries_add_missing(entries, roster->ids[i]);
