@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "batch_state.h"
 #include "batch_tally.h"
 #include "gradebook.h"
+#include "roster.h"
 #include "secret.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
@@ -100,7 +102,19 @@ static void release_context(struct batch_context *context)
 	free(context->cache_dir);
 }
 
+static int check_not_empty(const struct batch_entries *entries,
+			   const char *dir, struct strbuf *error)
+{
+	if (entries->nr)
+		return 0;
+	strbuf_addf(error, "--batch %s: the folder holds no student (hidden "
+		    "entries aside); expected one folder, or one .zip, .tar.gz "
+		    "or .tgz archive, per student", dir);
+	return -1;
+}
+
 static int load_entries(struct batch_entries *entries,
+			const struct roster *roster,
 			const struct options *options,
 			const struct batch_context *context,
 			struct strbuf *error)
@@ -116,21 +130,27 @@ static int load_entries(struct batch_entries *entries,
 	if (source == SECRET_NONE)
 		fprintf(stderr, "grader: warning: %s\n",
 			secret_missing_warning());
-	if (source >= 0 && batch_entries_list(entries, options->batch,
-					      st.st_dev, st.st_ino, error) == 0) {
-		batch_entries_shard(entries, options->shard_index,
-				    options->shard_count);
-		batch_entries_seed(entries, secret.buf, secret.len);
-	} else {
-		source = -1;
+	if (source < 0 || batch_entries_list(entries, options->batch,
+					     st.st_dev, st.st_ino, error) ||
+	    check_not_empty(entries, options->batch, error)) {
+		strbuf_release(&secret);
+		return -1;
 	}
+	if (options->roster)
+		roster_apply(roster, entries);
+	batch_entries_sort(entries);
+	batch_entries_shard(entries, options->shard_index,
+			    options->shard_count);
+	batch_entries_seed(entries, secret.buf, secret.len);
 	strbuf_release(&secret);
-	return source < 0 ? -1 : 0;
+	return 0;
 }
 
 /*
- * The students still to grade; the others (resumed, bad names,
- * duplicates) are counted as done.
+ * The students still to grade; the others (resumed, or judged here: a
+ * duplicate, a file that is no submission, a missing student) are counted
+ * as done, the latter with their feedback pages written now.  SIZE_MAX
+ * when a page cannot be written.
  */
 static size_t plan(const struct batch_context *context,
 		   const struct batch_entries *entries, struct batch_job *jobs,
@@ -148,6 +168,8 @@ static size_t plan(const struct batch_context *context,
 		struct gradebook_row row;
 
 		if (entry->status) {
+			if (batch_worker_write_page(context, entry) != 0)
+				break;
 			batch_tally_synthetic_row(entry, &row);
 			batch_progress_count(progress, &row);
 			continue;
@@ -165,19 +187,25 @@ static size_t plan(const struct batch_context *context,
 		}
 		jobs[count++] = job;
 	}
+	gradebook_fields_release(&fields);
+	strbuf_release(&record);
+	if (progress->done + count < entries->nr) {	/* a page failed */
+		for (size_t i = 0; i < count; i++)
+			free(jobs[i].fingerprint);
+		return SIZE_MAX;
+	}
 	if (resumed)
 		fprintf(stderr, "grader: resuming: %zu of %zu already graded\n",
 			resumed, gradable);
-	gradebook_fields_release(&fields);
-	strbuf_release(&record);
 	return count;
 }
 
 static int interrupted(int signal, const struct batch_progress *progress)
 {
-	fprintf(stderr, "grader: interrupted after %zu of %zu students; run "
-		"the same command again to grade the rest\n", progress->done,
-		progress->total);
+	fprintf(stderr, "grader: interrupted after %zu of %zu %s; run the "
+		"same command again to grade the rest\n", progress->done,
+		progress->total, batch_progress_plural(progress->total,
+						       "student", "students"));
 	return 128 + signal;
 }
 
@@ -192,6 +220,10 @@ static int grade_all(const struct batch_context *context,
 
 	batch_progress_init(&progress, entries->nr);
 	count = plan(context, entries, jobs, &progress);
+	if (count == SIZE_MAX) {
+		free(jobs);
+		return EXIT_TROUBLE;
+	}
 	signal = batch_run_workers(context, jobs, count, options->jobs,
 				   &progress);
 	batch_progress_end(&progress);
@@ -214,18 +246,23 @@ int batch_main(const struct options *options,
 		.resources = &hidden,
 	};
 	struct batch_entries entries;
+	struct roster roster;
 	struct strbuf error;
 	int status;
 
 	hidden.hidden = true;
 	strbuf_init(&error);
 	batch_entries_init(&entries);
+	roster_init(&roster);
 	if (check_submissions(options->batch, &error) != 0 ||
+	    (options->roster &&
+	     roster_load(&roster, options->roster, &error) != 0) ||
 	    prepare_out(&context, options, &error) != 0 ||
-	    load_entries(&entries, options, &context, &error) != 0)
+	    load_entries(&entries, &roster, options, &context, &error) != 0)
 		status = trouble(error.buf);
 	else
 		status = grade_all(&context, options, &entries);
+	roster_release(&roster);
 	batch_entries_release(&entries);
 	release_context(&context);
 	strbuf_release(&error);

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "digest.h"
+#include "sanitize.h"
 #include "unpack.h"
 
 void batch_entries_init(struct batch_entries *entries)
@@ -22,6 +24,7 @@ static void entry_release(struct batch_entry *entry)
 {
 	free(entry->id);
 	free(entry->path);
+	free(entry->problem);
 }
 
 void batch_entries_release(struct batch_entries *entries)
@@ -32,19 +35,36 @@ void batch_entries_release(struct batch_entries *entries)
 	batch_entries_init(entries);
 }
 
-bool batch_entries_safe_id(const char *id)
+/*
+ * Archive types students hand in that the grader does not read, longest
+ * first so that "alice.tar.xz" is the student "alice".
+ */
+static const char *const unsupported[] = {
+	".tar.bz2", ".tar.zst", ".tar.xz", ".tar.lz", ".tbz2", ".tzst",
+	".zipx", ".lzma", ".tar", ".txz", ".tbz", ".bz2", ".zst", ".rar",
+	".cab", ".7z", ".xz", ".gz", ".lz", ".Z", NULL,
+};
+
+/* The unsupported archive extension name ends in, or NULL. */
+static const char *unsupported_extension(const char *name)
 {
-	if (!*id || *id == '.')
-		return false;
-	for (const char *p = id; *p; p++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-", *p))
-			return false;
-	return true;
+	size_t len = strlen(name);
+
+	for (size_t i = 0; unsupported[i]; i++) {
+		size_t ext = strlen(unsupported[i]);
+
+		if (len > ext && !strcasecmp(name + len - ext, unsupported[i]))
+			return name + len - ext;
+	}
+	return NULL;
 }
 
-static void push(struct batch_entries *entries, const char *dir,
-		 const char *name, bool archive)
+static const char expected[] = "expected one folder, or one .zip, .tar.gz "
+	"or .tgz archive, per student, named by the student's id and "
+	"holding the exercise files (01_sigmoid.c ... 08_variants.c)";
+
+static struct batch_entry *push(struct batch_entries *entries,
+				const char *id_text, size_t id_len)
 {
 	struct batch_entry *entry;
 
@@ -55,11 +75,62 @@ static void push(struct batch_entries *entries, const char *dir,
 	}
 	entry = &entries->items[entries->nr++];
 	memset(entry, 0, sizeof *entry);
-	entry->id = xstrfmt("%.*s", (int)unpack_stem_length(name), name);
-	entry->path = xstrfmt("%s/%s", dir, name);
-	entry->archive = archive;
-	if (!batch_entries_safe_id(entry->id))
-		entry->status = "bad-name";
+	entry->id = xstrfmt("%.*s", (int)id_len, id_text);
+	return entry;
+}
+
+/* A regular file: an archive to grade, or a row saying why not. */
+static void push_file(struct batch_entries *entries, const char *path,
+		      const char *name, const struct stat *st)
+{
+	const char *ext = unsupported_extension(name);
+	struct batch_entry *entry;
+
+	if (unpack_is_archive(name)) {
+		entry = push(entries, name, unpack_stem_length(name));
+		entry->archive = true;
+		if (st->st_size == 0) {
+			entry->status = "empty";
+			entry->problem = xstrfmt("found %s, an archive of 0 "
+						 "bytes; %s", name, expected);
+		}
+	} else if (ext) {
+		entry = push(entries, name, (size_t)(ext - name));
+		entry->status = "unsupported-archive";
+		entry->problem = xstrfmt("found %s, a %s archive, which the "
+					 "grader does not read; %s", name, ext,
+					 expected);
+	} else {
+		entry = push(entries, name, strlen(name));
+		entry->status = "loose-file";
+		entry->problem = xstrfmt("found the single file %s directly "
+					 "in the submissions folder; %s", name,
+					 expected);
+	}
+	entry->path = xstrdup(path);
+}
+
+/* A dangling link, or an entry the grader may not look at. */
+static void push_unreadable(struct batch_entries *entries, const char *path,
+			    const char *name, int error)
+{
+	struct batch_entry *entry = push(entries, name,
+					 unpack_stem_length(name));
+
+	entry->path = xstrdup(path);
+	entry->status = "unreadable";
+	entry->problem = xstrfmt("found %s, but the grader cannot read it "
+				 "(%s); %s", name, strerror(error), expected);
+}
+
+void batch_entries_add_missing(struct batch_entries *entries, const char *id)
+{
+	struct batch_entry *entry = push(entries, id, strlen(id));
+
+	entry->status = "missing";
+	entry->problem = xstrfmt("the roster lists this student, but the "
+				 "submissions hold no entry named %s; %s", id,
+				 expected);
 }
 
 /* Adds one entry of the folder, or says why it is skipped. */
@@ -67,25 +138,23 @@ static void consider(struct batch_entries *entries, const char *dir,
 		     const char *name, dev_t skip_dev, ino_t skip_ino)
 {
 	char *path = xstrfmt("%s/%s", dir, name);
+	char *shown = sanitize_dup(path);	/* names may hold escapes */
 	struct stat st;
 
 	if (*name == '.')
 		fprintf(stderr, "grader: skipping %s: hidden entries are not "
-			"students\n", path);
+			"students\n", shown);
 	else if (stat(path, &st) != 0)
-		fprintf(stderr, "grader: skipping %s: cannot read it (%s)\n",
-			path, strerror(errno));
+		push_unreadable(entries, path, name, errno);
 	else if (S_ISDIR(st.st_mode) && st.st_dev == skip_dev &&
 		 st.st_ino == skip_ino)
 		fprintf(stderr, "grader: skipping %s: it is the output folder "
-			"(--out)\n", path);
+			"(--out)\n", shown);
 	else if (S_ISDIR(st.st_mode))
-		push(entries, dir, name, false);
-	else if (S_ISREG(st.st_mode) && unpack_is_archive(name))
-		push(entries, dir, name, true);
+		push(entries, name, strlen(name))->path = xstrdup(path);
 	else
-		fprintf(stderr, "grader: skipping %s: not a folder, .zip, "
-			".tar.gz or .tgz\n", path);
+		push_file(entries, path, name, &st);
+	free(shown);
 	free(path);
 }
 
@@ -95,6 +164,13 @@ static int by_id(const void *a, const void *b)
 		      ((const struct batch_entry *)b)->id);
 }
 
+static const char *base_name(const struct batch_entry *entry)
+{
+	const char *slash = strrchr(entry->path, '/');
+
+	return slash ? slash + 1 : entry->path;
+}
+
 /* Equal ids are neighbours once sorted: keep the first, marked. */
 static void mark_duplicates(struct batch_entries *entries)
 {
@@ -102,13 +178,27 @@ static void mark_duplicates(struct batch_entries *entries)
 
 	for (size_t i = 0; i < entries->nr; i++) {
 		struct batch_entry *entry = &entries->items[i];
+		struct batch_entry *first = kept ? &entries->items[kept - 1] :
+					    NULL;
 
-		if (kept && !strcmp(entries->items[kept - 1].id, entry->id)) {
+		if (first && !strcmp(first->id, entry->id)) {
+			char *a = sanitize_dup(first->path);
+			char *b = sanitize_dup(entry->path);
+
 			fprintf(stderr, "grader: %s and %s give the same "
-				"student %s: both are marked duplicate; keep "
-				"one of them\n", entries->items[kept - 1].path,
-				entry->path, entry->id);
-			entries->items[kept - 1].status = "duplicate";
+				"student: both are marked duplicate; keep "
+				"one of them\n", a, b);
+			free(a);
+			free(b);
+			if (!first->status || strcmp(first->status,
+						     "duplicate")) {
+				free(first->problem);
+				first->problem = xstrfmt("found both %s and "
+					"%s for this student; %s",
+					base_name(first), base_name(entry),
+					expected);
+			}
+			first->status = "duplicate";
 			entry_release(entry);
 			continue;
 		}
@@ -133,9 +223,15 @@ int batch_entries_list(struct batch_entries *entries, const char *dir,
 		if (strcmp(d->d_name, ".") && strcmp(d->d_name, ".."))
 			consider(entries, dir, d->d_name, skip_dev, skip_ino);
 	closedir(handle);
-	qsort(entries->items, entries->nr, sizeof *entries->items, by_id);
-	mark_duplicates(entries);
 	return 0;
+}
+
+void batch_entries_sort(struct batch_entries *entries)
+{
+	if (entries->nr)	/* qsort wants a non-NULL array */
+		qsort(entries->items, entries->nr, sizeof *entries->items,
+		      by_id);
+	mark_duplicates(entries);
 }
 
 void batch_entries_shard(struct batch_entries *entries, unsigned k,
@@ -158,7 +254,6 @@ void batch_entries_seed(struct batch_entries *entries, const char *secret,
 			size_t secret_len)
 {
 	for (size_t i = 0; i < entries->nr; i++)
-		if (batch_entries_safe_id(entries->items[i].id))
-			entries->items[i].seed = digest_student_seed(
-				secret, secret_len, entries->items[i].id);
+		entries->items[i].seed = digest_student_seed(secret,
+			secret_len, entries->items[i].id);
 }

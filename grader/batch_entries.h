@@ -1,7 +1,9 @@
 /*
- * batch_entries.h - the students of a batch: the entries of the folder
- * SUBMISSIONS (a folder or a .tar.gz/.tgz/.zip archive each), their ids
- * and seeds, sorted by id in byte order, and the slice of one shard.
+ * batch_entries.h - the students of a batch: every entry of the folder
+ * SUBMISSIONS but hidden ones (a folder or a .tar.gz/.tgz/.zip archive
+ * is graded; any other file gets a row saying why not), the roster's
+ * students with no entry, their ids and seeds, sorted by id in byte
+ * order, and the slice of one shard.
  */
 #ifndef GRADER_BATCH_ENTRIES_H
 #define GRADER_BATCH_ENTRIES_H
@@ -15,10 +17,16 @@
 
 struct batch_entry {
 	char *id;		/* the name without its archive extension */
-	char *path;		/* SUBMISSIONS/name */
+	char *path;		/* SUBMISSIONS/name; NULL for a missing one */
 	bool archive;
-	/* NULL: to be graded; else "bad-name" or "duplicate". */
+	/*
+	 * NULL: to be graded; else "duplicate", "unsupported-archive",
+	 * "loose-file", "empty", "unreadable" or "missing", with problem
+	 * saying what was found and what was expected.
+	 */
 	const char *status;
+	char *problem;
+	bool off_roster;	/* a roster was given and lacks the id */
 	uint64_t seed;
 };
 
@@ -30,23 +38,25 @@ struct batch_entries {
 void batch_entries_init(struct batch_entries *entries);
 void batch_entries_release(struct batch_entries *entries);
 
-/* Only [A-Za-z0-9._@+-], not starting with '.', not empty. */
-bool batch_entries_safe_id(const char *id);
-
 /*
- * Lists dir, skipping (with a notice on stderr) what is not a student and
- * the output folder (skip_dev/skip_ino), sorts by id and marks bad names
- * and duplicates (one entry left per id).  Returns 0, or -1 with one line
+ * Lists dir, skipping (with a notice on stderr) hidden entries and the
+ * output folder (skip_dev/skip_ino).  Call batch_entries_sort() next.  Returns 0, or -1 with one line
  * in error when dir cannot be read.
  */
 int batch_entries_list(struct batch_entries *entries, const char *dir,
 		       dev_t skip_dev, ino_t skip_ino, struct strbuf *error);
 
+/* Adds a roster student with no entry: status "missing". */
+void batch_entries_add_missing(struct batch_entries *entries, const char *id);
+
+/* Sorts by id and marks duplicates (one entry left per id). */
+void batch_entries_sort(struct batch_entries *entries);
+
 /* Keeps the K-th (1-based) of N slices: position % N == K - 1. */
 void batch_entries_shard(struct batch_entries *entries, unsigned k,
 			 unsigned n);
 
-/* Gives every entry with a safe id its seed from the course secret. */
+/* Gives every entry its seed from the course secret. */
 void batch_entries_seed(struct batch_entries *entries, const char *secret,
 			size_t secret_len);
 

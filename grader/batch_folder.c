@@ -25,6 +25,11 @@ bool batch_folder_has_exercises(const char *dir)
 	return any;
 }
 
+static bool ignored(const char *name)
+{
+	return name[0] == '.' || !strcmp(name, "__MACOSX");
+}
+
 /* The only visible subfolder of dir (malloc'd), or NULL. */
 static char *only_subfolder(const char *dir)
 {
@@ -39,7 +44,7 @@ static char *only_subfolder(const char *dir)
 	while ((d = readdir(handle)) != NULL) {
 		char *path;
 
-		if (d->d_name[0] == '.' || !strcmp(d->d_name, "__MACOSX"))
+		if (ignored(d->d_name))
 			continue;
 		path = xstrfmt("%s/%s", dir, d->d_name);
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
@@ -68,4 +73,35 @@ char *batch_folder_locate(const char *dir)
 		return sub;
 	free(sub);
 	return NULL;
+}
+
+
+static bool empty_below(const char *dir, int depth)
+{
+	DIR *handle = opendir(dir);
+	struct dirent *d;
+	bool empty = true;
+	struct stat st;
+
+	if (!handle)
+		return false;	/* unreadable: let grading say so */
+	while (empty && (d = readdir(handle)) != NULL) {
+		char *path;
+
+		if (ignored(d->d_name))
+			continue;
+		path = xstrfmt("%s/%s", dir, d->d_name);
+		if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+			empty = false;
+		else if (depth < BATCH_FOLDER_DEPTH)
+			empty = empty_below(path, depth + 1);
+		free(path);
+	}
+	closedir(handle);
+	return empty;
+}
+
+bool batch_folder_is_empty(const char *dir)
+{
+	return empty_below(dir, 0);
 }

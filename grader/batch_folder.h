@@ -11,6 +11,14 @@
 /* The folder holding the exercise files (malloc'd), or NULL: none. */
 char *batch_folder_locate(const char *dir);
 
+/*
+ * Whether dir holds no file at any depth (hidden entries and __MACOSX
+ * aside; folders nested deeper than BATCH_FOLDER_DEPTH are not looked
+ * into).
+ */
+enum { BATCH_FOLDER_DEPTH = 16 };
+bool batch_folder_is_empty(const char *dir);
+
 /* Whether dir directly holds at least one exercise file. */
 bool batch_folder_has_exercises(const char *dir);
 

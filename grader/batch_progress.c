@@ -3,18 +3,25 @@
  */
 #include "batch_progress.h"
 
-
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "elapsed.h"
+#include "sanitize.h"
 
 enum { BAR_WIDTH = 24 };
 
 bool batch_progress_needs_attention(const struct gradebook_row *row)
 {
-	return strcmp(row->status, "ok") != 0;
+	return strcmp(row->status, "ok") != 0 || row->total == 0;
+}
+
+const char *batch_progress_plural(size_t n, const char *one,
+				  const char *many)
+{
+	return n == 1 ? one : many;
 }
 
 void batch_progress_init(struct batch_progress *progress, size_t total)
@@ -51,8 +58,11 @@ static void draw(struct batch_progress *progress)
 	memset(bar, '#', filled);
 	memset(bar + filled, '.', BAR_WIDTH - filled);
 	bar[BAR_WIDTH] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %zu/%zu students, %zu need attention",
-		bar, progress->done, progress->total, progress->attention);
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu %s, %zu %s attention", bar,
+		progress->done, progress->total,
+		batch_progress_plural(progress->total, "student", "students"),
+		progress->attention,
+		batch_progress_plural(progress->attention, "needs", "need"));
 	if (graded > 0) {
 		unsigned long left = (unsigned long)(elapsed / (double)graded *
 			(double)(progress->total - progress->done) + 0.5);
@@ -66,16 +76,20 @@ static void draw(struct batch_progress *progress)
 void batch_progress_finished(struct batch_progress *progress,
 			     const struct gradebook_row *row)
 {
+	char *student;
+
 	add_row(progress, row);
 	if (progress->terminal) {
 		draw(progress);
 		return;
 	}
+	student = sanitize_dup(row->student);
 	if (row->graded)
-		fprintf(stderr, "graded %s %zu/%zu %s\n", row->student,
-			row->total, row->max, row->status);
+		fprintf(stderr, "graded %s %zu/%zu %s\n", student, row->total,
+			row->max, row->status);
 	else
-		fprintf(stderr, "graded %s %s\n", row->student, row->status);
+		fprintf(stderr, "graded %s %s\n", student, row->status);
+	free(student);
 }
 
 void batch_progress_tick(struct batch_progress *progress)

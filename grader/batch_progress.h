@@ -20,7 +20,7 @@ struct batch_progress {
 };
 
 void batch_progress_init(struct batch_progress *progress, size_t total);
-/* A student who needs no grading now (resumed, bad name, duplicate). */
+/* A student who needs no grading now (resumed, or not gradable). */
 void batch_progress_count(struct batch_progress *progress,
 			  const struct gradebook_row *row);
 /* A student just graded. */
@@ -31,7 +31,15 @@ void batch_progress_tick(struct batch_progress *progress);
 /* Clears the bar. */
 void batch_progress_end(struct batch_progress *progress);
 
-/* Whether a row needs the instructor's attention (status not ok). */
+/*
+ * Whether a row needs the instructor's attention: its status is not ok
+ * (an error or timeout, a missing student, a submission that was not
+ * graded) or it scored 0 points.
+ */
 bool batch_progress_needs_attention(const struct gradebook_row *row);
+
+/* one when n is 1, else many: "1 student", "2 students". */
+const char *batch_progress_plural(size_t n, const char *one,
+				  const char *many);
 
 #endif /* GRADER_BATCH_PROGRESS_H */

@@ -12,6 +12,7 @@
 #include "batch_folder.h"
 #include "catalog.h"
 #include "digest.h"
+#include "student_id.h"
 
 #define STATE_MAGIC "wb-batch-state 1\n"
 
@@ -89,7 +90,8 @@ char *batch_state_fingerprint(const struct batch_entry *entry,
 int batch_state_write(const char *state_dir, const char *id,
 		      const char *fingerprint, const char *record)
 {
-	char *path = xstrfmt("%s/%s", state_dir, id);
+	char *stem = student_id_file_name(id);
+	char *path = xstrfmt("%s/%s", state_dir, stem);
 	struct strbuf text;
 	int status;
 
@@ -99,13 +101,15 @@ int batch_state_write(const char *state_dir, const char *id,
 	status = strbuf_write_file(&text, path);
 	strbuf_release(&text);
 	free(path);
+	free(stem);
 	return status;
 }
 
 int batch_state_read(const char *state_dir, const char *id,
 		     const char *fingerprint, struct strbuf *record)
 {
-	char *path = xstrfmt("%s/%s", state_dir, id);
+	char *stem = student_id_file_name(id);
+	char *path = xstrfmt("%s/%s", state_dir, stem);
 	char *expected = xstrfmt(STATE_MAGIC "fingerprint %s\n", fingerprint);
 	struct strbuf text;
 	int found = 0;
@@ -120,5 +124,6 @@ int batch_state_read(const char *state_dir, const char *id,
 	strbuf_release(&text);
 	free(expected);
 	free(path);
+	free(stem);
 	return found;
 }

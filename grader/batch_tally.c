@@ -11,16 +11,21 @@
 #include "batch_run.h"
 #include "batch_state.h"
 
-static const char *const statuses[] = {
-	"ok", "bad-archive", "bad-name", "duplicate", "no-files", "error",
+/* Every status a row can have, in the order the summary counts them. */
+enum { STATUS_ERROR = 10, STATUS_COUNT = 11 };
+static const char *const statuses[STATUS_COUNT] = {
+	"ok", "bad-archive", "unsupported-archive", "loose-file", "empty",
+	"unreadable", "duplicate", "no-files", "missing", "not-on-roster",
+	[STATUS_ERROR] = "error",
 };
-enum { STATUS_COUNT = sizeof statuses / sizeof *statuses };
 
 struct tally {
 	size_t counts[STATUS_COUNT];
-	size_t students, ok;
+	size_t students, ok, attention;
+	size_t entries, loose;		/* of SUBMISSIONS; single files */
+	size_t off_roster;		/* entries whose id it lacks */
 	double score_sum, max_sum;	/* of the ok students */
-	size_t missing;			/* records that went away */
+	size_t lost;			/* records that went away */
 };
 
 void batch_tally_synthetic_row(const struct batch_entry *entry,
@@ -35,6 +40,7 @@ void batch_tally_synthetic_row(const struct batch_entry *entry,
 static void count_row(struct tally *tally, const struct gradebook_row *row)
 {
 	tally->students++;
+	tally->attention += batch_progress_needs_attention(row);
 	for (size_t i = 0; i < STATUS_COUNT; i++)
 		if (!strcmp(row->status, statuses[i]))
 			tally->counts[i]++;
@@ -67,50 +73,91 @@ static void add_entry(const struct batch_context *context,
 			fprintf(stderr, "grader: the record of %s is missing or "
 				"changed (%s/%s); run the same command again\n",
 				entry->id, context->state_dir, entry->id);
-			tally->missing++;
+			tally->lost++;
 			batch_tally_synthetic_row(entry, &row);
 			row.status = "error";
 		}
 		free(job.fingerprint);
 	}
+	tally->entries += entry->path != NULL;
+	tally->loose += entry->status && !strcmp(entry->status, "loose-file");
+	/*
+	 * The flag is the coordinator's, so records stay valid across
+	 * rosters; a status that is not ok already asks for a look.
+	 */
+	tally->off_roster += entry->off_roster;
+	if (entry->off_roster && !strcmp(row.status, "ok"))
+		row.status = "not-on-roster";
 	gradebook_format_row(&row, gradebook);
 	count_row(tally, &row);
 	gradebook_fields_release(&fields);
 	strbuf_release(&record);
 }
 
-static void print_summary(const struct tally *tally, const char *out,
-			  const char *gradebook, bool instructor_view)
+static void print_counts(const struct tally *tally)
 {
-	size_t attention = tally->students - tally->ok;
-
-	printf("graded %zu students:", tally->students);
+	printf("%zu %s in the gradebook:", tally->students,
+	       batch_progress_plural(tally->students, "student", "students"));
 	for (size_t i = 0, shown = 0; i < STATUS_COUNT; i++)
 		if (tally->counts[i])
 			printf("%s %zu %s", shown++ ? "," : "",
 			       tally->counts[i], statuses[i]);
 	printf("\n");
+	if (tally->attention)
+		printf("%zu %s attention (status not ok, or 0 points)\n",
+		       tally->attention, batch_progress_plural(tally->attention,
+			       "needs", "need"));
+	if (tally->off_roster)
+		printf("%zu %s not on the roster (status not-on-roster when "
+		       "graded, else their own status): check %s names\n",
+		       tally->off_roster, batch_progress_plural(
+			       tally->off_roster, "entry is", "entries are"),
+		       batch_progress_plural(tally->off_roster, "its",
+					     "their"));
 	if (tally->ok)
 		printf("mean score of the ok students: %.1f of %.1f points "
 		       "(%.1f%%)\n", tally->score_sum / (double)tally->ok,
 		       tally->max_sum / (double)tally->ok,
 		       tally->max_sum > 0 ? 100.0 * tally->score_sum /
 					    tally->max_sum : 0.0);
+}
+
+/* A flat download (Canvas): every entry a single file, none a folder. */
+static bool all_loose(const struct tally *tally)
+{
+	return tally->loose && tally->loose == tally->entries;
+}
+
+static void print_summary(const struct tally *tally, const char *out,
+			  const char *gradebook, bool instructor_view)
+{
+	size_t errors = tally->counts[STATUS_ERROR];
+
+	print_counts(tally);
 	printf("gradebook: %s\nfeedback: %s/feedback/ID.html and ID.md; "
 	       "Gradescope results: %s/json/ID.json\n", gradebook, out, out);
-	if (instructor_view)
+	if (all_loose(tally))
+		printf("Next: every entry is a single file, as in an LMS "
+		       "download of loose files: put each student's files in "
+		       "a folder named by their id, then run the same command "
+		       "again\n");
+	else if (instructor_view)
 		printf("Next: keep the feedback and JSON to yourself: with "
 		       "--instructor-view they show the hidden tests in full; "
 		       "run the same command without it for pages to hand "
 		       "out\n");
-	else if (tally->counts[5])
-		printf("Next: run the same command again to retry the %zu "
-		       "students with status error, then look at the "
-		       "gradebook\n", tally->counts[5]);
-	else if (attention)
-		printf("Next: look at the %zu students whose status is not ok "
-		       "in the gradebook (their feedback says why), then hand "
-		       "out the feedback\n", attention);
+	else if (errors)
+		printf("Next: run the same command again to retry the %zu %s "
+		       "with status error, then look at the gradebook\n",
+		       errors, batch_progress_plural(errors, "student",
+						     "students"));
+	else if (tally->attention)
+		printf("Next: look at the %zu %s attention in the gradebook "
+		       "(the feedback says why), then hand out the "
+		       "feedback\n", tally->attention,
+		       batch_progress_plural(tally->attention,
+					     "student who needs",
+					     "students who need"));
 	else
 		printf("Next: hand out the feedback pages and upload the "
 		       "gradebook\n");
@@ -131,10 +178,11 @@ int batch_tally_write(const struct batch_context *context,
 	gradebook_header(&gradebook);
 	for (size_t i = 0; i < entries->nr; i++)
 		add_entry(context, &entries->items[i], &tally, &gradebook);
-	if (tally.missing) {
-		fprintf(stderr, "grader: no gradebook written: %zu students "
-			"have no record; run the same command again\n",
-			tally.missing);
+	if (tally.lost) {
+		fprintf(stderr, "grader: no gradebook written: %zu %s no "
+			"record; run the same command again\n", tally.lost,
+			batch_progress_plural(tally.lost, "student has",
+					      "students have"));
 		status = 2;
 	} else if (strbuf_write_file(&gradebook, path) != 0) {
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "

@@ -18,14 +18,9 @@
 #include "report_text.h"
 #include "sandbox.h"
 #include "session.h"
+#include "student_id.h"
 #include "unpack.h"
 #include "workspace.h"
-
-static char *reproduce_command(const struct batch_entry *entry)
-{
-	return xstrfmt("build/grader --student %s --secret-file FILE --hidden "
-		       "DIR", entry->id);
-}
 
 static void row_from_summary(const struct summary *summary,
 			     struct gradebook_row *row)
@@ -44,12 +39,13 @@ static int write_json(const struct batch_context *context,
 		      const struct batch_entry *entry,
 		      const struct summary *summary)
 {
-	char *reproduce = reproduce_command(entry);
+	char *reproduce = student_id_reproduce_command(entry->id);
 	struct report_text_style style = {
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
 	};
-	char *path = xstrfmt("%s/%s.json", context->json_dir, entry->id);
+	char *stem = student_id_file_name(entry->id);
+	char *path = xstrfmt("%s/%s.json", context->json_dir, stem);
 	struct strbuf text, json;
 	int status;
 
@@ -64,6 +60,7 @@ static int write_json(const struct batch_context *context,
 	strbuf_release(&text);
 	strbuf_release(&json);
 	free(path);
+	free(stem);
 	free(reproduce);
 	return status;
 }
@@ -91,10 +88,9 @@ static int write_outputs(const struct batch_context *context,
 	return status;
 }
 
-int batch_worker_record_problem(const struct batch_context *context,
-				const struct batch_entry *entry,
-				const char *fingerprint, const char *status,
-				const char *problem)
+static void problem_markdown(const struct batch_entry *entry,
+			     const char *status, const char *problem,
+			     struct strbuf *markdown)
 {
 	struct feedback_info info = {
 		.student = entry->id,
@@ -102,6 +98,15 @@ int batch_worker_record_problem(const struct batch_context *context,
 		.status = status,
 		.problem = problem,
 	};
+
+	feedback_problem_markdown(&info, markdown);
+}
+
+int batch_worker_record_problem(const struct batch_context *context,
+				const struct batch_entry *entry,
+				const char *fingerprint, const char *status,
+				const char *problem)
+{
 	struct gradebook_row row = {
 		.student = entry->id,
 		.seed = entry->seed,
@@ -111,9 +116,27 @@ int batch_worker_record_problem(const struct batch_context *context,
 	int result;
 
 	strbuf_init(&markdown);
-	feedback_problem_markdown(&info, &markdown);
+	problem_markdown(entry, status, problem, &markdown);
 	result = write_outputs(context, entry, fingerprint, &row,
 			       markdown.buf);
+	strbuf_release(&markdown);
+	return result;
+}
+
+int batch_worker_write_page(const struct batch_context *context,
+			    const struct batch_entry *entry)
+{
+	struct strbuf markdown;
+	int result;
+
+	strbuf_init(&markdown);
+	problem_markdown(entry, entry->status, entry->problem, &markdown);
+	result = feedback_write(context->feedback_dir, entry->id,
+				markdown.buf);
+	if (result != 0)
+		fprintf(stderr, "grader: cannot write the feedback of %s into "
+			"%s (%s); free some space or choose another --out\n",
+			entry->id, context->feedback_dir, strerror(errno));
 	strbuf_release(&markdown);
 	return result;
 }
@@ -191,9 +214,17 @@ static int grade_located(const struct batch_context *context,
 			 const struct batch_entry *entry,
 			 const char *fingerprint, const char *dir)
 {
-	char *folder = batch_folder_locate(dir);
+	char *folder;
 	int status;
 
+	if (batch_folder_is_empty(dir))
+		return batch_worker_record_problem(context, entry, fingerprint,
+			"empty", entry->archive ? "found an archive that holds "
+			"no file; expected the exercise files (01_sigmoid.c "
+			"... 08_variants.c) in it" : "found a folder that "
+			"holds no file; expected the exercise files "
+			"(01_sigmoid.c ... 08_variants.c) in it");
+	folder = batch_folder_locate(dir);
 	if (!folder)
 		return batch_worker_record_problem(context, entry, fingerprint,
 			"no-files", "the submission holds no exercise file "

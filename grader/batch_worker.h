@@ -38,4 +38,11 @@ int batch_worker_record_problem(const struct batch_context *context,
 				const char *fingerprint, const char *status,
 				const char *problem);
 
+/*
+ * Writes the feedback pages of an entry the coordinator already judged
+ * (entry->status and entry->problem set).  0, or -1 with a line on stderr.
+ */
+int batch_worker_write_page(const struct batch_context *context,
+			    const struct batch_entry *entry);
+
 #endif /* GRADER_BATCH_WORKER_H */

@@ -9,6 +9,7 @@
 
 #include "disclosure.h"
 #include "sanitize.h"
+#include "student_id.h"
 
 char *feedback_fence(const char *text)
 {
@@ -133,11 +134,20 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 static void add_reproduce(const struct feedback_info *info,
 			  struct strbuf *out)
 {
+	char *command = student_id_reproduce_command(info->student);
+	char *clean = sanitize_dup(command);
+	/* A backtick in the id needs a longer fence, and room around it. */
+	bool tick = strchr(clean, '`') != NULL;
+	char *fence = tick ? feedback_fence(clean) : xstrdup("`");
+	const char *pad = tick ? " " : "";
+
 	strbuf_addf(out, "Seed: %" PRIu64 ". To reproduce this grading: "
-		    "`build/grader --student %s --secret-file FILE --hidden "
-		    "DIR`, with the course secret in FILE and the "
+		    "%s%s%s%s%s, with the course secret in FILE and the "
 		    "submission's exercise files in DIR.\n", info->seed,
-		    info->student);
+		    fence, pad, clean, pad, fence);
+	free(fence);
+	free(clean);
+	free(command);
 }
 
 void feedback_markdown(const struct summary *summary,
@@ -175,8 +185,9 @@ void feedback_problem_markdown(const struct feedback_info *info,
 int feedback_write(const char *folder, const char *student,
 		   const char *markdown)
 {
-	char *md = xstrfmt("%s/%s.md", folder, student);
-	char *html = xstrfmt("%s/%s.html", folder, student);
+	char *stem = student_id_file_name(student);
+	char *md = xstrfmt("%s/%s.md", folder, stem);
+	char *html = xstrfmt("%s/%s.html", folder, stem);
 	char *title = xstrfmt("Feedback for %s", student);
 	struct strbuf text, page;
 	int status;
@@ -192,5 +203,6 @@ int feedback_write(const char *folder, const char *student,
 	free(title);
 	free(html);
 	free(md);
+	free(stem);
 	return status;
 }

@@ -17,7 +17,7 @@
 #include "summary.h"
 
 struct feedback_info {
-	const char *student;	/* a safe id */
+	const char *student;	/* any id (student_id.h) */
 	uint64_t seed;
 	const char *status;	/* the gradebook's status */
 	const char *problem;	/* why the student was not graded, or NULL */
@@ -35,7 +35,8 @@ void feedback_html(const char *markdown, const char *title,
 		   struct strbuf *out);
 
 /*
- * Writes folder/ID.md and folder/ID.html (each through a temporary file).
+ * Writes folder/ID.md and folder/ID.html, ID encoded by
+ * student_id_file_name() (each through a temporary file).
  * Returns 0, or -1 with errno set.
  */
 int feedback_write(const char *folder, const char *student,

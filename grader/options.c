@@ -73,6 +73,7 @@ static const struct {
 	{ "--resolve", "--resolve 02" },
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
+	{ "--roster", "--roster roster.csv" },
 	{ "--shard", "--shard 1/4" },
 	{ "--hidden-summary", "--hidden-summary=none" },
 };
@@ -232,6 +233,8 @@ static int take_value(struct options *options, const char *name,
 		return take_path(&options->out, name, value, error);
 	if (!strcmp(name, "--student"))
 		return take_path(&options->student, name, value, error);
+	if (!strcmp(name, "--roster"))
+		return take_path(&options->roster, name, value, error);
 	return take_path(&options->secret_file, name, value, error);
 }
 
@@ -324,6 +327,9 @@ static int check_combinations(const struct options *options,
 	else if (options->mode == OPTIONS_MERGE && options->out)
 		strbuf_addstr(error, "--merge writes into the folder it is "
 			      "given; leave out --out");
+	else if (options->roster && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--roster only applies to --batch, e.g. "
+			      "--batch submissions --roster roster.csv");
 	else if (options->out && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");

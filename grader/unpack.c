@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,7 +32,7 @@ size_t unpack_stem_length(const char *name)
 	for (size_t i = 0; extensions[i]; i++) {
 		size_t ext = strlen(extensions[i]);
 
-		if (len > ext && !strcmp(name + len - ext, extensions[i]))
+		if (len > ext && !strcasecmp(name + len - ext, extensions[i]))
 			return len - ext;
 	}
 	return len;

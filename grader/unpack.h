@@ -24,7 +24,7 @@ struct unpack_limits {
 /* 64 files, 4 MiB each, 16 MiB in all. */
 extern const struct unpack_limits unpack_default_limits;
 
-/* Whether the name ends in .tar.gz, .tgz or .zip. */
+/* Whether the name ends in .tar.gz, .tgz or .zip (in any case). */
 bool unpack_is_archive(const char *name);
 /* The length of name without that extension (its whole length if none). */
 size_t unpack_stem_length(const char *name);

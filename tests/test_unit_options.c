@@ -29,7 +29,8 @@ static int parse(struct options *options, struct strbuf *error,
 Test(options, batch_mode_with_its_options)
 {
 	const char *args[] = { "--batch", "subs", "--out", "marks", "-j", "3",
-			       "--shard", "2/5", "--secret-file", "s", NULL };
+			       "--shard", "2/5", "--secret-file", "s",
+			       "--roster", "class list.csv", NULL };
 	struct options o;
 	struct strbuf error;
 
@@ -41,6 +42,7 @@ Test(options, batch_mode_with_its_options)
 	cr_assert_eq(o.shard_index, 2);
 	cr_assert_eq(o.shard_count, 5);
 	cr_assert_str_eq(o.secret_file, "s");
+	cr_assert_str_eq(o.roster, "class list.csv");
 	strbuf_release(&error);
 }
 
@@ -100,6 +102,8 @@ ParameterizedTestParameters(options, refused_combinations)
 		{ { "--batch", "a", "--shard", "0/2" }, "1 <= K <= N" },
 		{ { "--batch", "a", "--shard", "x" }, "--shard 1/4" },
 		{ { "--out", "g" }, "only applies to --batch" },
+		{ { "--roster", "r.csv" }, "--roster only applies" },
+		{ { "--batch", "a", "--roster" }, "--roster roster.csv" },
 		{ { "--merge", "g", "--out", "h" }, "leave out --out" },
 		{ { "--batch", "a", "extra" }, "unexpected argument extra" },
 		{ { "--hint" }, "--hint bce_loss" },

@@ -4,15 +4,15 @@
  * solutions/ with one or two files broken in known ways (wrong formula,
  * compile error, missing file, stub), hostile files from the corpus
  * (infinite loop, fork bomb, exit(0), output flood), .tar.gz and .zip
- * archives, broken archives, a bad name, a duplicate, and entries that are
- * not students at all (README.txt, a hidden folder).
+ * archives, broken archives, a UTF-8 name with a space, a duplicate, a loose
+ * file (README.txt, a row of its own) and a hidden folder (skipped).
  */
 #ifndef TESTS_SUBMISSIONS_H
 #define TESTS_SUBMISSIONS_H
 
 #include <stddef.h>
 
-enum { SUBMISSIONS_EXERCISES = 9 };
+enum { SUBMISSIONS_EXERCISES = 9, SUBMISSIONS_EXTRA = 3 };
 
 struct submission_expect {
 	char id[32];
@@ -25,9 +25,9 @@ struct submission_expect {
 };
 
 /*
- * Fills dir (it exists, empty) with `count` students s000 ... plus a bad
- * name and a duplicate, and writes one expectation per gradebook row into
- * expect (room for count + 2), sorted as the gradebook is.  Returns the
+ * Fills dir (it exists, empty) with `count` students s000 ... plus "张伟
+ * Li", a duplicate and README.txt, and writes one expectation per
+ * gradebook row into expect (room for count + SUBMISSIONS_EXTRA), sorted as the gradebook is.  Returns the
  * number of rows.  Run from the top of the repository.
  */
 size_t submissions_make(const char *dir, size_t count,

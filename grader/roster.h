@@ -1,0 +1,42 @@
+/*
+ * roster.h - the class list given by --roster FILE: a CSV file (RFC 4180
+ * quoting, UTF-8, "\n" or "\r\n" line ends) whose first line is the
+ * header `id,name,email` and each further line one student.  The id is
+ * the name of that student's entry in SUBMISSIONS (without the archive
+ * extension); name and email may be empty.  Blank lines are skipped.
+ */
+#ifndef GRADER_ROSTER_H
+#define GRADER_ROSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "batch_entries.h"
+#include "strbuf.h"
+
+/* The largest roster file read. */
+#define ROSTER_MAX_BYTES ((size_t)16 << 20)
+
+struct roster {
+	char **ids;
+	size_t nr, alloc;
+};
+
+void roster_init(struct roster *roster);
+void roster_release(struct roster *roster);
+
+/*
+ * Reads path.  Returns 0, or -1 with one line in error naming the file,
+ * the line and what to fix.
+ */
+int roster_load(struct roster *roster, const char *path,
+		struct strbuf *error);
+
+/*
+ * Adds a "missing" entry for every roster student with no entry, and
+ * marks the entries whose id the roster lacks (off_roster).
+ */
+void roster_apply(const struct roster *roster,
+		  struct batch_entries *entries);
+
+#endif /* GRADER_ROSTER_H */
