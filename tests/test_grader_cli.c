@@ -65,7 +65,7 @@ Test(cli, near_misses_get_suggestions)
 	expect_refusal((const char *[]){ "--resolve", "kl_divergance", NULL },
 		       "did you mean kl_divergence?");
 	expect_refusal((const char *[]){ "--only", "0", NULL },
-		       "the exercises are 1 (01_sigmoid.c) to 8");
+		       "the exercises are 1 (01_sigmoid.c) to ");
 }
 
 Test(cli, what_a_seed_is)
@@ -248,8 +248,8 @@ Test(cli, make_rules_take_the_same_names, .timeout = 120)
 	cr_expect(strstr(out, "Binary cross-entropy from maximum likelihood"),
 		  "make read CH=bce_loss:\n%.400s", out);
 	free(out);
-	out = run_make("read CH=9", &status);
-	cr_expect(status != 0 && strstr(out, "read: CH=9: no exercise of that "
+	out = run_make("read CH=99", &status);
+	cr_expect(status != 0 && strstr(out, "read: CH=99: no exercise of that "
 		  "number"), "%s", out);
 	free(out);
 }
