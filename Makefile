@@ -21,15 +21,21 @@ CFLAGS ?= -O2 -g
 PROJECT_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
-# The exercise files and the contract functions, in curriculum order.
-EXERCISES := 01_sigmoid 02_bce 03_gradcheck 04_logreg 05_mse \
-	06_information 07_softmax 08_variants 09_softmax_regression
-CONTRACT_FUNCTIONS := sigmoid sigmoid_grad bce_loss bce_with_logits \
-	bce_with_logits_grad numerical_gradient relative_error \
-	logreg_loss_grad logreg_fit mse_sigmoid_loss mse_sigmoid_grad \
-	mse_sigmoid_curvature entropy cross_entropy kl_divergence softmax \
-	log_sum_exp log_softmax softmax_cross_entropy smoothed_cross_entropy \
-	focal_loss softmax_regression_loss_grad softmax_regression_fit
+# Every object lists the headers it includes in a .d file beside it
+# (-MMD; -MP keeps make going when a header is removed), read at the end.
+DEPFLAGS := -MMD -MP
+PROJECT_CFLAGS += $(DEPFLAGS)
+
+# The exercise files and the contract functions, in curriculum order, from
+# the curriculum's manifest (include/curriculum.def, through
+# tools/curriculum_names.h).
+CURRICULUM_NAMES = $(shell $(CC) -E -P -Iinclude $(1) -x c \
+	tools/curriculum_names.h)
+EXERCISES := $(strip $(call CURRICULUM_NAMES,-DLIST_EXERCISES))
+CONTRACT_FUNCTIONS := $(strip $(call CURRICULUM_NAMES,))
+ifeq ($(EXERCISES),)
+$(error cannot read the exercises from include/curriculum.def with $(CC) -E)
+endif
 
 CRITERION_CFLAGS = $(shell $(PKG_CONFIG) --cflags criterion)
 CRITERION_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
@@ -55,3 +61,6 @@ deps:
 
 clean:
 	rm -rf $(BUILD)
+
+# The headers each object was compiled with (DEPFLAGS above).
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -9,6 +9,7 @@
 
 #include "unimath.h"
 #include "alloc.h"
+#include "array_size.h"
 
 struct reader {
 	const char *s;
@@ -75,7 +76,6 @@ static const char *const subs[][2] = {
 	{ "u", "ᵤ" }, { "v", "ᵥ" }, { "x", "ₓ" }, { "β", "ᵦ" }, { "γ", "ᵧ" },
 };
 
-#define COUNT(a) (sizeof(a) / sizeof(a[0]))
 
 static void read_group(struct reader *r, int until_brace);
 
@@ -126,7 +126,7 @@ static char *read_argument(struct reader *r)
 static void put_script(FILE *out, const char *text, int super)
 {
 	const char *const (*table)[2] = super ? supers : subs;
-	size_t n = super ? COUNT(supers) : COUNT(subs), i;
+	size_t n = super ? ARRAY_SIZE(supers) : ARRAY_SIZE(subs), i;
 	char *small = NULL;
 	size_t size = 0;
 	FILE *buf = open_memstream(&small, &size);
@@ -281,7 +281,7 @@ static void command(struct reader *r)
 		free(read_argument(r));	/* aligned, cases: rows only */
 		return;
 	}
-	for (i = 0; i < COUNT(keep_argument); i++)
+	for (i = 0; i < ARRAY_SIZE(keep_argument); i++)
 		if (!strcmp(name, keep_argument[i])) {
 			put_font(r, name);
 			return;
@@ -290,7 +290,7 @@ static void command(struct reader *r)
 		put_font(r, name);
 		return;
 	}
-	for (i = 0; i < COUNT(symbols); i++)
+	for (i = 0; i < ARRAY_SIZE(symbols); i++)
 		if (!strcmp(name, symbols[i][0])) {
 			fputs(symbols[i][1], r->out);
 			return;

@@ -1,7 +1,7 @@
 /*
- * catalog.h - the curriculum as the grader knows it: the nine exercise
- * files, their contract functions and the chapter sections hints point to
- * (docs/design.md, "Chapter files and section titles").
+ * catalog.h - the curriculum as the grader knows it, from its manifest
+ * (include/curriculum.def): the exercise files, their contract functions
+ * and the chapter sections hints point to.
  */
 #ifndef GRADER_CATALOG_H
 #define GRADER_CATALOG_H
@@ -11,11 +11,22 @@
 #include "strbuf.h"
 
 /*
- * CATALOG_EXERCISES is the number of exercise files, for the arrays the
- * grader keeps per exercise (options.h, summary.h); catalog.c checks at
- * compile time that its table has exactly that many.
+ * CATALOG_EXERCISES is the number of exercise files in the manifest
+ * (include/curriculum.def), for the arrays the grader keeps per exercise
+ * (options.h, summary.h); CATALOG_MAX_FUNCTIONS bounds the functions of
+ * one, and catalog.c checks every entry against it at compile time.
  */
-enum { CATALOG_MAX_FUNCTIONS = 4, CATALOG_EXERCISES = 9 };
+enum {
+	CATALOG_MAX_FUNCTIONS = 4,
+	CATALOG_EXERCISES = 0
+#define WB_EXERCISE(stem, ...) + 1
+#define WB_FUNCTION(name, ...)
+#define WB_EXERCISE_END(stem)
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
+};
 /* "Did you mean" names at most this many. */
 enum { CATALOG_MAX_SUGGESTIONS = 3 };
 
@@ -41,7 +52,7 @@ const struct catalog_exercise *catalog_find_exercise(const char *text);
 const struct catalog_exercise *catalog_exercise_of(const char *function);
 /* A contract function, or NULL. */
 const struct catalog_function *catalog_find_function(const char *name);
-/* The title of chapter n (1..9), or "". */
+/* The title of chapter n (one that has an exercise), or "". */
 const char *catalog_chapter_title(int chapter);
 
 /*

@@ -14,8 +14,8 @@
 #                     02_bce, 02_bce.c or a function such as bce_loss)
 #   make asan-grader  build/asan/grader: the same, built with ASan and UBSan
 
-SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/suites \
-	-Igrader/wire $(CRITERION_CFLAGS)
+SUITE_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(DEPFLAGS) -Iinclude \
+	-Igrader/suites -Igrader/wire $(CRITERION_CFLAGS)
 # The protocol between a judge and a runner (grader/wire/wire.h).
 WIRE_HEADERS := $(wildcard grader/wire/*.h grader/wire/*.def)
 # Every header of grader/suites/, the helpers a split suite's parts share

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_size.h"
+
 static const char *const outcome_names[] = {
 	[RESULTS_PASSED] = "passed",
 	[RESULTS_FAILED] = "failed",
@@ -31,17 +33,16 @@ static const char *const file_status_names[] = {
 	[RESULTS_FILE_INTERNAL] = "internal",
 };
 
-#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 const char *results_outcome_name(enum results_outcome outcome)
 {
-	return (size_t)outcome < COUNT(outcome_names) ?
+	return (size_t)outcome < ARRAY_SIZE(outcome_names) ?
 	       outcome_names[outcome] : "failed";
 }
 
 bool results_outcome_parse(const char *name, enum results_outcome *outcome)
 {
-	for (size_t i = 0; i < COUNT(outcome_names); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(outcome_names); i++) {
 		if (!strcmp(name, outcome_names[i])) {
 			*outcome = (enum results_outcome)i;
 			return true;
@@ -52,14 +53,14 @@ bool results_outcome_parse(const char *name, enum results_outcome *outcome)
 
 const char *results_file_status_name(enum results_file_status status)
 {
-	return (size_t)status < COUNT(file_status_names) ?
+	return (size_t)status < ARRAY_SIZE(file_status_names) ?
 	       file_status_names[status] : "internal";
 }
 
 bool results_file_status_parse(const char *name,
 			       enum results_file_status *status)
 {
-	for (size_t i = 0; i < COUNT(file_status_names); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(file_status_names); i++) {
 		if (!strcmp(name, file_status_names[i])) {
 			*status = (enum results_file_status)i;
 			return true;

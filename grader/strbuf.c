@@ -68,14 +68,14 @@ char *xstrfmt(const char *format, ...)
 	return strbuf_detach(&sb);
 }
 
-/* The buffer of an empty strbuf that owns nothing yet (as in git). */
-static char empty[1];
+/* The buffer of an empty strbuf that owns nothing yet (git's slopbuf). */
+char strbuf_empty[1];
 
 void strbuf_init(struct strbuf *sb)
 {
 	sb->alloc = 0;
 	sb->len = 0;
-	sb->buf = empty;
+	sb->buf = strbuf_empty;
 }
 
 void strbuf_release(struct strbuf *sb)

@@ -15,6 +15,14 @@ struct strbuf {
 	size_t alloc;
 };
 
+/*
+ * An empty strbuf, owning nothing until it grows; STRBUF_INIT initialises
+ * one where it is declared, as strbuf_init does later.  Never write to
+ * strbuf_empty.
+ */
+extern char strbuf_empty[1];
+#define STRBUF_INIT { .buf = strbuf_empty, .len = 0, .alloc = 0 }
+
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 /* Hands the buffer over to the caller (malloc'd) and re-initialises sb. */

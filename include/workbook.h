@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+/* BEGIN curriculum (make contract writes it from include/curriculum.def) */
+
 /* 01_sigmoid.c - chapter 1, probabilities and the sigmoid */
 double sigmoid(double z);
 double sigmoid_grad(double z);
@@ -65,8 +67,8 @@ double softmax_cross_entropy(const double *z, const size_t *labels, size_t n,
 			     size_t k, double *grad);
 
 /* 08_variants.c - chapter 8, label smoothing and focal loss */
-double smoothed_cross_entropy(const double *z, const size_t *labels,
-			      size_t n, size_t k, double eps, double *grad);
+double smoothed_cross_entropy(const double *z, const size_t *labels, size_t n,
+			      size_t k, double eps, double *grad);
 double focal_loss(const double *y, const double *z, size_t n, double alpha,
 		  double gamma, double *grad);
 
@@ -78,6 +80,8 @@ double softmax_regression_loss_grad(const double *X, const size_t *labels,
 void softmax_regression_fit(const double *X, const size_t *labels, size_t n,
 			    size_t d, size_t k, double lr, size_t steps,
 			    double *W, double *b);
+
+/* END curriculum */
 
 /*
  * The stubs call this where your code goes.  Inside the grader it marks the

@@ -12,6 +12,9 @@
 #                         stripped (tools/student_release.sh says what and
 #                         why)
 #   make solutions        build the two libraries below
+#   make contract         rewrite the generated parts of include/workbook.h
+#                         and docs/contract.md from include/curriculum.def
+#                         (check-release fails while they differ)
 #
 #   $(BUILD)/release/NN_name.c   what `make release` would write
 #   $(BUILD)/ref/NN_name.o       a solution with every contract function
@@ -31,14 +34,14 @@ STUDENT_RELEASE := $(BUILD)/release/workbook-student.tar.gz
 
 # The solutions are compiled as strictly as the contract asks of students'
 # files (C11, pedantic), with the project's warnings, as errors.
-SOLUTION_CFLAGS := -std=c11 -pedantic $(WARNINGS) -O2 -g -Iinclude
+SOLUTION_CFLAGS := -std=c11 -pedantic $(WARNINGS) -O2 -g -Iinclude $(DEPFLAGS)
 REF_DEFINES := $(foreach f,$(CONTRACT_FUNCTIONS),-D$(f)=ref_$(f))
 
 RELEASE_FILES := $(EXERCISES:%=$(BUILD)/release/%.c)
 REF_OBJECTS := $(EXERCISES:%=$(BUILD)/ref/%.o)
 SOLUTION_OBJECTS := $(EXERCISES:%=$(BUILD)/solutions/%.o)
 
-.PHONY: release check-release student-release solutions build-all
+.PHONY: release check-release student-release solutions build-all contract
 
 build-all: solutions
 solutions: $(BUILD)/ref/libreference.a $(BUILD)/libsolutions.a
@@ -102,8 +105,9 @@ release-exercises:
 		fi; \
 	done
 
-check-release: student-release
+check-release: student-release $(CURRICULUM_TOOL)
 	@status=0; \
+	$(CURRICULUM_TOOL) check $(CONTRACT_FILES) || status=1; \
 	for ex in $(EXERCISES); do \
 		if [ ! -f exercises/$$ex.c ]; then \
 			echo "exercises/$$ex.c is missing: run make release"; \
@@ -116,6 +120,19 @@ check-release: student-release
 	sh tools/check_student_release.sh $(STUDENT_RELEASE) \
 		"$(CONTRACT_FUNCTIONS)" || status=1; \
 	exit $$status
+
+# The contract as people read it, from the curriculum's manifest
+# (tools/curriculum.c).
+CURRICULUM_TOOL := $(BUILD)/tools/curriculum
+CONTRACT_FILES := include/workbook.h docs/contract.md
+
+$(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/strbuf.o
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -Igrader -Igrader/wire $< \
+		$(BUILD)/grader-obj/strbuf.o -o $@
+
+contract: $(CURRICULUM_TOOL)
+	@$(CURRICULUM_TOOL) write $(CONTRACT_FILES)
 
 # Rebuilt every time: it is a copy of the tree as it is now (about 1 s).
 student-release: $(RELEASE_FILES) $(RELEASE_LIBS)

@@ -7,8 +7,8 @@
 #                              grader links it with a student's object
 #                              (and libc, libm: nothing else).
 
-RUNNER_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Igrader/wire \
-	-Igrader/runner
+RUNNER_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(DEPFLAGS) -Iinclude \
+	-Igrader/wire -Igrader/runner
 RUNNER_SOURCES := grader/runner/runner_zygote.c grader/runner/runner_serve.c \
 	grader/runner/runner_call.c
 RUNNER_HEADERS := grader/runner/runner.h $(WIRE_HEADERS) include/workbook.h

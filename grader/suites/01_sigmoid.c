@@ -26,6 +26,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "array_size.h"
 #include "check.h"
 
 #pragma weak sigmoid
@@ -122,7 +123,6 @@ static bool check_random(const struct fn *fn, double lo, double hi,
 	return true;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The logits of the "ordinary inputs" tests.  A property test (symmetry,
  * evenness) also checks the value itself at its inputs in this range, so a
@@ -143,7 +143,7 @@ WB_TEST(sigmoid, chapter_values, "gives the values of the chapter's table")
 	const double zs[] = { 0.0, log(3.0), -4.0, -2.0, 2.0, 4.0, 10.0, 1.0,
 			      -1.0 };
 
-	check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value", HINT_SIGMOID);
+	check_all(&fn_sigmoid, zs, ARRAY_SIZE(zs), "wrong value", HINT_SIGMOID);
 }
 
 WB_TEST(sigmoid, both_tails, "matches the reference in both tails")
@@ -152,7 +152,7 @@ WB_TEST(sigmoid, both_tails, "matches the reference in both tails")
 			      600.0, -600.0, 700.0, -700.0, -708.0 };
 	const char *what = "inaccurate in the tail";
 
-	if (!check_all(&fn_sigmoid, zs, COUNT(zs), what, HINT_LEFT_TAIL))
+	if (!check_all(&fn_sigmoid, zs, ARRAY_SIZE(zs), what, HINT_LEFT_TAIL))
 		return;
 	check_random(&fn_sigmoid, 20.0, 708.0, 200, true, what,
 		     HINT_LEFT_TAIL);
@@ -165,7 +165,7 @@ WB_TEST(sigmoid, subnormal_tail,
 			      -745.2, -746.0 };
 	const char *what = "lost a tiny value in the far left tail";
 
-	if (!check_all(&fn_sigmoid, zs, COUNT(zs), what, HINT_LEFT_TAIL))
+	if (!check_all(&fn_sigmoid, zs, ARRAY_SIZE(zs), what, HINT_LEFT_TAIL))
 		return;
 	check_random(&fn_sigmoid, -740.0, -709.0, 50, false, what,
 		     HINT_LEFT_TAIL);
@@ -177,7 +177,7 @@ WB_TEST(sigmoid, huge_inputs,
 	const double zs[] = { 709.0, 710.0, 745.0, 800.0, 1000.0, -1000.0,
 			      1e6, -1e6, 1e300, -1e300, DBL_MAX, -DBL_MAX };
 
-	check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value for a huge |z|",
+	check_all(&fn_sigmoid, zs, ARRAY_SIZE(zs), "wrong value for a huge |z|",
 		  HINT_OVERFLOW);
 }
 
@@ -221,7 +221,7 @@ WB_TEST(sigmoid_grad, chapter_values,
 {
 	const double zs[] = { 0.0, 2.0, -2.0, 4.0, -4.0, 10.0, 1.0, -1.0 };
 
-	check_all(&fn_grad, zs, COUNT(zs), "wrong value", HINT_GRAD);
+	check_all(&fn_grad, zs, ARRAY_SIZE(zs), "wrong value", HINT_GRAD);
 }
 
 WB_TEST(sigmoid_grad, right_tail,
@@ -230,7 +230,7 @@ WB_TEST(sigmoid_grad, right_tail,
 	const double zs[] = { 20.0, 30.0, 37.0, 40.0, 100.0, 500.0, 700.0 };
 	const char *what = "inaccurate in the right tail";
 
-	if (!check_all(&fn_grad, zs, COUNT(zs), what, HINT_GRAD_TAIL))
+	if (!check_all(&fn_grad, zs, ARRAY_SIZE(zs), what, HINT_GRAD_TAIL))
 		return;
 	check_random(&fn_grad, 15.0, 708.0, 200, false, what,
 		     HINT_GRAD_TAIL);
@@ -243,7 +243,7 @@ WB_TEST(sigmoid_grad, left_tail,
 			      -700.0 };
 	const char *what = "inaccurate in the left tail";
 
-	if (!check_all(&fn_grad, zs, COUNT(zs), what, HINT_GRAD_TAIL))
+	if (!check_all(&fn_grad, zs, ARRAY_SIZE(zs), what, HINT_GRAD_TAIL))
 		return;
 	check_random(&fn_grad, -708.0, -15.0, 200, false, what,
 		     HINT_GRAD_TAIL);
@@ -256,7 +256,7 @@ WB_TEST(sigmoid_grad, huge_inputs,
 			      745.0, -745.0, 1000.0, -1000.0, 1e6, -1e6,
 			      DBL_MAX, -DBL_MAX };
 
-	check_all(&fn_grad, zs, COUNT(zs), "wrong value for a huge |z|",
+	check_all(&fn_grad, zs, ARRAY_SIZE(zs), "wrong value for a huge |z|",
 		  HINT_GRAD_OVERFLOW);
 }
 
@@ -294,7 +294,7 @@ WB_HIDDEN_TEST(sigmoid, near_zero,
 	const double zs[] = { 0.0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324,
 			      1e-17, -1e-17, 1e-9, -1e-9 };
 
-	if (!check_all(&fn_sigmoid, zs, COUNT(zs), "wrong value near 0",
+	if (!check_all(&fn_sigmoid, zs, ARRAY_SIZE(zs), "wrong value near 0",
 		       HINT_OVERFLOW))
 		return;
 	check_random(&fn_sigmoid, 0.0, 1e-3, 100, true, "wrong value near 0",
@@ -315,7 +315,7 @@ WB_HIDDEN_TEST(sigmoid_grad, near_zero,
 	const double zs[] = { 0.0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324,
 			      1e-9, -1e-9 };
 
-	if (!check_all(&fn_grad, zs, COUNT(zs), "wrong value near 0",
+	if (!check_all(&fn_grad, zs, ARRAY_SIZE(zs), "wrong value near 0",
 		       HINT_GRAD))
 		return;
 	check_random(&fn_grad, 0.0, 1e-3, 100, true, "wrong value near 0",

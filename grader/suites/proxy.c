@@ -24,17 +24,6 @@ static void add(struct wire_call *call, enum wire_arg_kind kind,
 /* The token the runner's f receives as ctx; any other value is refused. */
 #define PROXY_CTX_TOKEN UINT64_C(0x5eedc0de)
 
-#define PROXY_DECL(kind, name, length) PROXY_DECL_##kind(name)
-#define PROXY_DECL_DOUBLE(name) double name
-#define PROXY_DECL_SIZE(name) size_t name
-#define PROXY_DECL_IN(name) const double *name
-#define PROXY_DECL_OUT(name) double *name
-#define PROXY_DECL_OPT(name) double *name
-#define PROXY_DECL_INOUT(name) double *name
-#define PROXY_DECL_LABELS(name) const size_t *name
-#define PROXY_DECL_FN(name) scalar_fn name
-#define PROXY_DECL_CTX(name) void *name
-
 #define PROXY_ADD(kind, name, length)                                         \
 	add(&call, WIRE_ARG_##kind, #name, PROXY_COUNT_##kind(length));       \
 	PROXY_SET_##kind(call.args[call.nargs - 1], name);
@@ -59,11 +48,9 @@ static void add(struct wire_call *call, enum wire_arg_kind kind,
 
 #define PROXY_RETURN_DOUBLE(value) return value
 #define PROXY_RETURN_VOID(value) (void)(value)
-#define PROXY_TYPE_DOUBLE double
-#define PROXY_TYPE_VOID void
 
 #define WIRE_FUNCTION(name, returns, ...)                                     \
-	PROXY_TYPE_##returns name(WIRE_MAP_LIST(PROXY_DECL, __VA_ARGS__))     \
+	WIRE_TYPE_##returns name(WIRE_MAP_LIST(WIRE_DECL, __VA_ARGS__))       \
 	{                                                                     \
 		struct wire_call call = { .function = WIRE_ID_##name };       \
 		WIRE_MAP(PROXY_ADD, __VA_ARGS__)                              \

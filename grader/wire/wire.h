@@ -35,18 +35,16 @@
 #include <stdint.h>
 
 #include "workbook.h"
+#include "wire_map.h"
 
 /* The largest frame either side sends or accepts. */
 #define WIRE_MAX_FRAME ((size_t)64 << 10)
 /* Doubles in one array argument (what fits in a frame with room). */
 #define WIRE_MAX_ELEMENTS ((WIRE_MAX_FRAME - 256) / sizeof(double))
 /*
- * Arguments of a contract signature: at least the longest one
- * (softmax_regression_loss_grad and _fit take 9), at most what
- * wire_map.h can expand, and within the 32-bit overrun and modified
- * masks of a RETURN frame.
+ * Arguments of a contract signature (WIRE_MAX_ARGS, wire_map.h): within
+ * the 32-bit overrun and modified masks of a RETURN frame.
  */
-#define WIRE_MAX_ARGS 10
 _Static_assert(WIRE_MAX_ARGS <= 32, "RETURN masks are 32 bits");
 
 enum wire_frame_kind {
@@ -81,6 +79,7 @@ enum wire_function {
 #undef WIRE_FUNCTION
 	WIRE_FUNCTIONS
 };
+_Static_assert(WIRE_FUNCTIONS <= 64, "HELLO's mask has a bit per function");
 
 /* "sigmoid" for WIRE_ID_sigmoid, NULL past the end. */
 const char *wire_function_name(unsigned id);

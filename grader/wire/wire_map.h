@@ -7,6 +7,13 @@
 #ifndef GRADER_WIRE_MAP_H
 #define GRADER_WIRE_MAP_H
 
+/*
+ * Arguments of a contract signature: at least the longest one
+ * (softmax_regression_loss_grad and _fit take 9), at most what WIRE_MAP
+ * can expand (WIRE_MAP_10).
+ */
+#define WIRE_MAX_ARGS 10
+
 #define WIRE_CAT(a, b) WIRE_CAT_(a, b)
 #define WIRE_CAT_(a, b) a##b
 #define WIRE_COUNT(...) WIRE_COUNT_(__VA_ARGS__, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
@@ -38,5 +45,23 @@
 #define WIRE_LIST_8(m, t, ...) m t, WIRE_LIST_7(m, __VA_ARGS__)
 #define WIRE_LIST_9(m, t, ...) m t, WIRE_LIST_8(m, __VA_ARGS__)
 #define WIRE_LIST_10(m, t, ...) m t, WIRE_LIST_9(m, __VA_ARGS__)
+
+/*
+ * The C declaration of a parameter of each kind, and of each return type:
+ * a proxy's parameter list (proxy.c), the contract header's declarations
+ * (tools/curriculum.c writes them into include/workbook.h).
+ */
+#define WIRE_DECL(kind, name, length) WIRE_DECL_##kind(name)
+#define WIRE_DECL_DOUBLE(name) double name
+#define WIRE_DECL_SIZE(name) size_t name
+#define WIRE_DECL_IN(name) const double *name
+#define WIRE_DECL_OUT(name) double *name
+#define WIRE_DECL_OPT(name) double *name
+#define WIRE_DECL_INOUT(name) double *name
+#define WIRE_DECL_LABELS(name) const size_t *name
+#define WIRE_DECL_FN(name) scalar_fn name
+#define WIRE_DECL_CTX(name) void *name
+#define WIRE_TYPE_DOUBLE double
+#define WIRE_TYPE_VOID void
 
 #endif /* GRADER_WIRE_MAP_H */
