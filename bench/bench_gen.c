@@ -14,9 +14,14 @@
 #include <unistd.h>
 
 const char *const bench_exercise_files[BENCH_EXERCISES + 1] = {
-	"01_sigmoid.c", "02_bce.c", "03_gradcheck.c", "04_logreg.c",
-	"05_mse.c", "06_information.c", "07_softmax.c", "08_variants.c",
-	"09_softmax_regression.c", NULL
+#define WB_EXERCISE(stem, ...) #stem ".c",
+#define WB_FUNCTION(name, ...)
+#define WB_EXERCISE_END(stem)
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
+	NULL
 };
 
 /*

@@ -6,9 +6,11 @@
 
 #include <stddef.h>
 
-/* The exercise files, in curriculum order, NULL-terminated after
- * BENCH_EXERCISES of them. */
-enum { BENCH_EXERCISES = 9 };
+#include "curriculum.h"
+
+/* The exercise files, in curriculum order (include/curriculum.def),
+ * NULL-terminated after BENCH_EXERCISES of them. */
+enum { BENCH_EXERCISES = CURRICULUM_EXERCISES };
 extern const char *const bench_exercise_files[BENCH_EXERCISES + 1];
 
 /* rm -rf path; mkdir -p path.  Returns 0 or -1. */

@@ -5,12 +5,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "catalog.h"
 #include "digest.h"
 #include "sanitize.h"
 #include "unpack.h"
@@ -59,9 +61,24 @@ static const char *unsupported_extension(const char *name)
 	return NULL;
 }
 
-static const char expected[] = "expected one folder, or one .zip, .tar.gz "
-	"or .tgz archive, per student, named by the student's id and "
-	"holding the exercise files (01_sigmoid.c ... 08_variants.c)";
+static char expected_text[320];
+
+static void make_expected(void)
+{
+	snprintf(expected_text, sizeof expected_text, "expected one folder, or "
+		 "one .zip, .tar.gz or .tgz archive, per student, named by the "
+		 "student's id and holding the exercise files (%s)",
+		 catalog_file_range());
+}
+
+/* What a submission should be: the end of every problem with one. */
+static const char *expected(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, make_expected);
+	return expected_text;
+}
 
 static struct batch_entry *push(struct batch_entries *entries,
 				const char *id_text, size_t id_len)
@@ -92,20 +109,20 @@ static void push_file(struct batch_entries *entries, const char *path,
 		if (st->st_size == 0) {
 			entry->status = "empty";
 			entry->problem = xstrfmt("found %s, an archive of 0 "
-						 "bytes; %s", name, expected);
+						 "bytes; %s", name, expected());
 		}
 	} else if (ext) {
 		entry = push(entries, name, (size_t)(ext - name));
 		entry->status = "unsupported-archive";
 		entry->problem = xstrfmt("found %s, a %s archive, which the "
 					 "grader does not read; %s", name, ext,
-					 expected);
+					 expected());
 	} else {
 		entry = push(entries, name, strlen(name));
 		entry->status = "loose-file";
 		entry->problem = xstrfmt("found the single file %s directly "
 					 "in the submissions folder; %s", name,
-					 expected);
+					 expected());
 	}
 	entry->path = xstrdup(path);
 }
@@ -120,7 +137,8 @@ static void push_unreadable(struct batch_entries *entries, const char *path,
 	entry->path = xstrdup(path);
 	entry->status = "unreadable";
 	entry->problem = xstrfmt("found %s, but the grader cannot read it "
-				 "(%s); %s", name, strerror(error), expected);
+				 "(%s); %s", name, strerror(error),
+				 expected());
 }
 
 void batch_entries_add_missing(struct batch_entries *entries, const char *id)
@@ -130,7 +148,7 @@ void batch_entries_add_missing(struct batch_entries *entries, const char *id)
 	entry->status = "missing";
 	entry->problem = xstrfmt("the roster lists this student, but the "
 				 "submissions hold no entry named %s; %s", id,
-				 expected);
+				 expected());
 }
 
 /* Adds one entry of the folder, or says why it is skipped. */
@@ -196,7 +214,7 @@ static void mark_duplicates(struct batch_entries *entries)
 				first->problem = xstrfmt("found both %s and "
 					"%s for this student; %s",
 					base_name(first), base_name(entry),
-					expected);
+					expected());
 			}
 			first->status = "duplicate";
 			entry_release(entry);

@@ -10,6 +10,7 @@
 
 #include "batch_folder.h"
 #include "batch_state.h"
+#include "catalog.h"
 #include "disclosure.h"
 #include "feedback.h"
 #include "gradebook.h"
@@ -210,6 +211,23 @@ static int grade_folder(const struct batch_context *context,
 	return status;
 }
 
+/*
+ * A problem whose message names the exercise files: format has one %s,
+ * "01_sigmoid.c ... 09_softmax_regression.c" from the catalog.
+ */
+static int record_without_files(const struct batch_context *context,
+				const struct batch_entry *entry,
+				const char *fingerprint, const char *status,
+				const char *format)
+{
+	char *problem = xstrfmt(format, catalog_file_range());
+	int result = batch_worker_record_problem(context, entry, fingerprint,
+						 status, problem);
+
+	free(problem);
+	return result;
+}
+
 static int grade_located(const struct batch_context *context,
 			 const struct batch_entry *entry,
 			 const char *fingerprint, const char *dir)
@@ -218,18 +236,17 @@ static int grade_located(const struct batch_context *context,
 	int status;
 
 	if (batch_folder_is_empty(dir))
-		return batch_worker_record_problem(context, entry, fingerprint,
+		return record_without_files(context, entry, fingerprint,
 			"empty", entry->archive ? "found an archive that holds "
-			"no file; expected the exercise files (01_sigmoid.c "
-			"... 08_variants.c) in it" : "found a folder that "
-			"holds no file; expected the exercise files "
-			"(01_sigmoid.c ... 08_variants.c) in it");
+			"no file; expected the exercise files (%s) in it" :
+			"found a folder that holds no file; expected the "
+			"exercise files (%s) in it");
 	folder = batch_folder_locate(dir);
 	if (!folder)
-		return batch_worker_record_problem(context, entry, fingerprint,
+		return record_without_files(context, entry, fingerprint,
 			"no-files", "the submission holds no exercise file "
-			"(01_sigmoid.c ... 08_variants.c), neither at its top "
-			"nor in a single top folder");
+			"(%s), neither at its top nor in a single top "
+			"folder");
 	status = grade_folder(context, entry, fingerprint, folder);
 	free(folder);
 	return status;

@@ -5,6 +5,8 @@
  */
 #include "catalog.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "array_size.h"
@@ -61,6 +63,22 @@ const struct catalog_exercise *catalog_exercise_of(const char *function)
 			if (!strcmp(*f, function))
 				return &exercises[i];
 	return NULL;
+}
+
+static char file_range[2 * sizeof("NN_") + 160];
+
+static void make_file_range(void)
+{
+	snprintf(file_range, sizeof file_range, "%s ... %s", exercises[0].file,
+		 exercises[ARRAY_SIZE(exercises) - 1].file);
+}
+
+const char *catalog_file_range(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, make_file_range);
+	return file_range;
 }
 
 const struct catalog_function *catalog_find_function(const char *name)

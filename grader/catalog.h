@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "curriculum.h"
 #include "strbuf.h"
 
 /*
@@ -18,14 +19,7 @@
  */
 enum {
 	CATALOG_MAX_FUNCTIONS = 4,
-	CATALOG_EXERCISES = 0
-#define WB_EXERCISE(stem, ...) + 1
-#define WB_FUNCTION(name, ...)
-#define WB_EXERCISE_END(stem)
-#include "curriculum.def"
-#undef WB_EXERCISE
-#undef WB_FUNCTION
-#undef WB_EXERCISE_END
+	CATALOG_EXERCISES = CURRICULUM_EXERCISES
 };
 /* "Did you mean" names at most this many. */
 enum { CATALOG_MAX_SUGGESTIONS = 3 };
@@ -50,6 +44,11 @@ const struct catalog_exercise *catalog_exercise_at(size_t index);
 const struct catalog_exercise *catalog_find_exercise(const char *text);
 /* The exercise defining a contract function, or NULL. */
 const struct catalog_exercise *catalog_exercise_of(const char *function);
+/*
+ * "01_sigmoid.c ... 09_softmax_regression.c": the first and the last
+ * exercise file, for messages that name them all.
+ */
+const char *catalog_file_range(void);
 /* A contract function, or NULL. */
 const struct catalog_function *catalog_find_function(const char *name);
 /* The title of chapter n (one that has an exercise), or "". */

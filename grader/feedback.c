@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "disclosure.h"
 #include "sanitize.h"
 #include "student_id.h"
@@ -176,9 +177,9 @@ void feedback_problem_markdown(const struct feedback_info *info,
 	add_escaped(out, info->status);
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
-	strbuf_addstr(out, "**Next:** submit a folder or a .zip or .tar.gz "
-		      "archive holding your exercise files (01_sigmoid.c ... "
-		      "08_variants.c), then ask for a new grading.\n\n");
+	strbuf_addf(out, "**Next:** submit a folder or a .zip or .tar.gz "
+		    "archive holding your exercise files (%s), then ask for a "
+		    "new grading.\n\n", catalog_file_range());
 	add_reproduce(info, out);
 }
 

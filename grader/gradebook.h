@@ -1,7 +1,7 @@
 /*
  * gradebook.h - the class's gradebook as CSV (RFC 4180 quoting, "\n" line
- * ends): `student,01_sigmoid,...,08_variants,total,max,seed,status`, one
- * row per student sorted by id in byte order, and the merge of shard
+ * ends): `student`, a column per exercise in catalog order (`01_sigmoid`,
+ * ...), then `total,max,seed,status`; one row per student sorted by id in byte order, and the merge of shard
  * gradebooks (gradebook.shard-K-of-N.csv) into one.
  */
 #ifndef GRADER_GRADEBOOK_H

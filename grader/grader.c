@@ -89,9 +89,9 @@ static int check_folder(const char *dir, struct strbuf *error)
 		free(path);
 	}
 	if (!any) {
-		strbuf_addf(error, "%s holds no exercise files (01_sigmoid.c "
-			    "... 08_variants.c): give the folder that holds "
-			    "them, e.g. build/grader exercises", dir);
+		strbuf_addf(error, "%s holds no exercise files (%s): give the "
+			    "folder that holds them, e.g. build/grader "
+			    "exercises", dir, catalog_file_range());
 		return -1;
 	}
 	return 0;

@@ -46,7 +46,41 @@ Test(solutions, get_every_point, .timeout = 120)
 	snprintf(line, sizeof line, "%zu/%zu exercises", TEST_EXERCISE_COUNT,
 		 TEST_EXERCISE_COUNT);
 	cr_expect(strstr(run.out, line), "no \"%s\" in:\n%s", line, run.out);
+	cr_expect_eq(report.max_score, test_total_points(0),
+		     "include/curriculum.def promises %u points, the suites "
+		     "have %g: update its points", test_total_points(0),
+		     report.max_score);
 	report_release(&report);
+	harness_run_release(&run);
+}
+
+/* Each exercise has the points the manifest gives it, hidden ones too. */
+Test(solutions, each_exercise_has_its_points, .timeout = 120)
+{
+	struct harness_run run;
+	char line[128];
+
+	harness_grade(&run, (const char *[]){ "--hidden", "--no-color",
+					      "solutions", NULL }, NULL);
+	cr_expect_eq(run.status, 0, "exit %d\n%s%s", run.status, run.out,
+		     run.err);
+	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++) {
+		const struct test_exercise *e = &test_exercises[i];
+		const char *at = strstr(run.out, e->file);
+		unsigned passed = 0, total = 0;
+
+		cr_assert(at, "no line of %s in:\n%s", e->file, run.out);
+		cr_expect(sscanf(at + strlen(e->file), " %u/%u", &passed,
+				 &total) == 2 && total == e->points,
+			  "%s has %u visible tests, include/curriculum.def "
+			  "says %u: update its points", e->file, total,
+			  e->points);
+	}
+	snprintf(line, sizeof line, "%u hidden tests: %u passed",
+		 test_total_points(1) - test_total_points(0),
+		 test_total_points(1) - test_total_points(0));
+	cr_expect(strstr(run.out, line), "no \"%s\" (include/curriculum.def's "
+		  "hidden points) in:\n%s", line, run.out);
 	harness_run_release(&run);
 }
 

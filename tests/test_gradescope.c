@@ -16,14 +16,10 @@
 #include <criterion/criterion.h>
 
 #include "digest.h"
+#include "support/catalog.h"
 #include "support/harness.h"
 #include "support/json.h"
 #include "support/leaks.h"
-
-static const char *const exercises[] = {
-	"01_sigmoid", "02_bce", "03_gradcheck", "04_logreg", "05_mse",
-	"06_information", "07_softmax", "08_variants", "09_softmax_regression",
-};
 
 /* The contract functions of 02_bce.c: the exercise submitted as a stub. */
 static const char *const stub_functions[] = {
@@ -106,11 +102,12 @@ static void write_submission(const char *root)
 	char *folder = format("%s/submission/my-workbook", root);
 
 	cr_assert_eq(mkdir(folder, 0755), 0);
-	for (size_t i = 0; i < sizeof exercises / sizeof *exercises; i++) {
-		const char *from = strcmp(exercises[i], "02_bce") ? "solutions" :
-								    "exercises";
-		char *src = format("%s/%s.c", from, exercises[i]);
-		char *dst = format("%s/%s.c", folder, exercises[i]);
+	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++) {
+		const char *file = test_exercises[i].file;
+		const char *from = strcmp(file, "02_bce.c") ? "solutions" :
+							      "exercises";
+		char *src = format("%s/%s", from, file);
+		char *dst = format("%s/%s", folder, file);
 
 		harness_copy_file(src, dst);
 		free(src);

@@ -1,6 +1,8 @@
 /*
- * catalog.h - the exercise files and their functions, as the tests know
- * them (from ../shared/curriculum.md), to check the grader independently.
+ * catalog.h - the exercise files, their functions and points, as the tests
+ * know them: from the curriculum's manifest (include/curriculum.def), the
+ * same data the grader is built from, so no test writes a count, a point
+ * total or a list of files of its own.
  */
 #ifndef TESTS_CATALOG_H
 #define TESTS_CATALOG_H
@@ -8,26 +10,36 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "array_size.h"
+#include "curriculum.h"
+
+/* More than any exercise has (catalog.c's CATALOG_MAX_FUNCTIONS). */
+enum { TEST_MAX_FUNCTIONS = 8 };
+#define TEST_EXERCISE_COUNT ((size_t)CURRICULUM_EXERCISES)
+
 static const struct test_exercise {
-	const char *file;
-	const char *functions[5];
+	const char *stem;		/* "02_bce" */
+	const char *file;		/* "02_bce.c" */
+	int number, chapter;
+	const char *chapter_file;	/* "02-bce.md", under chapters/ */
+	const char *title;
+	unsigned points, hidden_points;
+	const char *functions[TEST_MAX_FUNCTIONS + 1];	/* NULL-terminated */
 } test_exercises[] = {
-	{ "01_sigmoid.c", { "sigmoid", "sigmoid_grad" } },
-	{ "02_bce.c", { "bce_loss", "bce_with_logits", "bce_with_logits_grad" } },
-	{ "03_gradcheck.c", { "numerical_gradient", "relative_error" } },
-	{ "04_logreg.c", { "logreg_loss_grad", "logreg_fit" } },
-	{ "05_mse.c", { "mse_sigmoid_loss", "mse_sigmoid_grad",
-			"mse_sigmoid_curvature" } },
-	{ "06_information.c", { "entropy", "cross_entropy", "kl_divergence" } },
-	{ "07_softmax.c", { "softmax", "log_sum_exp", "log_softmax",
-			    "softmax_cross_entropy" } },
-	{ "08_variants.c", { "smoothed_cross_entropy", "focal_loss" } },
-	{ "09_softmax_regression.c", { "softmax_regression_loss_grad",
-				       "softmax_regression_fit" } },
+#define WB_EXERCISE(stem, number, chapter, chapter_file, title, points,      \
+		    hidden_points)                                            \
+	{ #stem, #stem ".c", number, chapter, chapter_file, title, points,    \
+	  hidden_points, {
+#define WB_FUNCTION(name, ...) #name,
+#define WB_EXERCISE_END(stem) NULL } },
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
 };
 
-#define TEST_EXERCISE_COUNT \
-	(sizeof test_exercises / sizeof test_exercises[0])
+_Static_assert(ARRAY_SIZE(test_exercises) == TEST_EXERCISE_COUNT,
+	       "one row per exercise");
 
 /* The file defining a function, or NULL. */
 static inline const char *test_file_of(const char *function)
@@ -37,6 +49,26 @@ static inline const char *test_file_of(const char *function)
 			if (!strcmp(test_exercises[i].functions[f], function))
 				return test_exercises[i].file;
 	return NULL;
+}
+
+/* The exercise of a file ("02_bce.c"), or NULL. */
+static inline const struct test_exercise *test_exercise_of(const char *file)
+{
+	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++)
+		if (!strcmp(test_exercises[i].file, file))
+			return &test_exercises[i];
+	return NULL;
+}
+
+/* Points of every exercise, with the hidden tests or without. */
+static inline unsigned test_total_points(int hidden)
+{
+	unsigned total = 0;
+
+	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++)
+		total += test_exercises[i].points +
+			 (hidden ? test_exercises[i].hidden_points : 0);
+	return total;
 }
 
 #endif /* TESTS_CATALOG_H */

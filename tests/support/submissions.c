@@ -23,19 +23,13 @@ static char *join(const char *a, const char *b)
 	return path;
 }
 
-static const char *const files[SUBMISSIONS_EXERCISES] = {
-	"01_sigmoid.c", "02_bce.c", "03_gradcheck.c", "04_logreg.c",
-	"05_mse.c", "06_information.c", "07_softmax.c", "08_variants.c",
-	"09_softmax_regression.c",
-};
-
 /* A copy of solutions/ into dir (created). */
 static void correct_copy(const char *dir)
 {
 	mkdir(dir, 0755);
 	for (size_t f = 0; f < SUBMISSIONS_EXERCISES; f++) {
-		char *src = join("solutions", files[f]);
-		char *dst = join(dir, files[f]);
+		char *src = join("solutions", test_exercises[f].file);
+		char *dst = join(dir, test_exercises[f].file);
 
 		harness_copy_file(src, dst);
 		free(src);

@@ -12,7 +12,9 @@
 
 #include <stddef.h>
 
-enum { SUBMISSIONS_EXERCISES = 9, SUBMISSIONS_EXTRA = 3 };
+#include "catalog.h"
+
+enum { SUBMISSIONS_EXERCISES = CURRICULUM_EXERCISES, SUBMISSIONS_EXTRA = 3 };
 
 struct submission_expect {
 	char id[32];
