@@ -203,9 +203,10 @@ static int compile_object(const struct compile_job *job, const char *object,
 		status = -1;
 	} else if (run.timed_out) {
 		result->transient = true;	/* may be the machine's load */
-		fail(result, RESULTS_FILE_COMPILE_ERROR,
-		     "the compiler did not finish in 30 s: simplify the file "
-		     "(huge macros or includes?)");
+		result->status = RESULTS_FILE_COMPILE_ERROR;
+		strbuf_addf(&result->message, "the compiler did not finish in "
+			    "%.0f s: simplify the file (huge macros or "
+			    "includes?)", RUN_TOOL_SECONDS);
 	} else if (!succeeded(&run)) {
 		result->status = RESULTS_FILE_COMPILE_ERROR;
 		strbuf_addf(&result->message, "%s does not compile; fix the "

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "strbuf.h"
+#include "wb_limits.h"
 
 /* The likely cause of a crash, in a student's words. */
 static const char *crash_cause(int signal)
@@ -47,8 +48,8 @@ void grade_explain_test(struct results_test *test)
 				  crash_cause(test->signal), *test->message ? "\n" : "", test->message);
 		break;
 	case RESULTS_TIMED_OUT:
-		message = xstrfmt("did not finish in 2 s (an endless loop, or "
-				  "far too slow?)");
+		message = xstrfmt("did not finish in %.0f s (an endless loop, "
+				  "or far too slow?)", WB_TIMEOUT_SECONDS);
 		break;
 	case RESULTS_INCOMPLETE:
 		message = xstrfmt("ended the test process early (exit status "

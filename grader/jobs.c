@@ -52,18 +52,24 @@ int jobs_interrupted_by(void)
 	return (int)interrupted;
 }
 
+/* The verdicts for the parent, written atomically (strbuf_write_file). */
 static void write_verdicts(const struct jobs_item *item)
 {
 	char *path = xstrfmt("%s/%s", item->task.workdir, VERDICT_FILE);
-	char *partial = xstrfmt("%s.part", path);
-	FILE *out = fopen(partial, "w");
+	struct strbuf text = STRBUF_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
 
 	if (out) {
 		results_write(&item->results, out);
-		if (fclose(out) == 0)
-			rename(partial, path);
+		if (fclose(out) == 0) {
+			strbuf_add(&text, buf, len);
+			strbuf_write_file(&text, path);
+		}
+		free(buf);
 	}
-	free(partial);
+	strbuf_release(&text);
 	free(path);
 }
 

@@ -27,14 +27,12 @@
 
 void sandbox_limits_default(struct sandbox_limits *limits)
 {
-	/* A suite runs each test in a forked worker with its own 2 s limit. */
-	limits->wall_seconds = 20.0;
-	limits->cpu_seconds = 20.0;
-	limits->memory_bytes = (size_t)1 << 30;
-	limits->file_bytes = (size_t)16 << 20;
-	/* bwrap itself takes two; Criterion forks a worker per test. */
-	limits->processes = 64;
-	limits->output_bytes = (size_t)64 << 10;
+	limits->wall_seconds = SANDBOX_DEFAULT_SECONDS;
+	limits->cpu_seconds = SANDBOX_DEFAULT_SECONDS;
+	limits->memory_bytes = SANDBOX_DEFAULT_MEMORY_BYTES;
+	limits->file_bytes = SANDBOX_DEFAULT_FILE_BYTES;
+	limits->processes = SANDBOX_DEFAULT_PROCESSES;
+	limits->output_bytes = SANDBOX_DEFAULT_OUTPUT_BYTES;
 }
 
 void sandbox_result_init(struct sandbox_result *result)

@@ -27,7 +27,16 @@ struct sandbox_limits {
 	size_t output_bytes;	/* captured output beyond this is dropped */
 };
 
-/* Sensible limits for one exercise suite. */
+/*
+ * Sensible limits for one exercise suite: the suite's tests, each with its
+ * own per-test limit (WB_TIMEOUT_SECONDS), a forked worker each.
+ */
+#define SANDBOX_DEFAULT_SECONDS 20.0
+#define SANDBOX_DEFAULT_MEMORY_BYTES ((size_t)1 << 30)
+#define SANDBOX_DEFAULT_FILE_BYTES ((size_t)16 << 20)
+/* bwrap itself takes two; Criterion forks a worker per test. */
+#define SANDBOX_DEFAULT_PROCESSES 64
+#define SANDBOX_DEFAULT_OUTPUT_BYTES ((size_t)64 << 10)
 void sandbox_limits_default(struct sandbox_limits *limits);
 
 /*

@@ -23,8 +23,8 @@
 #include "workbook.h"
 #include "reference.h"
 
-/* Per-test wall-clock limit; the grader reports "did not finish in 2 s". */
-#define WB_TIMEOUT_SECONDS 2.0
+/* WB_TIMEOUT_SECONDS, the per-test limit the grader reports. */
+#include "wb_limits.h"
 
 /* The message every "not implemented" failure starts with. */
 #define WB_NOT_IMPLEMENTED "not implemented"
