@@ -43,7 +43,7 @@ mkdir -p "$dest/exercises" "$dest/solutions/lib" "$dest/grader/suites" \
 
 cp Makefile README.md "$dest/"
 cp -R chapters include book docs scripts "$dest/"
-cp tools/release.awk "$dest/tools/"
+cp tools/release.awk tools/curriculum_names.h "$dest/tools/"
 for f in grader/*; do
 	[ -f "$f" ] && cp "$f" "$dest/grader/"
 done
