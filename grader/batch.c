@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "batch_entries.h"
+#include "batch_reports.h"
 #include "batch_run.h"
 #include "batch_state.h"
 #include "batch_tally.h"
@@ -276,7 +277,9 @@ int batch_merge_main(const struct options *options)
 
 	strbuf_init(&out);
 	strbuf_init(&error);
-	if (gradebook_merge(options->merge, &out, &error) != 0)
+	if (gradebook_merge(options->merge, &out, &error) != 0 ||
+	    batch_reports_write(options->merge, options->similarity, &out,
+				&error) != 0)
 		status = trouble(error.buf);
 	fputs(out.buf, stdout);
 	strbuf_release(&out);

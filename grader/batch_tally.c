@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_reports.h"
 #include "batch_run.h"
 #include "batch_state.h"
 
@@ -129,13 +130,15 @@ static bool all_loose(const struct tally *tally)
 }
 
 static void print_summary(const struct tally *tally, const char *out,
-			  const char *gradebook, bool instructor_view)
+			  const char *gradebook, const char *reports,
+			  bool instructor_view)
 {
 	size_t errors = tally->counts[STATUS_ERROR];
 
 	print_counts(tally);
 	printf("gradebook: %s\nfeedback: %s/feedback/ID.html and ID.md; "
-	       "Gradescope results: %s/json/ID.json\n", gradebook, out, out);
+	       "Gradescope results: %s/json/ID.json\n%s", gradebook, out, out,
+	       reports);
 	if (all_loose(tally))
 		printf("Next: every entry is a single file, as in an LMS "
 		       "download of loose files: put each student's files in "
@@ -170,11 +173,13 @@ int batch_tally_write(const struct batch_context *context,
 	char *path = gradebook_path(context->out, options->shard_index,
 				    options->shard_count);
 	struct tally tally;
-	struct strbuf gradebook;
+	struct strbuf gradebook, reports, error;
 	int status = 0;
 
 	memset(&tally, 0, sizeof tally);
 	strbuf_init(&gradebook);
+	strbuf_init(&reports);
+	strbuf_init(&error);
 	gradebook_header(&gradebook);
 	for (size_t i = 0; i < entries->nr; i++)
 		add_entry(context, &entries->items[i], &tally, &gradebook);
@@ -188,10 +193,17 @@ int batch_tally_write(const struct batch_context *context,
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "
 			"or choose another --out\n", path, strerror(errno));
 		status = 2;
+	} else if (options->shard_count <= 1 &&
+		   batch_reports_write(context->out, options->similarity,
+				       &reports, &error) != 0) {
+		fprintf(stderr, "grader: %s\n", error.buf);
+		status = 2;
 	} else {
-		print_summary(&tally, context->out, path,
+		print_summary(&tally, context->out, path, reports.buf,
 			      options->disclosure == DISCLOSURE_INSTRUCTOR);
 	}
+	strbuf_release(&reports);
+	strbuf_release(&error);
 	strbuf_release(&gradebook);
 	free(path);
 	return status;

@@ -10,6 +10,7 @@
 
 #include "batch_folder.h"
 #include "batch_state.h"
+#include "class_store.h"
 #include "disclosure.h"
 #include "feedback.h"
 #include "gradebook.h"
@@ -117,8 +118,10 @@ int batch_worker_record_problem(const struct batch_context *context,
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, status, problem, &markdown);
-	result = write_outputs(context, entry, fingerprint, &row,
-			       markdown.buf);
+	result = class_store_write_problem(context->out, entry->id, problem);
+	if (result == 0)
+		result = write_outputs(context, entry, fingerprint, &row,
+				       markdown.buf);
 	strbuf_release(&markdown);
 	return result;
 }
@@ -131,8 +134,11 @@ int batch_worker_write_page(const struct batch_context *context,
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, entry->status, entry->problem, &markdown);
-	result = feedback_write(context->feedback_dir, entry->id,
-				markdown.buf);
+	result = class_store_write_problem(context->out, entry->id,
+					   entry->problem);
+	if (result == 0)
+		result = feedback_write(context->feedback_dir, entry->id,
+					markdown.buf);
 	if (result != 0)
 		fprintf(stderr, "grader: cannot write the feedback of %s into "
 			"%s (%s); free some space or choose another --out\n",
@@ -165,6 +171,19 @@ static int write_student_files(const struct batch_context *context,
 	disclosure_view_release(view);
 	free(view);
 	return status;
+}
+
+/* What the class reports read (class_store.h), before the record. */
+static int store_for_class(const struct batch_context *context,
+			   const struct batch_entry *entry,
+			   const struct summary *summary, const char *folder)
+{
+	if (class_store_write(context->out, entry->id, summary, folder) == 0)
+		return 0;
+	fprintf(stderr, "grader: %s: cannot write into %s/" CLASS_STORE_DIR
+		" (%s); free some space or choose another --out\n", entry->id,
+		context->out, strerror(errno));
+	return -1;
 }
 
 static int grade_folder(const struct batch_context *context,
@@ -202,8 +221,11 @@ static int grade_folder(const struct batch_context *context,
 		session.summary.dir = entry->id;
 		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
-		status = write_student_files(context, entry, fingerprint,
-					     &session.summary, &row);
+		status = store_for_class(context, entry, &session.summary,
+					 folder);
+		if (status == 0)
+			status = write_student_files(context, entry,
+				fingerprint, &session.summary, &row);
 	}
 	strbuf_release(&error);
 	session_release(&session);

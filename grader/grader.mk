@@ -126,7 +126,7 @@ suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
 # ---- the grader ----------------------------------------------------------
 
 GRADER_SOURCES := $(wildcard grader/*.c)
-GRADER_HEADERS := $(wildcard grader/*.h)
+GRADER_HEADERS := $(wildcard grader/*.h) book/plot_style.h
 # cmark-gfm renders the feedback pages, libarchive unpacks submissions.
 GRADER_PACKAGES := libcmark-gfm libarchive
 GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader \

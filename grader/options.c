@@ -257,6 +257,8 @@ static int take_flag(struct options *options, const char *arg,
 		return take_disclosure(options, arg, NULL, error);
 	else if (!strcmp(arg, "--no-cache"))
 		options->no_cache = true;
+	else if (!strcmp(arg, "--similarity"))
+		options->similarity = true;
 	else if (!strcmp(arg, "--watch"))
 		return set_mode(options, OPTIONS_WATCH, arg, error);
 	else if (!strcmp(arg, "--progress"))
@@ -330,6 +332,13 @@ static int check_combinations(const struct options *options,
 	else if (options->roster && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--roster only applies to --batch, e.g. "
 			      "--batch submissions --roster roster.csv");
+	else if (options->similarity && !many)
+		strbuf_addstr(error, "--similarity compares a class; give it "
+			      "with --batch SUBMISSIONS or --merge DIR");
+	else if (options->similarity && options->shard_count > 1)
+		strbuf_addstr(error, "--similarity compares the whole class, "
+			      "not a shard: leave it out here and give it to "
+			      "--merge DIR once every shard is done");
 	else if (options->out && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");

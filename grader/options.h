@@ -60,6 +60,7 @@ struct options {
 	unsigned jobs;			/* >= 1 */
 	bool quiet, verbose, no_color, help, version;
 	bool no_cache;			/* --no-cache */
+	bool similarity;		/* --similarity */
 	/*
 	 * What --only selected: per exercise (catalog order) a bit per
 	 * function of that exercise; 0 means not graded.  Without --only
