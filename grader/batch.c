@@ -24,6 +24,7 @@
 #include "gradebook.h"
 #include "roster.h"
 #include "secret.h"
+#include "similarity.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
 
@@ -256,6 +257,7 @@ int batch_main(const struct options *options,
 	batch_entries_init(&entries);
 	roster_init(&roster);
 	if (check_submissions(options->batch, &error) != 0 ||
+	    (options->similarity && similarity_check(&error) != 0) ||
 	    (options->roster &&
 	     roster_load(&roster, options->roster, &error) != 0) ||
 	    prepare_out(&context, options, &error) != 0 ||
@@ -277,7 +279,8 @@ int batch_merge_main(const struct options *options)
 
 	strbuf_init(&out);
 	strbuf_init(&error);
-	if (gradebook_merge(options->merge, &out, &error) != 0 ||
+	if ((options->similarity && similarity_check(&error) != 0) ||
+	    gradebook_merge(options->merge, &out, &error) != 0 ||
 	    batch_reports_write(options->merge, options->similarity, &out,
 				&error) != 0)
 		status = trouble(error.buf);

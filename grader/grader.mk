@@ -155,7 +155,13 @@ $(BUILD)/include/workbook.h: include/workbook.h
 	@mkdir -p $(@D)
 	cp $< $@
 
-grader: $(BUILD)/grader $(BUILD)/include/workbook.h suites
+# The stubs students start from, for --similarity to leave out.
+GRADER_STUBS = $(EXERCISES:%=$(BUILD)/stubs/%.c)
+$(BUILD)/stubs/%.c: exercises/%.c
+	@mkdir -p $(@D)
+	cp $< $@
+
+grader: $(BUILD)/grader $(BUILD)/include/workbook.h suites $(GRADER_STUBS)
 
 build-all: grader
 
