@@ -102,18 +102,56 @@ static void write_script(struct strbuf *script,
 	}
 }
 
-/* The <svg> element of a file gnuplot wrote, its XML prolog dropped. */
-static char *read_svg(const char *path)
+/*
+ * Appends svg with every id (and reference to one) prefixed by prefix:
+ * gnuplot names the parts of each drawing alike, and ids must be unique
+ * in the page that holds them all.
+ */
+static void add_prefixed(struct strbuf *out, const char *svg,
+			 const char *prefix)
 {
-	struct strbuf text;
-	char *svg = NULL, *start;
+	static const char *const marks[] = { "id='", "id=\"", "href='#",
+					     "href=\"#", "url(#" };
+
+	while (*svg) {
+		size_t mark = 0, best = strlen(svg), len;
+
+		for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+			const char *at = strstr(svg, marks[i]);
+
+			if (at && (size_t)(at - svg) < best) {
+				best = (size_t)(at - svg);
+				mark = i + 1;
+			}
+		}
+		if (!mark) {
+			strbuf_addstr(out, svg);
+			return;
+		}
+		len = best + strlen(marks[mark - 1]);
+		strbuf_add(out, svg, len);
+		strbuf_addstr(out, prefix);
+		svg += len;
+	}
+}
+
+/* The <svg> element of a file gnuplot wrote, its XML prolog dropped. */
+static char *read_svg(const char *path, const char *prefix)
+{
+	struct strbuf text, svg;
+	char *start;
 
 	strbuf_init(&text);
+	strbuf_init(&svg);
 	if (strbuf_read_file(&text, path, PLOT_SVG_BYTES) &&
 	    (start = strstr(text.buf, "<svg")) != NULL)
-		svg = xstrdup(start);
+		add_prefixed(&svg, start, prefix);
 	strbuf_release(&text);
-	return svg;
+	if (!svg.len) {
+		strbuf_release(&svg);
+		return NULL;
+	}
+	return strbuf_detach(&svg);
 }
 
 static int run_gnuplot(const char *dir, struct strbuf *error)
@@ -154,8 +192,10 @@ static void read_all(struct class_plots *plots, const char *dir)
 		char *path = i == CLASS_PLOT_TOTALS ?
 			     xstrfmt("%s/totals.svg", dir) :
 			     xstrfmt("%s/ex%zu.svg", dir, i - 1);
+		char *prefix = xstrfmt("plot%zu-", i);
 
-		plots->svg[i] = read_svg(path);
+		plots->svg[i] = read_svg(path, prefix);
+		free(prefix);
 		free(path);
 	}
 }
