@@ -3,7 +3,6 @@
  */
 #include "similarity_internal.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,73 +49,6 @@ int similarity_check(struct strbuf *error)
 	return 0;
 }
 
-/* A line without its spaces; "" when it holds no letter or digit. */
-static void normalize(const char *line, size_t len, struct strbuf *out)
-{
-	bool word = false;
-
-	strbuf_reset(out);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-
-		if (isspace(c))
-			continue;
-		word |= isalnum(c) != 0;
-		strbuf_addch(out, (char)c);
-	}
-	if (!word)
-		strbuf_reset(out);
-}
-
-/* The stub's lines, normalized, each ending in '\n'. */
-static void stub_lines(const char *stub, struct strbuf *lines)
-{
-	struct strbuf line;
-
-	strbuf_init(&line);
-	strbuf_addch(lines, '\n');
-	for (const char *p = stub; *p;) {
-		size_t len = strcspn(p, "\n");
-
-		normalize(p, len, &line);
-		if (line.len) {
-			strbuf_addstr(lines, line.buf);
-			strbuf_addch(lines, '\n');
-		}
-		p += len + (p[len] == '\n');
-	}
-	strbuf_release(&line);
-}
-
-/* text with each line of the stub blanked: the line numbers stay. */
-static void blank_stub(const char *text, size_t len, const char *stub,
-		       struct strbuf *out)
-{
-	struct strbuf line;
-	const char *end = text + len;
-
-	strbuf_init(&line);
-	while (text < end) {
-		const char *newline = memchr(text, '\n', (size_t)(end - text));
-		size_t n = (size_t)((newline ? newline : end) - text);
-
-		normalize(text, n, &line);
-		strbuf_addch(&line, '\n');
-		if (line.len > 1 && memchr(line.buf, '\0', line.len) == NULL) {
-			char *key = xstrfmt("\n%s", line.buf);
-
-			if (!strstr(stub, key))
-				strbuf_add(out, text, n);
-			free(key);
-		} else {
-			strbuf_add(out, text, n);
-		}
-		strbuf_addch(out, '\n');
-		text += n + (newline != NULL);
-	}
-	strbuf_release(&line);
-}
-
 /* The files of one exercise handed to sim_c: members[i] is "s%05zu.c". */
 struct exercise_run {
 	const struct catalog_exercise *exercise;
@@ -143,7 +75,8 @@ static void write_members(const struct similarity_class *class,
 		strbuf_reset(&text);
 		strbuf_reset(&blanked);
 		if (strbuf_read_file(&text, source, CLASS_STORE_SOURCE_BYTES)) {
-			blank_stub(text.buf, text.len, stub, &blanked);
+			similarity_blank_stub(text.buf, text.len, stub,
+					      &blanked);
 			name = xstrfmt(SIMILARITY_NAME_FORMAT, run->nr);
 			path = xstrfmt("%s/%s", run->dir, name);
 			if (strbuf_write_file(&blanked, path) == 0)
@@ -225,121 +158,6 @@ static int run_sim(const struct exercise_run *run, struct strbuf *output,
 	return status;
 }
 
-unsigned similarity_percent(size_t shared, size_t tokens)
-{
-	if (!tokens || shared >= tokens)
-		return tokens ? 100 : 0;
-	return (unsigned)(shared * 100 / tokens);
-}
-
-/* Turns a run so that its file a is the one of lower index. */
-static void orient(struct similarity_run *run)
-{
-	if (run->a > run->b) {
-		struct similarity_run turned = {
-			.a = run->b, .b = run->a,
-			.a_first = run->b_first, .a_last = run->b_last,
-			.b_first = run->a_first, .b_last = run->a_last,
-			.tokens = run->tokens,
-		};
-
-		*run = turned;
-	}
-}
-
-/* By pair, then longest first. */
-static int by_pair(const void *x, const void *y)
-{
-	const struct similarity_run *a = x, *b = y;
-
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	if (a->b != b->b)
-		return a->b < b->b ? -1 : 1;
-	if (a->tokens != b->tokens)
-		return a->tokens > b->tokens ? -1 : 1;
-	return a->a_first < b->a_first ? -1 : a->a_first > b->a_first;
-}
-
-static struct similarity_pair *new_pair(struct similarity_class *class)
-{
-	if (class->nr == class->alloc) {
-		class->alloc = class->alloc ? 2 * class->alloc : 64;
-		class->pairs = xrealloc(class->pairs,
-					class->alloc * sizeof *class->pairs);
-	}
-	memset(&class->pairs[class->nr], 0, sizeof *class->pairs);
-	return &class->pairs[class->nr++];
-}
-
-/* The runs of one pair, runs[0..n-1], in students' terms. */
-static void add_pair(struct similarity_class *class,
-		     const struct exercise_run *run,
-		     const struct similarity_output *output,
-		     const struct similarity_run *runs, size_t n)
-{
-	struct similarity_pair *pair = new_pair(class);
-
-	pair->exercise = run->exercise;
-	pair->a = run->members[runs[0].a];
-	pair->b = run->members[runs[0].b];
-	pair->tokens_a = output->tokens[runs[0].a];
-	pair->tokens_b = output->tokens[runs[0].b];
-	pair->runs_total = n;
-	for (size_t i = 0; i < n; i++) {
-		pair->shared += runs[i].tokens;
-		if (i < SIMILARITY_RUNS_SHOWN) {
-			pair->runs[i] = runs[i];
-			pair->runs[i].a = pair->a;
-			pair->runs[i].b = pair->b;
-			pair->runs_nr++;
-		}
-	}
-}
-
-static void add_pairs(struct similarity_class *class,
-		      const struct exercise_run *run,
-		      struct similarity_output *output)
-{
-	struct similarity_run *runs = output->runs;
-	size_t start = 0;
-
-	for (size_t i = 0; i < output->nr; i++)
-		orient(&runs[i]);
-	if (output->nr)
-		qsort(runs, output->nr, sizeof *runs, by_pair);
-	for (size_t i = 1; i <= output->nr; i++)
-		if (i == output->nr || runs[i].a != runs[start].a ||
-		    runs[i].b != runs[start].b) {
-			add_pair(class, run, output, runs + start, i - start);
-			start = i;
-		}
-}
-
-/* Most shared tokens first; then by exercise and students. */
-static int by_shared(const void *x, const void *y)
-{
-	const struct similarity_pair *a = x, *b = y;
-
-	if (a->shared != b->shared)
-		return a->shared > b->shared ? -1 : 1;
-	if (a->exercise != b->exercise)
-		return a->exercise < b->exercise ? -1 : 1;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-/* Keeps the SIMILARITY_TOP_PAIRS pairs that share the most. */
-static void rank(struct similarity_class *class)
-{
-	if (class->nr)
-		qsort(class->pairs, class->nr, sizeof *class->pairs,
-		      by_shared);
-	if (class->nr > SIMILARITY_TOP_PAIRS)
-		class->nr = SIMILARITY_TOP_PAIRS;
-}
-
 static int compare_exercise(struct similarity_class *class,
 			    const struct catalog_exercise *exercise,
 			    const struct workspace *workspace,
@@ -364,7 +182,7 @@ static int compare_exercise(struct similarity_class *class,
 			    "folder (%s); set TMPDIR to a writable folder",
 			    strerror(errno));
 	else if (stub_path) {
-		stub_lines(stub.buf, &lines);
+		similarity_stub_lines(stub.buf, &lines);
 		write_members(class, &run, lines.buf);
 		class->compared[exercise - catalog_exercise_at(0)] = run.nr;
 		status = run.nr < 2 ? 0 : run_sim(&run, &output, error);
@@ -372,8 +190,7 @@ static int compare_exercise(struct similarity_class *class,
 	if (status == 0 && run.nr >= 2) {
 		similarity_output_init(&parsed, run.nr);
 		similarity_parse(&parsed, output.buf, output.len);
-		add_pairs(class, &run, &parsed);
-		rank(class);
+		similarity_add_pairs(class, exercise, run.members, &parsed);
 		similarity_output_release(&parsed);
 	}
 	free(run.members);

@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "similarity.h"
 #include "similarity_parse.h"
+#include "strbuf.h"
 
 /* Two students' files of one exercise; a and b index the class's ids. */
 struct similarity_pair {
@@ -32,6 +33,25 @@ struct similarity_class {
 
 /* The pair's share of a file's tokens, in % (0..100). */
 unsigned similarity_percent(size_t shared, size_t tokens);
+
+/* The stub's lines (each holding a letter or digit), spaces dropped. */
+void similarity_stub_lines(const char *stub, struct strbuf *lines);
+/*
+ * Appends len bytes of text with each line that is one of lines (spaces
+ * aside) left empty, so line numbers stay.
+ */
+void similarity_blank_stub(const char *text, size_t len, const char *lines,
+			   struct strbuf *out);
+
+/*
+ * Adds the pairs of sim_c's output of one exercise (file i is student
+ * members[i]) and keeps the SIMILARITY_TOP_PAIRS that share the most,
+ * most first (sorting output's runs).
+ */
+void similarity_add_pairs(struct similarity_class *class,
+			  const struct catalog_exercise *exercise,
+			  const size_t *members,
+			  struct similarity_output *output);
 
 /* The report as Markdown and as a standalone HTML page. */
 void similarity_report(const struct similarity_class *class,

@@ -110,3 +110,32 @@ Test(similarity, percent_of_a_file_is_bounded)
 	cr_assert_eq(similarity_percent(300, 200), 100);
 	cr_assert_eq(similarity_percent(5, 0), 0);
 }
+
+/*
+ * The stub's lines are blanked wherever they are, whatever the spaces;
+ * lines of braces alone and the student's own lines stay, and so does
+ * every line number.
+ */
+Test(similarity_stub, blanks_the_stub_lines_and_keeps_the_numbering)
+{
+	static const char stub[] =
+		"double bce_loss(const double *y, const double *p, size_t n)\n"
+		"{\n\t(void)y;\n\treturn workbook_todo(__func__);\n}\n";
+	static const char student[] =
+		"double  bce_loss(const double *y,const double *p,size_t n)\n"
+		"{\n\tdouble s = 0;\n\t(void) y;\n"
+		"\treturn workbook_todo(__func__);\n}\n"
+		"static double own(double y) { return y; }";
+	static const char want[] =
+		"\n{\n\tdouble s = 0;\n\n\n}\n"
+		"static double own(double y) { return y; }\n";
+	struct strbuf lines, out;
+
+	strbuf_init(&lines);
+	strbuf_init(&out);
+	similarity_stub_lines(stub, &lines);
+	similarity_blank_stub(student, strlen(student), lines.buf, &out);
+	cr_assert_str_eq(out.buf, want);
+	strbuf_release(&lines);
+	strbuf_release(&out);
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes the seed corpora of the fuzz targets (tests/fuzz/fuzz.mk):
-# tests/fuzz/corpus/results/ (wb reports) and tests/fuzz/corpus/unpack/
-# (archives, honest, hostile and broken).  The output is committed; run
+# tests/fuzz/corpus/results/ (wb reports), tests/fuzz/corpus/unpack/
+# (archives, honest, hostile and broken) and tests/fuzz/corpus/similarity/
+# (sim_c's output, after a first byte saying how many files it compared).  The output is committed; run
 # this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
 # Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
 # copied by hand; this script leaves them alone.
@@ -11,9 +12,10 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 results="$here/corpus/results"
 unpack="$here/corpus/unpack"
+similarity="$here/corpus/similarity"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$results" "$unpack"
+mkdir -p "$results" "$unpack" "$similarity"
 export TZ=UTC LC_ALL=C
 
 # ---- reports: printf's \t and \n are the separators, \\ an escape --------
@@ -82,4 +84,16 @@ touch -h -d @0 files/link
 (cd files && zip -q -X -0 "$work/stored.zip" 01_sigmoid.c)
 { head -c 40 "$work/stored.zip"; printf 'XXXXXXXX'; tail -c +49 "$work/stored.zip"; } \
 	>"$unpack/corrupt.zip"
-ls -l "$results" "$unpack"
+# ---- sim_c -n output: the first byte is the number of files compared ----
+printf '\003File s00000.c: 462 tokens, 223 lines\nFile s00001.c: 1 token, 1 line\nFile s00002.c: 324 tokens, 164 lines\r\nTotal input: 3 files (3 new, 0 old), 787 tokens\n\ns00000.c: line 40-223                       |s00002.c: line 38-219                  [462]\n\ns00002.c: line 125-144                      |s00000.c: line 144-176                  [60]\n\ns00001.c: line 1-1 |s00000.c: line 3-9 [24]\n' \
+	>"$similarity/output.txt"
+printf '\002File s00000.c: 0 tokens, 0 lines\nFile s00001.c: 0 tokens, 0 lines\nTotal input: 2 files (2 new, 0 old), 0 tokens\n\n' \
+	>"$similarity/no-runs.txt"
+# Names the grader did not give, backwards ranges, huge numbers, a file
+# against itself, a terminal escape and markup, a line cut short.
+printf '\002s00000.c: line 1-2 |s00005.c: line 1-2 [30]\ns00000.c: line 5-2 |s00001.c: line 1-2 [30]\ns00000.c: line 1-99999999999 |s00001.c: line 1-2 [3]\nFile ../x: 3 tokens, 1 line\n\033[2J<script>\ns00001.c: line 1-2 |s00001.c: line 1-2 [30]\ns00000.c: line 1-2 |s00001.c: line 1-2 [30' \
+	>"$similarity/hostile.txt"
+# Several pairs, runs of one pair in both orders.
+printf '\005s00000.c: line 1-2 |s00001.c: line 1-2 [30]\ns00001.c: line 4-8 |s00000.c: line 1-2 [40]\ns00002.c: line 1-2 |s00003.c: line 1-2 [99]\ns00004.c: line 1-2 |s00003.c: line 1-2 [25]\ns00000.c: line 1-2 |s00004.c: line 1-2 [31]\ns00000.c: line 7-9 |s00001.c: line 7-9 [26]' \
+	>"$similarity/pairs.txt"
+ls -l "$results" "$unpack" "$similarity"
