@@ -133,13 +133,8 @@ Test(class_report, counts_a_class_with_known_results, .timeout = 300)
 	char *root = harness_tempdir();
 	char *subs = class_kit_known_class(root);
 	char *out = class_kit_join(root, "out");
-	const char *args[] = { "--batch", subs, "--out", out, NULL };
-	struct harness_run run;
 
-	harness_grade(&run, args, NULL);
-	cr_assert_eq(run.status, 0, "%s", run.err);
-	expect_in(run.out, "class report: ");
-	harness_run_release(&run);
+	class_kit_batch(subs, out, NULL, "class report: ");
 	check_known_class(out);
 	free(out);
 	free(subs);
@@ -164,14 +159,11 @@ Test(class_report, a_merge_of_shards_makes_the_same_report, .timeout = 300)
 	char *subs = class_kit_known_class(root);
 	char *whole = class_kit_join(root, "whole");
 	char *parts = class_kit_join(root, "parts");
-	const char *args[] = { "--batch", subs, "--out", whole, NULL };
 	const char *merge[] = { "--merge", parts, NULL };
 	struct harness_run run;
 	char *one, *merged;
 
-	harness_grade(&run, args, NULL);
-	cr_assert_eq(run.status, 0, "%s", run.err);
-	harness_run_release(&run);
+	class_kit_batch(subs, whole, NULL, NULL);
 	shard(subs, parts, "1/2");
 	shard(subs, parts, "2/2");
 	cr_assert_null(class_kit_read(parts, "class.md"),
@@ -196,15 +188,9 @@ Test(similarity, ranks_a_planted_copy_first, .timeout = 300)
 	char *root = harness_tempdir();
 	char *subs = class_kit_copying_class(root);
 	char *out = class_kit_join(root, "out");
-	const char *args[] = { "--batch", subs, "--out", out, "--similarity",
-			       NULL };
-	struct harness_run run;
 	char *md, *html;
 
-	harness_grade(&run, args, NULL);
-	cr_assert_eq(run.status, 0, "%s", run.err);
-	expect_in(run.out, "similar files: ");
-	harness_run_release(&run);
+	class_kit_batch(subs, out, "--similarity", "similar files: ");
 	md = class_kit_read(out, "similarity.md");
 	html = class_kit_read(out, "similarity.html");
 	cr_assert_not_null(md);

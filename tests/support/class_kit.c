@@ -40,6 +40,19 @@ size_t class_kit_count(const char *text, const char *needle)
 	return n;
 }
 
+void class_kit_batch(const char *subs, const char *out, const char *extra,
+		     const char *says)
+{
+	const char *args[] = { "--batch", subs, "--out", out, extra, NULL };
+	struct harness_run run;
+
+	harness_grade(&run, args, NULL);
+	cr_assert_eq(run.status, 0, "%s", run.err);
+	cr_assert(!says || strstr(run.out, says), "no %s in:\n%s", says,
+		  run.out);
+	harness_run_release(&run);
+}
+
 void class_kit_expect_offline(const char *html)
 {
 	static const char *const fetches[] = { "src=\"http", "href=\"http",

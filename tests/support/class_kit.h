@@ -14,6 +14,12 @@ char *class_kit_join(const char *a, const char *b);
 char *class_kit_read(const char *dir, const char *name);
 /* How often needle occurs in text. */
 size_t class_kit_count(const char *text, const char *needle);
+/*
+ * build/grader --batch subs --out out [extra]: exits 0 and says says (may
+ * be NULL) on its standard output.
+ */
+void class_kit_batch(const char *subs, const char *out, const char *extra,
+		     const char *says);
 /* Fails the test when a page would fetch anything (no network). */
 void class_kit_expect_offline(const char *html);
 
