@@ -187,7 +187,7 @@ $(BUILD)/asan/grader: $(ASAN_OBJECTS)
 	$(CC) $(ASAN_FLAGS) $^ $(GRADER_LIBS) -o $@
 
 asan-grader: $(BUILD)/asan/grader grader
-	@for d in suites runner include; do \
+	@for d in suites runner include stubs; do \
 		test -L $(BUILD)/asan/$$d || ln -sfn ../$$d $(BUILD)/asan/$$d; \
 	done
 
