@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "../book/plot_style.h"
+#include "plot_style.h"
 #include "resources.h"
 #include "run.h"
 #include "workspace.h"

@@ -1,6 +1,6 @@
 /*
  * class_plot.h - the class report's histograms, drawn by gnuplot into SVG
- * with the book's style (book/plot_style.h).  gnuplot runs once for all of
+ * with the book's style (plot_style.h).  gnuplot runs once for all of
  * them, in a scratch folder, as a tool: sandboxed, with a clean
  * environment and CLASS_PLOT_SECONDS at most.  Its input is only numbers
  * and exercise names, never a student's text.

@@ -126,7 +126,7 @@ suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
 # ---- the grader ----------------------------------------------------------
 
 GRADER_SOURCES := $(wildcard grader/*.c)
-GRADER_HEADERS := $(wildcard grader/*.h) book/plot_style.h
+GRADER_HEADERS := $(wildcard grader/*.h)
 # cmark-gfm renders the feedback pages, libarchive unpacks submissions.
 GRADER_PACKAGES := libcmark-gfm libarchive
 GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader \
@@ -155,8 +155,10 @@ $(BUILD)/include/workbook.h: include/workbook.h
 	@mkdir -p $(@D)
 	cp $< $@
 
-# The stubs students start from, for --similarity to leave out.
-GRADER_STUBS = $(EXERCISES:%=$(BUILD)/stubs/%.c)
+# The stubs students start from, for --similarity to leave out (where
+# there are any: the Gradescope package has none, nor needs them).
+GRADER_STUBS = $(patsubst exercises/%.c,$(BUILD)/stubs/%.c,\
+	$(wildcard $(EXERCISES:%=exercises/%.c)))
 $(BUILD)/stubs/%.c: exercises/%.c
 	@mkdir -p $(@D)
 	cp $< $@

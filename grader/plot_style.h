@@ -1,11 +1,12 @@
 /*
  * plot_style.h - the gnuplot settings every drawing of the project starts
- * with: the book's plots (plots.c) and the grader's class report
- * (grader/class_plot.c), so both look alike.  The size is fixed by design;
- * pages scale the SVG.
+ * with: the grader's class report (class_plot.c) and the book's plots
+ * (book/plots.c), so both look alike.  It lives with the grader, which is
+ * also built alone (the Gradescope package has no book/).  The size is
+ * fixed by design; pages scale the SVG.
  */
-#ifndef BOOK_PLOT_STYLE_H
-#define BOOK_PLOT_STYLE_H
+#ifndef GRADER_PLOT_STYLE_H
+#define GRADER_PLOT_STYLE_H
 
 #define PLOT_STYLE_PREAMBLE \
 	"set terminal svg size 640,400 dynamic enhanced font \"sans,12\" background rgb 'white'\n" \
@@ -20,4 +21,4 @@
 	"set linetype 5 lc rgb '#d68910' lw 2\n" \
 	"set samples 500\n"
 
-#endif /* BOOK_PLOT_STYLE_H */
+#endif /* GRADER_PLOT_STYLE_H */
