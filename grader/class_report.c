@@ -14,9 +14,6 @@
 #include "gradebook.h"
 #include "student_id.h"
 
-/* The largest gradebook read: a row is far below 1 KiB. */
-#define CLASS_GRADEBOOK_BYTES ((size_t)256 << 20)
-
 /* Sections of the page; a drawing follows the first CLASS_PLOTS. */
 enum { SECTION_TESTS = CLASS_PLOTS, SECTION_DIAGNOSES, SECTION_ATTENTION,
        SECTIONS };
@@ -267,7 +264,7 @@ int class_report_write(const char *out, struct strbuf *note,
 	int status = -1;
 
 	strbuf_init(&gradebook);
-	if (!strbuf_read_file(&gradebook, path, CLASS_GRADEBOOK_BYTES))
+	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES))
 		strbuf_addf(error, "cannot read %s (%s); run the batch again",
 			    path, strerror(errno));
 	else

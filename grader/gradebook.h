@@ -14,6 +14,10 @@
 #include "options.h"
 #include "strbuf.h"
 
+/* The largest gradebook the class reports read: a row is under 1 KiB. */
+#define GRADEBOOK_READ_MIB 256
+#define GRADEBOOK_READ_BYTES ((size_t)GRADEBOOK_READ_MIB << 20)
+
 /* One student.  Strings are borrowed. */
 struct gradebook_row {
 	const char *student;

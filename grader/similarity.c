@@ -16,8 +16,7 @@
 #include "sanitize.h"
 #include "workspace.h"
 
-/* The largest gradebook and stub read. */
-#define GRADEBOOK_BYTES ((size_t)256 << 20)
+/* The largest stub read: the stubs are a few KiB. */
 #define STUB_BYTES ((size_t)1 << 20)
 
 static char *stub_relative(const struct catalog_exercise *exercise)
@@ -274,7 +273,7 @@ int similarity_write(const char *out, struct strbuf *error)
 	int status = -1;
 
 	strbuf_init(&gradebook);
-	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_BYTES)) {
+	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES)) {
 		strbuf_addf(error, "--similarity: cannot read %s (%s); run the "
 			    "batch first", path, strerror(errno));
 	} else {
