@@ -9,6 +9,9 @@
 #ifndef GRADER_BATCH_RUN_H
 #define GRADER_BATCH_RUN_H
 
+/* A student's worker is stopped after this long (WB_BATCH_TIMEOUT). */
+#define BATCH_RUN_SECONDS 300.0
+
 #include <stddef.h>
 
 #include "batch_progress.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch_folder.h"
+#include "discover.h"
 #include "catalog.h"
 #include "digest.h"
 #include "student_id.h"
@@ -42,25 +42,29 @@ static void add_file(struct strbuf *sb, const char *name, const char *path)
 	strbuf_release(&content);
 }
 
+/* The exercise files where the worker will find them (discover.h). */
 static void add_folder(struct strbuf *sb, const char *dir)
 {
-	char *folder = batch_folder_locate(dir);
-	struct stat st;
+	struct discovery found;
+	struct strbuf error;
 
-	if (!folder) {
+	discovery_init(&found);
+	strbuf_init(&error);
+	if (discover_exercises(&found, dir, &error) != 0 || !found.found)
 		strbuf_addstr(sb, "no exercise files\n");
-		return;
-	}
-	strbuf_addf(sb, "at %s\n", folder + strlen(dir));
-	for (size_t i = 0; i < catalog_count(); i++) {
-		const char *file = catalog_exercise_at(i)->file;
-		char *path = xstrfmt("%s/%s", folder, file);
+	for (size_t i = 0; i < catalog_count() && found.found; i++) {
+		char *path;
 
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-			add_file(sb, file, path);
+		if (!found.files[i])
+			continue;
+		path = xstrfmt("%s/%s", dir, found.files[i]);
+		add_file(sb, found.files[i], path);
 		free(path);
 	}
-	free(folder);
+	/* The notes (misnamed files, ...) are part of the feedback. */
+	discovery_notes(&found, sb);
+	strbuf_release(&error);
+	discovery_release(&found);
 }
 
 char *batch_state_fingerprint(const struct batch_entry *entry,

@@ -10,6 +10,7 @@
 
 #include "batch_folder.h"
 #include "batch_state.h"
+#include "discover.h"
 #include "disclosure.h"
 #include "feedback.h"
 #include "gradebook.h"
@@ -102,6 +103,14 @@ static void problem_markdown(const struct batch_entry *entry,
 	feedback_problem_markdown(&info, markdown);
 }
 
+char *batch_worker_grader_failed(const char *why)
+{
+	return xstrfmt("the grader itself failed on this submission, and "
+		       "again when it tried once more (%s). This is no verdict "
+		       "on your work and nothing for you to fix: your "
+		       "instructor grades it again.", why);
+}
+
 int batch_worker_record_problem(const struct batch_context *context,
 				const struct batch_entry *entry,
 				const char *fingerprint, const char *status,
@@ -167,13 +176,42 @@ static int write_student_files(const struct batch_context *context,
 	return status;
 }
 
+/* No exercise file found: what was there, and what was expected. */
+static int record_no_files(const struct batch_context *context,
+			   const struct batch_entry *entry,
+			   const char *fingerprint, const char *notes)
+{
+	char *problem = xstrfmt("the submission holds no exercise file (%s "
+				"... %s) at any depth.%s%s", catalog_exercise_at(
+				0)->file, catalog_exercise_at(
+				catalog_count() - 1)->file, *notes ? "\n" : "",
+				notes);
+	int status = batch_worker_record_problem(context, entry, fingerprint,
+						 "no-files", problem);
+
+	free(problem);
+	return status;
+}
+
+static void report_session_error(const struct batch_entry *entry,
+				 const struct strbuf *error)
+{
+	/* Interrupted: the batch itself says so, once. */
+	if (!jobs_interrupted_by())
+		fprintf(stderr, "grader: %s: %s\n", entry->id, error->buf);
+}
+
 static int grade_folder(const struct batch_context *context,
 			const struct batch_entry *entry,
-			const char *fingerprint, const char *folder)
+			const char *fingerprint, const char *folder,
+			const char *skipped)
 {
 	struct session_config config = {
 		.resources = context->resources,
 		.dir = folder,
+		/* Feedback names the files as "alice/02_bce.c". */
+		.shown_dir = entry->id,
+		.skipped = skipped,
 		.seed = entry->seed,
 		.selected = session_select_all(),
 		.jobs = 1,
@@ -189,17 +227,21 @@ static int grade_folder(const struct batch_context *context,
 
 	session_init(&session);
 	strbuf_init(&error);
-	if (session_grade(&session, &config, &error) != 0) {
-		/* Interrupted: the batch itself says so, once. */
-		if (!jobs_interrupted_by())
-			fprintf(stderr, "grader: %s: %s\n", entry->id,
-				error.buf);
+	if (session_discover(&session, &config, &error) != 0 ||
+	    (session.discovery.found &&
+	     session_grade(&session, &config, &error) != 0)) {
+		report_session_error(entry, &error);
+	} else if (!session.discovery.found) {
+		status = record_no_files(context, entry, fingerprint,
+					 session.notes.buf);
 	} else if (session.summary.internal_error) {
+		char *problem = batch_worker_grader_failed(
+			session.summary.internal_error);
+
 		status = batch_worker_record_problem(context, entry,
-			fingerprint, "error", session.summary.internal_error);
+			fingerprint, "error", problem);
+		free(problem);
 	} else {
-		/* Feedback names the files as "alice/02_bce.c". */
-		session.summary.dir = entry->id;
 		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
 		status = write_student_files(context, entry, fingerprint,
@@ -210,29 +252,16 @@ static int grade_folder(const struct batch_context *context,
 	return status;
 }
 
-static int grade_located(const struct batch_context *context,
-			 const struct batch_entry *entry,
-			 const char *fingerprint, const char *dir)
+static int record_empty(const struct batch_context *context,
+			const struct batch_entry *entry,
+			const char *fingerprint)
 {
-	char *folder;
-	int status;
-
-	if (batch_folder_is_empty(dir))
-		return batch_worker_record_problem(context, entry, fingerprint,
-			"empty", entry->archive ? "found an archive that holds "
-			"no file; expected the exercise files (01_sigmoid.c "
-			"... 08_variants.c) in it" : "found a folder that "
-			"holds no file; expected the exercise files "
-			"(01_sigmoid.c ... 08_variants.c) in it");
-	folder = batch_folder_locate(dir);
-	if (!folder)
-		return batch_worker_record_problem(context, entry, fingerprint,
-			"no-files", "the submission holds no exercise file "
-			"(01_sigmoid.c ... 08_variants.c), neither at its top "
-			"nor in a single top folder");
-	status = grade_folder(context, entry, fingerprint, folder);
-	free(folder);
-	return status;
+	return batch_worker_record_problem(context, entry, fingerprint,
+		"empty", entry->archive ? "found an archive that holds no "
+		"file; expected the exercise files (01_sigmoid.c ... "
+		"09_softmax_regression.c) in it" : "found a folder that holds "
+		"no file; expected the exercise files (01_sigmoid.c ... "
+		"09_softmax_regression.c) in it");
 }
 
 static int grade_archive(const struct batch_context *context,
@@ -240,26 +269,33 @@ static int grade_archive(const struct batch_context *context,
 			 const char *fingerprint)
 {
 	struct workspace workspace;
-	struct strbuf error;
+	struct strbuf error, skipped;
 	char *dest = NULL;
 	int status;
 
 	workspace_init(&workspace);
 	strbuf_init(&error);
+	strbuf_init(&skipped);
 	if (workspace_create(&workspace, &error) != 0 ||
 	    !(dest = workspace_subfolder(&workspace, "submission"))) {
 		fprintf(stderr, "grader: %s: %s\n", entry->id,
 			error.len ? error.buf : "cannot create a scratch "
 			"folder; set TMPDIR to a writable folder");
 		status = -1;
-	} else if (unpack_archive(entry->path, dest, &unpack_default_limits,
-				  &error) != 0) {
+	} else if (unpack_archive_wanted(entry->path, dest,
+					 &unpack_default_limits,
+					 discover_is_exercise_path, &skipped,
+					 &error) != 0) {
 		status = batch_worker_record_problem(context, entry,
 			fingerprint, "bad-archive", error.buf);
+	} else if (!skipped.len && batch_folder_is_empty(dest)) {
+		status = record_empty(context, entry, fingerprint);
 	} else {
-		status = grade_located(context, entry, fingerprint, dest);
+		status = grade_folder(context, entry, fingerprint, dest,
+				      skipped.buf);
 	}
 	free(dest);
+	strbuf_release(&skipped);
 	strbuf_release(&error);
 	workspace_release(&workspace);
 	return status;
@@ -268,9 +304,15 @@ static int grade_archive(const struct batch_context *context,
 int batch_worker_run(const struct batch_context *context,
 		     const struct batch_entry *entry, const char *fingerprint)
 {
-	int status = entry->archive ?
-		     grade_archive(context, entry, fingerprint) :
-		     grade_located(context, entry, fingerprint, entry->path);
+	int status;
+
+	if (entry->archive)
+		status = grade_archive(context, entry, fingerprint);
+	else if (batch_folder_is_empty(entry->path))
+		status = record_empty(context, entry, fingerprint);
+	else
+		status = grade_folder(context, entry, fingerprint,
+				      entry->path, NULL);
 
 	return status == 0 ? 0 : 3;
 }

@@ -39,6 +39,13 @@ int batch_worker_record_problem(const struct batch_context *context,
 				const char *problem);
 
 /*
+ * The problem text of an `error` the grader caused (its own timeout, a
+ * worker killed under load) after its retry: says so, and that the
+ * student has nothing to do (malloc'd).
+ */
+char *batch_worker_grader_failed(const char *why);
+
+/*
  * Writes the feedback pages of an entry the coordinator already judged
  * (entry->status and entry->problem set).  0, or -1 with a line on stderr.
  */

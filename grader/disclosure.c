@@ -53,6 +53,8 @@ void disclosure_view_init(struct disclosure_view *view,
 	struct summary *summary = &view->summary;
 
 	summary_init(summary, full->dir, full->seed);
+	summary->shown = full->shown;
+	summary->notes = full->notes;
 	summary->elapsed_seconds = full->elapsed_seconds;
 	summary->hidden_quiet = mode == DISCLOSURE_NONE;
 	/* Names files only, never a test: nothing hidden shows through. */

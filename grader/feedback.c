@@ -81,19 +81,71 @@ static void add_points_table(const struct summary *summary,
 		    summary->total);
 }
 
+/* A file that could not be graded: once, whatever its number of tests. */
 static void add_file_problem(const struct summary_exercise *e,
 			     struct strbuf *out)
 {
 	const struct results *r = e->results;
 
-	if (r->file_status == RESULTS_FILE_OK ||
-	    r->file_status == RESULTS_FILE_MISSING)
-		return;
 	strbuf_addf(out, "### %s: ", e->exercise->file);
 	add_escaped(out, results_file_status_name(r->file_status));
-	strbuf_addstr(out, "\n\n");
+	strbuf_addf(out, " (%zu test%s not run)\n\n", e->total,
+		    e->total == 1 ? "" : "s");
 	if (r->file_message)
 		add_block(out, r->file_message);
+}
+
+static void add_test(const struct summary_exercise *e,
+		     const struct results_test *test, struct strbuf *out)
+{
+	strbuf_addf(out, "### %s: ", e->exercise->file);
+	add_escaped(out, test->function);
+	strbuf_addstr(out, ": ");
+	add_escaped(out, test->description ? test->description : "");
+	strbuf_addstr(out, " (");
+	add_escaped(out, results_outcome_name(test->outcome));
+	strbuf_addstr(out, ")\n\n");
+	if (test->message && *test->message)
+		add_block(out, test->message);
+}
+
+/* A function still a stub: one line for all its tests. */
+static void add_absent(const struct summary_exercise *e,
+		       const struct summary_function *f, struct strbuf *out)
+{
+	char *where = summary_where(f->where);
+
+	strbuf_addf(out, "### %s: ", e->exercise->file);
+	add_escaped(out, f->name);
+	strbuf_addf(out, ": not implemented yet (%zu test%s)\n\n", f->total,
+		    f->total == 1 ? "" : "s");
+	strbuf_addstr(out, "Write it: ");
+	add_escaped(out, where);
+	strbuf_addstr(out, ".\n\n");
+	free(where);
+}
+
+/* The failing tests of one function that is there. */
+static void add_function(const struct summary_exercise *e,
+			 const struct summary_function *f, struct strbuf *out)
+{
+	if (summary_function_absent(f)) {
+		add_absent(e, f, out);
+		return;
+	}
+	for (size_t t = 0; t < e->results->nr; t++) {
+		const struct results_test *test = &e->results->tests[t];
+
+		if (test->outcome != RESULTS_PASSED &&
+		    !strcmp(test->function, f->name))
+			add_test(e, test, out);
+	}
+}
+
+static bool all_passed(const struct summary_exercise *e)
+{
+	return e->results->file_status == RESULTS_FILE_OK &&
+	       e->passed == e->total;
 }
 
 static void add_failures(const struct summary *summary, struct strbuf *out)
@@ -103,32 +155,44 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 	for (size_t i = 0; i < summary->count; i++) {
 		const struct summary_exercise *e = &summary->exercises[i];
 
-		for (size_t t = 0; t < e->results->nr; t++) {
-			const struct results_test *test = &e->results->tests[t];
-
-			if (test->outcome == RESULTS_PASSED)
-				continue;
-			if (!any)
-				strbuf_addstr(out, "## Failing tests\n\n");
-			any = true;
-			strbuf_addf(out, "### %s: ", e->exercise->file);
-			add_escaped(out, test->function);
-			strbuf_addstr(out, ": ");
-			add_escaped(out, test->description ?
-					 test->description : "");
-			strbuf_addstr(out, " (");
-			add_escaped(out, results_outcome_name(test->outcome));
-			strbuf_addstr(out, ")\n\n");
-			if (test->message && *test->message)
-				add_block(out, test->message);
+		if (all_passed(e))
+			continue;
+		if (!any)
+			strbuf_addstr(out, "## What failed\n\n");
+		any = true;
+		if (e->results->file_status != RESULTS_FILE_OK) {
+			add_file_problem(e, out);
+			continue;
 		}
-		add_file_problem(e, out);
+		for (size_t f = 0; f < e->function_count; f++)
+			add_function(e, &e->functions[f], out);
 	}
 	if (!any)
 		strbuf_addstr(out, summary->passed == summary->total ?
 			      "Every test passed.\n\n" :
 			      "No test listed here failed; the points above "
 			      "count the others.\n\n");
+}
+
+/* What discovery says about the files it did not grade. */
+static void add_notes(const struct summary *summary, struct strbuf *out)
+{
+	const char *line = summary->notes;
+
+	if (!line || !*line)
+		return;
+	strbuf_addstr(out, "## Files\n\n");
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		char *text = xstrfmt("%.*s", (int)len, line);
+
+		strbuf_addstr(out, "- ");
+		add_escaped(out, text);
+		strbuf_addch(out, '\n');
+		free(text);
+		line += len + (line[len] == '\n');
+	}
+	strbuf_addch(out, '\n');
 }
 
 static void add_reproduce(const struct feedback_info *info,
@@ -159,12 +223,24 @@ void feedback_markdown(const struct summary *summary,
 	add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\n");
 	add_points_table(summary, out);
+	add_notes(summary, out);
 	add_failures(summary, out);
 	strbuf_addstr(out, "**Next:** ");
 	add_escaped(out, next);
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 	free(next);
+}
+
+/* What the student does about a submission that was not graded. */
+static const char *problem_next(const char *status)
+{
+	if (status && !strcmp(status, "error"))
+		return "nothing: the failure was the grader's, not yours, and "
+		       "your instructor grades your submission again.";
+	return "submit a folder or a .zip or .tar.gz archive holding your "
+	       "exercise files, named exactly as in exercises/ (01_sigmoid.c "
+	       "... 09_softmax_regression.c), then ask for a new grading.";
 }
 
 void feedback_problem_markdown(const struct feedback_info *info,
@@ -176,9 +252,9 @@ void feedback_problem_markdown(const struct feedback_info *info,
 	add_escaped(out, info->status);
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
-	strbuf_addstr(out, "**Next:** submit a folder or a .zip or .tar.gz "
-		      "archive holding your exercise files (01_sigmoid.c ... "
-		      "08_variants.c), then ask for a new grading.\n\n");
+	strbuf_addstr(out, "**Next:** ");
+	add_escaped(out, problem_next(info->status));
+	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 }
 

@@ -338,9 +338,11 @@ void grade_exercise(const struct grade_task *task, struct results *results)
 	};
 	struct compile_result compiled;
 	struct selection selection;
-	char *student = xstrfmt("%s/%s", task->dir, task->exercise->file);
+	char *student = xstrfmt("%s/%s", task->dir, task->file ? task->file :
+				task->exercise->file);
 
 	job.student_path = student;
+	job.shown = task->shown ? task->shown : task->exercise->file;
 	selection_init(&selection, task);
 	compile_result_init(&compiled);
 	results->seed = task->seed;

@@ -32,8 +32,25 @@ void report_json_add_string(struct strbuf *out, const char *text)
 	strbuf_release(&clean);
 }
 
-static void add_test(struct strbuf *out, const struct results_test *test,
-		     bool first)
+/*
+ * A test's output: its feedback, but a file-level failure or a missing
+ * function is said once, in the report above, not under every test.
+ */
+static const char *test_output(const struct results *results,
+			       const struct results_test *test)
+{
+	if (test->outcome == RESULTS_PASSED)
+		return "";
+	if (results->file_status != RESULTS_FILE_OK)
+		return "Not run: the file could not be graded (see the report "
+		       "above).";
+	if (test->outcome == RESULTS_NOT_IMPLEMENTED)
+		return "Not implemented yet.";
+	return test->message;
+}
+
+static void add_test(struct strbuf *out, const struct results *results,
+		     const struct results_test *test, bool first)
 {
 	bool passed = test->outcome == RESULTS_PASSED;
 	char *name = xstrfmt("%s: %s", test->function, test->description);
@@ -44,7 +61,7 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	strbuf_addf(out, ", \"score\": %d, \"max_score\": 1, \"status\": "
 		    "\"%s\", \"output\": ", passed ? 1 : 0,
 		    passed ? "passed" : "failed");
-	report_json_add_string(out, passed ? "" : test->message);
+	report_json_add_string(out, test_output(results, test));
 	/* Gradescope shows a hidden test only once the grades are published. */
 	strbuf_addf(out, ", \"visibility\": \"%s\"}",
 		    test->hidden ? "after_published" : "visible");
@@ -102,7 +119,7 @@ void report_json_render(const struct summary *summary, const char *output,
 		const struct results *results = summary->exercises[i].results;
 
 		for (size_t t = 0; t < results->nr; t++) {
-			add_test(out, &results->tests[t], first);
+			add_test(out, results, &results->tests[t], first);
 			first = false;
 		}
 	}

@@ -157,9 +157,14 @@ void report_text_render(const struct summary *summary,
 	char *next = summary_next_step(summary);
 
 	strbuf_addstr(out, "Grading ");
-	sanitize_add(out, summary->dir);
+	sanitize_add(out, summary->dir && *summary->dir ? summary->dir :
+		     "your submission");
 	strbuf_addf(out, " with seed %" PRIu64 " (sandbox: %s)\n\n",
 		    summary->seed, style->sandbox);
+	if (summary->notes && *summary->notes) {
+		add_indented(out, "Note: ", summary->notes);
+		strbuf_addch(out, '\n');
+	}
 	for (size_t i = 0; i < summary->count; i++)
 		add_exercise(out, summary, &summary->exercises[i], style);
 	strbuf_addch(out, '\n');

@@ -26,7 +26,6 @@
 #define RUN_RUNNER_BACKLOG 16
 
 /* Big enough for cc1 and ld on one small file. */
-#define TOOL_SECONDS 30.0
 #define TOOL_MEMORY ((size_t)2 << 30)
 #define TOOL_FILE_BYTES ((size_t)256 << 20)
 #define TOOL_OUTPUT_BYTES ((size_t)64 << 10)
@@ -46,8 +45,8 @@ int run_tool(char *const *argv, const char *workdir,
 	int status;
 
 	sandbox_limits_default(&job.limits);
-	job.limits.wall_seconds = TOOL_SECONDS;
-	job.limits.cpu_seconds = TOOL_SECONDS;
+	job.limits.wall_seconds = RUN_TOOL_SECONDS;
+	job.limits.cpu_seconds = RUN_TOOL_SECONDS;
 	if (job.limits.memory_bytes < TOOL_MEMORY)
 		job.limits.memory_bytes = TOOL_MEMORY;
 	if (job.limits.file_bytes < TOOL_FILE_BYTES)
