@@ -233,8 +233,11 @@ void feedback_markdown(const struct summary *summary,
 }
 
 /* What the student does about a submission that was not graded. */
-static const char *problem_next(const char *status)
+static const char *problem_next(const char *status, const char *problem)
 {
+	if (problem && strstr(problem, "did you mean"))
+		return "rename each file named above to exactly the name it "
+		       "suggests, then ask for a new grading.";
 	if (status && !strcmp(status, "error"))
 		return "nothing: the failure was the grader's, not yours, and "
 		       "your instructor grades your submission again.";
@@ -253,7 +256,7 @@ void feedback_problem_markdown(const struct feedback_info *info,
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
 	strbuf_addstr(out, "**Next:** ");
-	add_escaped(out, problem_next(info->status));
+	add_escaped(out, problem_next(info->status, info->problem));
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 }
