@@ -61,7 +61,8 @@ static const char *unsupported_extension(const char *name)
 
 static const char expected[] = "expected one folder, or one .zip, .tar.gz "
 	"or .tgz archive, per student, named by the student's id and "
-	"holding the exercise files (01_sigmoid.c ... 08_variants.c)";
+	"holding the exercise files (01_sigmoid.c ... "
+	"09_softmax_regression.c)";
 
 static struct batch_entry *push(struct batch_entries *entries,
 				const char *id_text, size_t id_len)

@@ -23,14 +23,6 @@ static const char *const exercises[] = {
 };
 enum { EXERCISES = sizeof exercises / sizeof *exercises };
 
-static char *join(const char *a, const char *b)
-{
-	char *path;
-
-	cr_assert(asprintf(&path, "%s/%s", a, b) >= 0);
-	return path;
-}
-
 static void run_shell(const char *command)
 {
 	cr_assert_eq(system(command), 0, "%s", command);
@@ -70,7 +62,7 @@ static char *page(const char *out, const char *id, const char *ext)
 /* The class: one student per kind of awkward submission. */
 static char *make_class(const char *root)
 {
-	char *subs = join(root, "subs"), *command;
+	char *subs = harness_join(root, "subs"), *command;
 
 	cr_assert_eq(mkdir(subs, 0755), 0);
 	char *top = getcwd(NULL, 0);
@@ -96,15 +88,15 @@ static char *make_class(const char *root)
 	run_shell(command);
 	free(command);
 	/* broken: every solution, 02_bce.c with a compile error */
-	command = join(subs, "broken");
+	command = harness_join(subs, "broken");
 	fill(command, "solutions");
 	free(command);
-	command = join(subs, "broken/02_bce.c");
+	command = harness_join(subs, "broken/02_bce.c");
 	harness_write_file(command, "double bce_loss(void) { return }\n"
 			   "int oops = ;\n", 45);
 	free(command);
 	/* stub: the exercises as handed out */
-	command = join(subs, "stub");
+	command = harness_join(subs, "stub");
 	fill(command, "exercises");
 	free(command);
 	return subs;
@@ -139,7 +131,7 @@ static void no_machine_path(const char *text, const char *root,
 Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 {
 	char *root = harness_tempdir();
-	char *subs = make_class(root), *out = join(root, "out");
+	char *subs = make_class(root), *out = harness_join(root, "out");
 	const char *args[] = { "--batch", subs, "--out", out, "-j", "2",
 			       NULL };
 	const char *const env[] = { "WB_COURSE_SECRET=discovery", NULL };
@@ -148,7 +140,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 
 	harness_grade(&run, args, env);
 	cr_assert_eq(run.status, 0, "stderr:\n%s", run.err);
-	path = join(out, "gradebook.csv");
+	path = harness_join(out, "gradebook.csv");
 	gradebook = harness_read_file(path);
 	cr_assert_not_null(gradebook);
 	free(path);
@@ -223,7 +215,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 Test(discovery, single_folder_runs_find_the_same_files, .timeout = 300)
 {
 	char *root = harness_tempdir();
-	char *deep = join(root, "workbook/exercises");
+	char *deep = harness_join(root, "workbook/exercises");
 	const char *args[] = { "--seed", "7", "--only", "01_sigmoid.c", root,
 			       NULL };
 	const char *none[] = { "--seed", "7", NULL, NULL };
@@ -240,7 +232,7 @@ Test(discovery, single_folder_runs_find_the_same_files, .timeout = 300)
 	harness_remove(root);
 	free(root);
 	root = harness_tempdir();
-	misnamed = join(root, "sigmoid.c");
+	misnamed = harness_join(root, "sigmoid.c");
 	harness_write_file(misnamed, "int x;\n", 7);
 	none[2] = root;
 	harness_grade(&run, none, NULL);
@@ -252,5 +244,41 @@ Test(discovery, single_folder_runs_find_the_same_files, .timeout = 300)
 	free(misnamed);
 	free(deep);
 	harness_remove(root);
+	free(root);
+}
+
+/*
+ * The batch's own wall clock stops a worker: that is the grader's failure,
+ * so the student is graded once more, and only then reported, with a page
+ * that says so and asks nothing of the student.
+ */
+Test(discovery, a_grader_failure_is_retried_and_told_as_such, .timeout = 120)
+{
+	char *root = harness_tempdir(), *subs = harness_join(root, "subs");
+	char *out = harness_join(root, "out"), *dir, *text;
+	const char *args[] = { "--batch", subs, "--out", out, NULL };
+	const char *slow[] = { "WB_BATCH_TIMEOUT=0.001", NULL };
+	struct harness_run run;
+
+	dir = harness_join(subs, "solo");
+	fill(dir, "solutions");
+	harness_grade(&run, args, slow);
+	cr_assert_eq(run.status, 0, "%s", run.err);
+	cr_expect_eq(count(run.err, "solo: the worker timed out; grading this "
+			   "student once more"), 1, "%s", run.err);
+	cr_expect(strstr(run.out, "1 error"), "%s", run.out);
+	text = page(out, "solo", "md");
+	cr_expect(strstr(text, "the grader itself failed on this submission, "
+			 "and again when it tried once more"), "%s", text);
+	cr_expect(strstr(text, "nothing for you to fix"), "%s", text);
+	cr_expect(strstr(text, "**Next:** nothing"), "%s", text);
+	cr_expect_null(strstr(text, "submit"), "%s", text);
+	cr_expect_null(strstr(text, "run the same command"), "%s", text);
+	free(text);
+	harness_run_release(&run);
+	harness_remove(root);
+	free(dir);
+	free(out);
+	free(subs);
 	free(root);
 }
