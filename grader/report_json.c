@@ -45,7 +45,8 @@ static const char *test_output(const struct results *results,
 		return "Not run: the file could not be graded (see the report "
 		       "above).";
 	if (test->outcome == RESULTS_NOT_IMPLEMENTED)
-		return "Not implemented yet.";
+		return "This function is not implemented yet (it still "
+		       "calls workbook_todo()).";
 	return test->message;
 }
 
