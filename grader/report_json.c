@@ -33,21 +33,30 @@ void report_json_add_string(struct strbuf *out, const char *text)
 }
 
 /*
- * A test's output: its feedback, but a file-level failure or a missing
- * function is said once, in the report above, not under every test.
+ * A test's output (malloc'd): its feedback, but a file-level failure is
+ * said in the file's first test only, by its first line (the compiler's
+ * messages are in the report above, once), and a function not written
+ * yet in a few words.
  */
-static const char *test_output(const struct results *results,
-			       const struct results_test *test)
+static char *test_output(const struct results *results,
+			 const struct results_test *test)
 {
+	const char *message = results->file_message;
+
 	if (test->outcome == RESULTS_PASSED)
-		return "";
+		return xstrdup("");
+	if (results->file_status != RESULTS_FILE_OK && message &&
+	    test == &results->tests[0])
+		return xstrfmt("%.*s%s", (int)strcspn(message, "\n"), message,
+			       strchr(message, '\n') ? " (in full in the "
+			       "report above)" : "");
 	if (results->file_status != RESULTS_FILE_OK)
-		return "Not run: the file could not be graded (see the report "
-		       "above).";
+		return xstrdup("Not run: the file could not be graded (see its "
+			       "first test).");
 	if (test->outcome == RESULTS_NOT_IMPLEMENTED)
-		return "This function is not implemented yet (it still "
-		       "calls workbook_todo()).";
-	return test->message;
+		return xstrdup("This function is not implemented yet (it still "
+			       "calls workbook_todo()).");
+	return xstrdup(test->message);
 }
 
 static void add_test(struct strbuf *out, const struct results *results,
@@ -55,6 +64,7 @@ static void add_test(struct strbuf *out, const struct results *results,
 {
 	bool passed = test->outcome == RESULTS_PASSED;
 	char *name = xstrfmt("%s: %s", test->function, test->description);
+	char *output = test_output(results, test);
 
 	strbuf_addstr(out, first ? "\n    {" : ",\n    {");
 	strbuf_addstr(out, "\"name\": ");
@@ -62,10 +72,11 @@ static void add_test(struct strbuf *out, const struct results *results,
 	strbuf_addf(out, ", \"score\": %d, \"max_score\": 1, \"status\": "
 		    "\"%s\", \"output\": ", passed ? 1 : 0,
 		    passed ? "passed" : "failed");
-	report_json_add_string(out, test_output(results, test));
+	report_json_add_string(out, output);
 	/* Gradescope shows a hidden test only once the grades are published. */
 	strbuf_addf(out, ", \"visibility\": \"%s\"}",
 		    test->hidden ? "after_published" : "visible");
+	free(output);
 	free(name);
 }
 
