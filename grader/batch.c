@@ -21,6 +21,7 @@
 #include "batch_state.h"
 #include "batch_tally.h"
 #include "gradebook.h"
+#include "lms_entries.h"
 #include "roster.h"
 #include "secret.h"
 
@@ -130,8 +131,9 @@ static int load_entries(struct batch_entries *entries,
 	if (source == SECRET_NONE)
 		fprintf(stderr, "grader: warning: %s\n",
 			secret_missing_warning());
-	if (source < 0 || batch_entries_list(entries, options->batch,
-					     st.st_dev, st.st_ino, error) ||
+	if (source < 0 || lms_entries_list(entries, options->from,
+					   options->batch, st.st_dev,
+					   st.st_ino, error) ||
 	    check_not_empty(entries, options->batch, error)) {
 		strbuf_release(&secret);
 		return -1;

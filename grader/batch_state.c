@@ -75,7 +75,11 @@ char *batch_state_fingerprint(const struct batch_entry *entry,
 	strbuf_addf(&sb, "seed %" PRIu64 "\nhidden 1\ndisclosure %d\n",
 		    entry->seed, (int)disclosure);
 	add_build(&sb);
-	if (entry->archive)
+	for (size_t i = 0; i < entry->nr_parts; i++)
+		add_file(&sb, entry->parts[i].name, entry->parts[i].path);
+	if (entry->nr_parts)
+		;	/* the parts are the submission */
+	else if (entry->archive)
 		add_file(&sb, "archive", entry->path);
 	else
 		add_folder(&sb, entry->path);

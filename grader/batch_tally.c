@@ -10,6 +10,7 @@
 
 #include "batch_run.h"
 #include "batch_state.h"
+#include "lms_export.h"
 
 /* Every status a row can have, in the order the summary counts them. */
 enum { STATUS_ERROR = 10, STATUS_COUNT = 11 };
@@ -54,7 +55,7 @@ static void count_row(struct tally *tally, const struct gradebook_row *row)
 /* Appends the entry's row; the record of a graded one must be there. */
 static void add_entry(const struct batch_context *context,
 		      const struct batch_entry *entry, struct tally *tally,
-		      struct strbuf *gradebook)
+		      struct strbuf *gradebook, struct lms_export *export)
 {
 	struct batch_job job = { .entry = entry };
 	struct gradebook_fields fields;
@@ -89,6 +90,7 @@ static void add_entry(const struct batch_context *context,
 	if (entry->off_roster && !strcmp(row.status, "ok"))
 		row.status = "not-on-roster";
 	gradebook_format_row(&row, gradebook);
+	lms_export_add(export, entry, &row);
 	count_row(tally, &row);
 	gradebook_fields_release(&fields);
 	strbuf_release(&record);
@@ -163,21 +165,47 @@ static void print_summary(const struct tally *tally, const char *out,
 		       "gradebook\n");
 }
 
+/* --export: the same rows in the LMS's format.  0 or 2. */
+static int write_export(const struct options *options,
+			const struct lms_export *export)
+{
+	struct strbuf error;
+	int status = 0;
+
+	if (!options->export_file)
+		return 0;
+	strbuf_init(&error);
+	if (lms_export_write(export, options->export_file, &error) != 0) {
+		fprintf(stderr, "grader: %s\n", error.buf);
+		status = 2;
+	} else {
+		printf("%s gradebook: %s\n",
+		       lms_kind_name(options->export_kind),
+		       options->export_file);
+	}
+	strbuf_release(&error);
+	return status;
+}
+
 int batch_tally_write(const struct batch_context *context,
 		      const struct options *options,
 		      const struct batch_entries *entries)
 {
 	char *path = gradebook_path(context->out, options->shard_index,
 				    options->shard_count);
+	struct lms_export export;
 	struct tally tally;
 	struct strbuf gradebook;
 	int status = 0;
 
 	memset(&tally, 0, sizeof tally);
 	strbuf_init(&gradebook);
+	lms_export_init(&export, options->export_kind, options->from,
+			options->assignment);
 	gradebook_header(&gradebook);
 	for (size_t i = 0; i < entries->nr; i++)
-		add_entry(context, &entries->items[i], &tally, &gradebook);
+		add_entry(context, &entries->items[i], &tally, &gradebook,
+			  &export);
 	if (tally.lost) {
 		fprintf(stderr, "grader: no gradebook written: %zu %s no "
 			"record; run the same command again\n", tally.lost,
@@ -191,7 +219,9 @@ int batch_tally_write(const struct batch_context *context,
 	} else {
 		print_summary(&tally, context->out, path,
 			      options->disclosure == DISCLOSURE_INSTRUCTOR);
+		status = write_export(options, &export);
 	}
+	lms_export_release(&export);
 	strbuf_release(&gradebook);
 	free(path);
 	return status;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "batch_folder.h"
+#include "batch_parts.h"
 #include "batch_state.h"
 #include "disclosure.h"
 #include "feedback.h"
@@ -39,7 +40,8 @@ static int write_json(const struct batch_context *context,
 		      const struct batch_entry *entry,
 		      const struct summary *summary)
 {
-	char *reproduce = student_id_reproduce_command(entry->id);
+	char *reproduce = student_id_reproduce_command(
+		batch_entry_seed_key(entry));
 	struct report_text_style style = {
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
@@ -94,6 +96,7 @@ static void problem_markdown(const struct batch_entry *entry,
 {
 	struct feedback_info info = {
 		.student = entry->id,
+		.seed_key = batch_entry_seed_key(entry),
 		.seed = entry->seed,
 		.status = status,
 		.problem = problem,
@@ -148,8 +151,9 @@ static int write_student_files(const struct batch_context *context,
 			       const struct summary *full,
 			       const struct gradebook_row *row)
 {
-	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
-				      .status = "ok" };
+	struct feedback_info info = { .student = entry->id,
+				      .seed_key = batch_entry_seed_key(entry),
+				      .seed = entry->seed, .status = "ok" };
 	struct disclosure_view *view = xmalloc(sizeof *view);
 	struct strbuf markdown;
 	int status;
@@ -235,12 +239,36 @@ static int grade_located(const struct batch_context *context,
 	return status;
 }
 
-static int grade_archive(const struct batch_context *context,
-			 const struct batch_entry *entry,
-			 const char *fingerprint)
+/*
+ * Puts a student's files into dest; 0, or -1 with one line in error and
+ * *status the gradebook status that says why.
+ */
+typedef int fill_fn(const struct batch_entry *entry, const char *dest,
+		    const char **status, struct strbuf *error);
+
+static int fill_unpack(const struct batch_entry *entry, const char *dest,
+		       const char **status, struct strbuf *error)
+{
+	*status = "bad-archive";
+	return unpack_archive(entry->path, dest, &unpack_default_limits,
+			      error);
+}
+
+static int fill_parts(const struct batch_entry *entry, const char *dest,
+		      const char **status, struct strbuf *error)
+{
+	*status = "unreadable";
+	return batch_parts_copy(entry, dest, &unpack_default_limits, error);
+}
+
+/* In a scratch folder the worker removes, whatever happens. */
+static int grade_in_scratch(const struct batch_context *context,
+			    const struct batch_entry *entry,
+			    const char *fingerprint, fill_fn *fill)
 {
 	struct workspace workspace;
 	struct strbuf error;
+	const char *problem_status = "error";
 	char *dest = NULL;
 	int status;
 
@@ -252,10 +280,9 @@ static int grade_archive(const struct batch_context *context,
 			error.len ? error.buf : "cannot create a scratch "
 			"folder; set TMPDIR to a writable folder");
 		status = -1;
-	} else if (unpack_archive(entry->path, dest, &unpack_default_limits,
-				  &error) != 0) {
+	} else if (fill(entry, dest, &problem_status, &error) != 0) {
 		status = batch_worker_record_problem(context, entry,
-			fingerprint, "bad-archive", error.buf);
+			fingerprint, problem_status, error.buf);
 	} else {
 		status = grade_located(context, entry, fingerprint, dest);
 	}
@@ -268,9 +295,16 @@ static int grade_archive(const struct batch_context *context,
 int batch_worker_run(const struct batch_context *context,
 		     const struct batch_entry *entry, const char *fingerprint)
 {
-	int status = entry->archive ?
-		     grade_archive(context, entry, fingerprint) :
-		     grade_located(context, entry, fingerprint, entry->path);
+	int status;
 
+	if (entry->nr_parts)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_parts);
+	else if (entry->archive)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_unpack);
+	else
+		status = grade_located(context, entry, fingerprint,
+				       entry->path);
 	return status == 0 ? 0 : 3;
 }

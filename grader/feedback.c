@@ -134,7 +134,8 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 static void add_reproduce(const struct feedback_info *info,
 			  struct strbuf *out)
 {
-	char *command = student_id_reproduce_command(info->student);
+	char *command = student_id_reproduce_command(info->seed_key ?
+		info->seed_key : info->student);
 	char *clean = sanitize_dup(command);
 	/* A backtick in the id needs a longer fence, and room around it. */
 	bool tick = strchr(clean, '`') != NULL;

@@ -74,6 +74,8 @@ static const struct {
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
 	{ "--roster", "--roster roster.csv" },
+	{ "--from", "--from canvas" },
+	{ "--assignment", "--assignment \"Workbook (1234)\"" },
 	{ "--shard", "--shard 1/4" },
 	{ "--hidden-summary", "--hidden-summary=none" },
 };
@@ -235,6 +237,10 @@ static int take_value(struct options *options, const char *name,
 		return take_path(&options->student, name, value, error);
 	if (!strcmp(name, "--roster"))
 		return take_path(&options->roster, name, value, error);
+	if (!strcmp(name, "--from"))
+		return options_take_from(options, value, error);
+	if (!strcmp(name, "--assignment"))
+		return options_take_assignment(options, value, error);
 	return take_path(&options->secret_file, name, value, error);
 }
 
@@ -275,6 +281,8 @@ static int take_option(struct options *options, int argc, char **argv,
 	const char *arg = argv[*i], *inline_value = NULL, *value;
 	const char *equals = strchr(arg, '=');
 
+	if (!strcmp(arg, "--export") || !strncmp(arg, "--export=", 9))
+		return options_take_export(options, argc, argv, i, error);
 	if (!strncmp(arg, "-j", 2) && arg[2] && arg[1] != '-') {
 		inline_value = arg + 2;
 		arg = "-j";
@@ -334,7 +342,7 @@ static int check_combinations(const struct options *options,
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");
 	else
-		return 0;
+		return options_check_lms(options, error);
 	return -1;
 }
 
