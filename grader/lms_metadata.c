@@ -11,8 +11,10 @@
  *     :created_at: ...        (and other keys, skipped)
  *
  * A key at column 0 opens a submission; inside it, the lines after
- * ":submitters:" that are indented more, or as much but start with "- ",
- * are its list.  Values may be plain, 'single' or "double" quoted.
+ * ":submitters:" (at the indent of the submission's first key) that are
+ * indented more, or as much but start with "- ", are its list.  Deeper
+ * lines of other keys (an autograder's output may hold anything) are
+ * skipped.  Values may be plain, 'single' or "double" quoted.
  */
 #include "lms.h"
 
@@ -145,6 +147,7 @@ struct parser {
 	struct lms_metadata *metadata;
 	size_t alloc;
 	struct lms_submission *current;	/* NULL outside a submission */
+	size_t key_indent;	/* of the submission's keys; SIZE_MAX: unknown */
 	size_t list_indent;	/* of ":submitters:"; SIZE_MAX: not in it */
 };
 
@@ -163,7 +166,7 @@ static void open_submission(struct parser *parser, const struct line *l,
 	/* Some exports write the key as a Ruby symbol, ":submission_1". */
 	parser->current->folder = xstrdup(folder + (*folder == ':'));
 	free(folder);
-	parser->list_indent = SIZE_MAX;
+	parser->key_indent = parser->list_indent = SIZE_MAX;
 }
 
 static void submitter_field(struct lms_submission *s, const char *p,
@@ -234,6 +237,11 @@ static void take_line(struct parser *parser, const struct line *l)
 		list_line(parser, l);
 		return;
 	}
+	/* Deeper lines belong to other keys' values (autograder output). */
+	if (parser->key_indent == SIZE_MAX)
+		parser->key_indent = l->indent;
+	if (l->indent != parser->key_indent)
+		return;
 	colon = key_end(p, l->end);
 	parser->list_indent = colon && is_key(p, colon, "submitters") ?
 			      l->indent : SIZE_MAX;
@@ -243,6 +251,7 @@ void lms_metadata_parse(struct lms_metadata *metadata, const char *text,
 			size_t len)
 {
 	struct parser parser = { .metadata = metadata,
+				 .key_indent = SIZE_MAX,
 				 .list_indent = SIZE_MAX };
 	const char *p = text, *end = text + len;
 
