@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes the seed corpora of the fuzz targets (tests/fuzz/fuzz.mk):
-# tests/fuzz/corpus/results/ (wb reports) and tests/fuzz/corpus/unpack/
-# (archives, honest, hostile and broken).  The output is committed; run
+# tests/fuzz/corpus/results/ (wb reports), tests/fuzz/corpus/unpack/
+# (archives, honest, hostile and broken) and tests/fuzz/corpus/lms/ (LMS
+# file names and submission_metadata.yml).  The output is committed; run
 # this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
 # Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
 # copied by hand; this script leaves them alone.
@@ -31,6 +32,20 @@ printf 'seed\t-1\r\ntest\tsoftmax\tsums\tsums to one\twon\t0\t0\t\ntest\tsoftmax
 # A second verdict for a test, and a trailing backslash.
 printf 'test\tentropy\tuniform\tlog n\tpassed\t0\t0\t\tvisible\ntest\tentropy\tuniform\tlog n\tfailed\t0\t0\tforged\\\tvisible\ntest\tentropy\tzero\t0 log 0\tnot_implemented\t0\t0\tends in \\\n' \
 	>"$results/duplicates.wb"
+
+# ---- LMS layouts: file names and submission_metadata.yml ------------------
+lms="$here/corpus/lms"
+mkdir -p "$lms"
+printf 'smithjohn_LATE_12345_67890_02_bce-1.c' >"$lms/canvas-late.name"
+printf 'LATE_anon_a1B2c_555_01_sigmoid.c' >"$lms/canvas-anon.name"
+printf 'van_der_berg_7_8_work-12.tar.gz' >"$lms/canvas-repeat.name"
+printf 'wu_444_text.html' >"$lms/canvas-text.name"
+printf 'John Smith_12345_assignsubmission_file_' >"$lms/moodle-folder.name"
+printf 'Ann Lee_7_assignsubmission_file_02_bce_v2.c' >"$lms/moodle-file.name"
+printf -- '---\nsubmission_1:\n  :submitters:\n  - :name: Solo Student\n    :sid: '"'"'100'"'"'\n    :email: solo@example.edu # c\n  :results:\n    output: |\n      :submitters:\n      - :name: Forged\n:submission_2:\r\n  :submitters:\r\n  - :name: "P \\"One\\" \\u5f20\\ud800"\r\n    :sid: '"'"'it'"'"''"'"'s'"'"'\r\n  - :email: two@example.edu\r\n    :name: ~\n' \
+	>"$lms/metadata.yml"
+# Cut short inside a quoted value and an escape.
+printf 'submission_3:\n  :submitters:\n  - :name: "cut \\u12' >"$lms/metadata-cut.yml"
 
 # ---- archives -------------------------------------------------------------
 cd "$work"
