@@ -1,0 +1,302 @@
+/*
+ * test_grader_lms.c - a class in each LMS's bulk-download layout goes in
+ * (build/grader --batch --from LMS) and its gradebook comes back in that
+ * LMS's import format (--export LMS FILE): every student has a row under
+ * the LMS's id, the identity columns and the points possible are there,
+ * and a student is seeded the same way in the batch as by
+ * gradescope/run_autograder (by email) and by --student.
+ */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "support/harness.h"
+
+static char *join(const char *a, const char *b)
+{
+	char *path;
+
+	cr_assert(asprintf(&path, "%s/%s", a, b) >= 0);
+	return path;
+}
+
+static void copy(const char *from, const char *dir, const char *name)
+{
+	char *dst = join(dir, name);
+
+	harness_copy_file(from, dst);
+	free(dst);
+}
+
+static void folder(const char *dir, const char *name)
+{
+	char *path = join(dir, name);
+
+	cr_assert_eq(mkdir(path, 0755), 0, "%s", path);
+	free(path);
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char *path = join(dir, name);
+
+	harness_write_file(path, text, strlen(text));
+	free(path);
+}
+
+/* Runs the batch; returns the export's text (the gradebook in *book). */
+static char *grade(const char *subs, const char *lms, const char *roster,
+		   char **book)
+{
+	char *out = join(subs, "../out"), *file = join(subs, "../lms.csv");
+	char *path = join(out, "gradebook.csv"), *text;
+	const char *args[] = { "--batch", subs, "--from", lms, "--out", out,
+			       "--export", lms, file, "-j", "2",
+			       roster ? "--roster" : NULL, roster, NULL };
+	const char *env[] = { "WB_COURSE_SECRET=lms-test", NULL };
+	struct harness_run run;
+
+	harness_grade(&run, args, env);
+	cr_assert_eq(run.status, 0, "%s%s", run.out, run.err);
+	cr_assert(strstr(run.out, " gradebook: "), "%s", run.out);
+	*book = harness_read_file(path);
+	text = harness_read_file(file);
+	cr_assert_not_null(*book);
+	cr_assert_not_null(text);
+	harness_run_release(&run);
+	free(path);
+	free(file);
+	free(out);
+	return text;
+}
+
+/* The gradebook's line of id, up to its status (malloc'd), or NULL. */
+static char *row(const char *book, const char *id)
+{
+	char *key;
+	const char *p;
+
+	cr_assert(asprintf(&key, "\n%s,", id) >= 0);
+	p = strstr(book, key);
+	free(key);
+	if (!p)
+		return NULL;
+	p++;
+	return strndup(p, strcspn(p, "\n"));
+}
+
+static bool ends_with(const char *text, const char *tail)
+{
+	size_t a = strlen(text), b = strlen(tail);
+
+	return a >= b && !strcmp(text + a - b, tail);
+}
+
+static void expect_status(const char *book, const char *id,
+			  const char *status)
+{
+	char *line = row(book, id), *want;
+
+	cr_assert_not_null(line, "no row %s in\n%s", id, book);
+	cr_assert(asprintf(&want, ",%s", status) >= 0);
+	cr_assert(ends_with(line, want), "%s: %s", id, line);
+	free(want);
+	free(line);
+}
+
+Test(lms, canvas_class_in_and_out, .timeout = 300)
+{
+	char *root = harness_tempdir(), *subs = join(root, "subs");
+	char *roster = join(root, "roster.csv"), *book, *csv, *smith;
+
+	folder(root, "subs");
+	copy("solutions/01_sigmoid.c", subs, "smithjohn_12345_67890_01_sigmoid.c");
+	/* A second upload of the same file: Canvas's -1, the later wins. */
+	copy("exercises/01_sigmoid.c", subs,
+	     "smithjohn_LATE_12345_67000_01_sigmoid-1.c");
+	copy("exercises/01_sigmoid.c", subs, "doejane_222_5000_01_sigmoid.c");
+	write_text(subs, "wu_444_text.html", "<p>my answer</p>\n");
+	write_text(subs, "stray.pdf", "%PDF-1.4\n");
+	write_text(root, "roster.csv", "id,name,email\n"
+		   "12345,\"Smith, John\",js@example.org\n"
+		   "222,Jane Doe,jd@example.org\n"
+		   "444,Wu Lin,wl@example.org\n"
+		   "999,Al Absent,aa@example.org\n");
+	csv = grade(subs, "canvas", roster, &book);
+	expect_status(book, "12345", "ok");
+	expect_status(book, "222", "ok");
+	expect_status(book, "444", "no-files");
+	expect_status(book, "999", "missing");
+	expect_status(book, "stray.pdf", "loose-file");
+	cr_assert_eq(harness_lines(book), 6, "%s", book);
+	smith = row(book, "12345");
+	cr_assert(strncmp(smith, "12345,15,", 9) == 0,
+		  "the solution (attachment 67890) wins: %s", book);
+	free(smith);
+	cr_assert(strstr(csv, "Student,ID,SIS User ID,SIS Login ID,Section,"
+			 "Cross-Entropy Workbook\nPoints Possible,,,,,"), "%s",
+		  csv);
+	cr_assert(strstr(csv, "\n\"Smith, John\",12345,,,,15\n"), "%s", csv);
+	cr_assert(strstr(csv, "\nJane Doe,222,,,,0\n"), "%s", csv);
+	cr_assert(strstr(csv, "\nAl Absent,999,,,,\n"), "no grade: %s", csv);
+	cr_assert_eq(harness_lines(csv), 2 + 5, "%s", csv);
+	harness_remove(root);
+}
+
+Test(lms, moodle_class_in_and_out, .timeout = 300)
+{
+	char *root = harness_tempdir(), *subs = join(root, "subs");
+	char *john = join(subs, "John Smith_101_assignsubmission_file_");
+	char *mary = join(subs, "Mary Jane_102_assignsubmission_file_");
+	char *zip, *book, *csv, *command;
+
+	folder(root, "subs");
+	folder(subs, "John Smith_101_assignsubmission_file_");
+	folder(subs, "Mary Jane_102_assignsubmission_file_");
+	folder(subs, "Mary Jane_102_assignsubmission_onlinetext_");
+	folder(subs, "张伟_103_assignsubmission_onlinetext_");
+	copy("solutions/01_sigmoid.c", john, "01_sigmoid.c");
+	/* A folder holding only a zip is graded as the zip. */
+	zip = join(mary, "work.zip");
+	cr_assert(asprintf(&command, "cd solutions && zip -q '%s' 01_sigmoid.c",
+			   zip) >= 0);
+	cr_assert_eq(system(command), 0, "%s", command);
+	write_text(subs, "张伟_103_assignsubmission_onlinetext_/onlinetext.html",
+		   "<p>text</p>\n");
+	/* Without "download in folders": the files themselves. */
+	copy("solutions/01_sigmoid.c", subs,
+	     "Ann Lee_104_assignsubmission_file_01_sigmoid.c");
+	csv = grade(subs, "moodle", NULL, &book);
+	cr_assert(strstr(book, "\n101,15,"), "%s", book);
+	cr_assert(strstr(book, "\n102,15,"), "%s", book);
+	cr_assert(strstr(book, "\n104,15,"), "%s", book);
+	expect_status(book, "103", "no-files");
+	cr_assert_eq(harness_lines(book), 5, "%s", book);
+	cr_assert(strstr(csv, "Identifier,Full name,Email address,ID number,"
+			 "Grade,Maximum Grade\n"), "%s", csv);
+	cr_assert(strstr(csv, "\nParticipant 101,John Smith,,,15,"), "%s", csv);
+	cr_assert(strstr(csv, "\nParticipant 103,张伟,,,0,"), "%s", csv);
+	cr_assert_eq(harness_lines(csv), 5, "%s", csv);
+	free(command);
+	free(zip);
+	harness_remove(root);
+}
+
+static const char metadata[] =
+	"submission_1:\n"
+	"  :submitters:\n"
+	"  - :name: Solo Student\n"
+	"    :sid: '100'\n"
+	"    :email: solo@example.edu\n"
+	"  :score: 3.0\n"
+	"submission_2:\n"
+	"  :submitters:\n"
+	"  - :name: Pair One\n"
+	"    :sid: '200'\n"
+	"    :email: one@example.edu\n"
+	"  - :name: Pair Two\n"
+	"    :sid: '201'\n"
+	"    :email: two@example.edu\n"
+	"submission_9:\n"
+	"  :submitters:\n"
+	"  - :name: Ghost\n"
+	"    :sid: '900'\n"
+	"    :email: ghost@example.edu\n";
+
+/* The seed field of a gradebook row. */
+static char *seed_of(const char *book, const char *id)
+{
+	char *line = row(book, id), *end, *start, *seed;
+
+	cr_assert_not_null(line);
+	end = strrchr(line, ',');
+	*end = '\0';
+	start = strrchr(line, ',') + 1;
+	seed = strdup(start);
+	free(line);
+	return seed;
+}
+
+/* --student EMAIL gives the seed the batch gave (and Gradescope does). */
+static void expect_student_seed(const char *email, const char *seed)
+{
+	const char *args[] = { "--student", email, "--only", "01", "-q",
+			       "solutions", NULL };
+	const char *env[] = { "WB_COURSE_SECRET=lms-test", NULL };
+	struct harness_run run;
+	char *want;
+
+	cr_assert(asprintf(&want, "seed %s", seed) >= 0);
+	harness_grade(&run, args, env);
+	cr_assert(strstr(run.out, want), "want %s in %s", want, run.out);
+	harness_run_release(&run);
+	free(want);
+}
+
+Test(lms, gradescope_class_in_and_out, .timeout = 300)
+{
+	char *root = harness_tempdir(), *subs = join(root, "subs");
+	char *book, *csv, *solo, *one, *two;
+
+	folder(root, "subs");
+	folder(subs, "submission_1");
+	folder(subs, "submission_2");
+	folder(subs, "submission_2/work");
+	copy("solutions/01_sigmoid.c", subs, "submission_1/01_sigmoid.c");
+	copy("solutions/01_sigmoid.c", subs, "submission_2/work/01_sigmoid.c");
+	write_text(subs, "submission_metadata.yml", metadata);
+	csv = grade(subs, "gradescope", NULL, &book);
+	expect_status(book, "100", "ok");
+	expect_status(book, "200", "ok");
+	expect_status(book, "201", "ok");
+	expect_status(book, "900", "missing");
+	cr_assert_eq(harness_lines(book), 5, "%s", book);
+	solo = seed_of(book, "100");
+	one = seed_of(book, "200");
+	two = seed_of(book, "201");
+	/* A group is seeded by its first student, as run_autograder does. */
+	cr_assert_str_eq(one, two);
+	expect_student_seed("solo@example.edu", solo);
+	expect_student_seed("one@example.edu", one);
+	cr_assert(strstr(csv, "Name,SID,Email,Total Score,Max Points\n"),
+		  "%s", csv);
+	cr_assert(strstr(csv, "\nSolo Student,100,solo@example.edu,15,"),
+		  "%s", csv);
+	cr_assert(strstr(csv, "\nPair Two,201,two@example.edu,15,"), "%s",
+		  csv);
+	cr_assert(strstr(csv, "\nGhost,900,ghost@example.edu,,"), "%s", csv);
+	cr_assert_eq(harness_lines(csv), 5, "%s", csv);
+	free(solo);
+	free(one);
+	free(two);
+	harness_remove(root);
+}
+
+Test(lms, bad_lms_options_are_one_line_and_exit_2)
+{
+	static const char *const cases[][6] = {
+		{ "--batch", "x", "--from", "blackboard", NULL },
+		{ "--batch", "x", "--export", "canvas", NULL },
+		{ "--from", "canvas", NULL },
+		{ "--batch", "x", "--export", "canvas", "c.csv", "--shard" },
+	};
+	const char *args[8];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct harness_run run;
+		size_t n = 0;
+
+		for (; n < 6 && cases[i][n]; n++)
+			args[n] = cases[i][n];
+		if (n == 6)
+			args[n++] = "1/2";
+		args[n] = NULL;
+		harness_grade(&run, args, NULL);
+		cr_assert_eq(run.status, 2, "case %zu: %s", i, run.err);
+		cr_assert_eq(harness_lines(run.err), 1, "%s", run.err);
+		harness_run_release(&run);
+	}
+}
