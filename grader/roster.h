@@ -3,7 +3,7 @@
  * quoting, UTF-8, "\n" or "\r\n" line ends) whose first line is the
  * header `id,name,email` and each further line one student.  The id is
  * the name of that student's entry in SUBMISSIONS (without the archive
- * extension); name and email may be empty.  Blank lines are skipped.
+ * extension; with --from, the LMS's id); name and email may be empty.  Blank lines are skipped.
  */
 #ifndef GRADER_ROSTER_H
 #define GRADER_ROSTER_H
