@@ -144,6 +144,11 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 	cr_assert(strstr(csv, "\nAl Absent,999,,,,\n"), "no grade: %s", csv);
 	cr_assert_eq(harness_lines(csv), 2 + 5, "%s", csv);
 	harness_remove(root);
+	free(book);
+	free(csv);
+	free(roster);
+	free(subs);
+	free(root);
 }
 
 Test(lms, moodle_class_in_and_out, .timeout = 300)
@@ -180,9 +185,15 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	cr_assert(strstr(csv, "\nParticipant 101,John Smith,,,15,"), "%s", csv);
 	cr_assert(strstr(csv, "\nParticipant 103,张伟,,,0,"), "%s", csv);
 	cr_assert_eq(harness_lines(csv), 5, "%s", csv);
+	harness_remove(root);
 	free(command);
 	free(zip);
-	harness_remove(root);
+	free(book);
+	free(csv);
+	free(john);
+	free(mary);
+	free(subs);
+	free(root);
 }
 
 static const char metadata[] =
@@ -269,10 +280,14 @@ Test(lms, gradescope_class_in_and_out, .timeout = 300)
 		  csv);
 	cr_assert(strstr(csv, "\nGhost,900,ghost@example.edu,,"), "%s", csv);
 	cr_assert_eq(harness_lines(csv), 5, "%s", csv);
+	harness_remove(root);
 	free(solo);
 	free(one);
 	free(two);
-	harness_remove(root);
+	free(book);
+	free(csv);
+	free(subs);
+	free(root);
 }
 
 Test(lms, bad_lms_options_are_one_line_and_exit_2)
