@@ -32,6 +32,7 @@ static const struct wb_tol TOL = { 1e-14, 1e-12 };
 #define KL "chapter 6, \"KL divergence and the decomposition\""
 #define GIBBS "chapter 6, \"Gibbs' inequality\""
 #define ASYM "chapter 6, \"Asymmetry\""
+#define EXERCISE "chapter 6, \"Exercise\""
 
 typedef double pq_fn(const double *p, const double *q, size_t k);
 
