@@ -41,6 +41,21 @@ static void add_indented(struct strbuf *out, const char *indent,
 	}
 }
 
+void report_text_add_output(struct strbuf *out, const char *indent,
+			    const struct results_test *test, bool details)
+{
+	struct strbuf inner;
+
+	if (!details || !test->output || !*test->output)
+		return;
+	strbuf_init(&inner);
+	strbuf_addf(&inner, "%s  ", indent);
+	strbuf_addf(out, "%sprinted (by your code, during this test):\n",
+		    indent);
+	add_indented(out, inner.buf, test->output);
+	strbuf_release(&inner);
+}
+
 static void add_test(struct strbuf *out, const struct results_test *test,
 		     bool feedback, const struct report_text_style *style)
 {
@@ -54,6 +69,7 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	strbuf_addf(out, "%s\n", test->hidden ? " [hidden]" : "");
 	if (feedback && !passed && *test->message)
 		add_indented(out, "         ", test->message);
+	report_text_add_output(out, "         ", test, feedback);
 }
 
 /* A function whose tests all failed for one reason: one line. */

@@ -42,6 +42,12 @@ struct report_text_style {
 void report_text_render(const struct summary *summary,
 			const struct report_text_style *style,
 			struct strbuf *out);
+/*
+ * What the student's code printed during test (sanitized, each line after
+ * indent), when there is some and details are shown.
+ */
+void report_text_add_output(struct strbuf *out, const char *indent,
+			    const struct results_test *test, bool details);
 /* Only the closing line: "5/8 exercises, 61/95 points (seed N)". */
 void report_text_summary_line(const struct summary *summary,
 			      const struct report_text_style *style,

@@ -124,3 +124,99 @@ Test(details, the_json_report_has_every_failure_in_full)
 	harness_remove(dir);
 	free(dir);
 }
+
+/*
+ * sigmoid prints a line of 40 bytes a hundred times a call, with escape
+ * sequences in it, and is wrong; sigmoid_grad prints, then crashes.
+ */
+static const char chatty_source[] =
+	"#include <stdio.h>\n"
+	"#include \"workbook.h\"\n"
+	"double sigmoid(double z)\n"
+	"{\n"
+	"\tfor (int i = 0; i < 100; i++)\n"
+	"\t\tprintf(\"chatty \\033[2J\\033]0;pwned\\007line %%02d of this call\\n\", i);\n"
+	"\treturn z;\n"
+	"}\n"
+	"double sigmoid_grad(double z)\n"
+	"{\n"
+	"\tfprintf(stderr, \"about to crash at %%g\\n\", z);\n"
+	"\t*(volatile int *)0 = 0;\n"
+	"\treturn z;\n"
+	"}\n";
+
+Test(details, printed_output_shows_under_its_test_bounded_and_clean)
+{
+	char source[1024];
+	char *dir;
+	struct harness_run run;
+	const char *crash;
+
+	snprintf(source, sizeof source, chatty_source);
+	dir = folder_with("01_sigmoid.c", source);
+	harness_grade(&run, (const char *[]){ "--only", "01", "--no-color",
+					      dir, NULL }, NULL);
+	cr_expect_eq(run.status, 1, "exit %d: %s", run.status, run.err);
+	cr_expect(strstr(run.out, "printed (by your code, during this test):\n"
+			 "           chatty line 00 of this call"),
+		  "no printed output under the test:\n%s", run.out);
+	cr_expect(!harness_has_escape(run.out) && !strstr(run.out, "pwned\a"),
+		  "escape sequences printed through:\n%s", run.out);
+	cr_expect(strstr(run.out, "[the rest is not shown: a test keeps the "
+			 "first 2048 bytes printed]"),
+		  "no note that output was cut:\n%s", run.out);
+	/* Two failures in full, each at most 2048 bytes of 30-byte lines. */
+	cr_expect_leq(count(run.out, "chatty line"), 2 * (2048 / 30 + 1),
+		      "printed output not bounded:\n%s", run.out);
+	crash = strstr(run.out, "sigmoid_grad: ");
+	cr_expect(crash && strstr(crash, "about to crash at"),
+		  "what a crashing call printed is lost:\n%s", run.out);
+	harness_run_release(&run);
+	harness_remove(dir);
+	free(dir);
+}
+
+/* Right everywhere but at a hidden test's input, where it prints. */
+static const char hidden_source[] =
+	"#include <math.h>\n"
+	"#include <stdio.h>\n"
+	"#include \"workbook.h\"\n"
+	"double sigmoid(double z)\n"
+	"{\n"
+	"\tif (z == 1e-300) {\n"
+	"\t\tprintf(\"SECRET-INPUT-OF-A-HIDDEN-TEST\\n\");\n"
+	"\t\treturn 0.25;\n"
+	"\t}\n"
+	"\treturn z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z));\n"
+	"}\n";
+
+Test(details, printed_output_of_a_hidden_test_stays_hidden)
+{
+	char *dir = folder_with("01_sigmoid.c", hidden_source);
+	char json[600];
+	struct harness_run student, instructor;
+	char *text;
+
+	snprintf(json, sizeof json, "%s/results.json", dir);
+	harness_grade(&student, (const char *[]){ "--only", "sigmoid",
+		"--hidden", "--all", "-v", "--json", json, "--no-color", dir,
+		NULL }, NULL);
+	cr_expect_eq(student.status, 1, "exit %d: %s", student.status,
+		     student.err);
+	cr_expect(!strstr(student.out, "SECRET"),
+		  "a hidden test's output reached a student:\n%s", student.out);
+	text = harness_read_file(json);
+	cr_expect(text && !strstr(text, "SECRET"),
+		  "a hidden test's output is in the JSON:\n%s", text);
+	free(text);
+	/* The instructor sees it: the input does reach the hidden test. */
+	harness_grade(&instructor, (const char *[]){ "--only", "sigmoid",
+		"--hidden", "--instructor-view", "--no-color", dir, NULL },
+		NULL);
+	cr_expect(strstr(instructor.out, "SECRET-INPUT-OF-A-HIDDEN-TEST"),
+		  "the instructor's view lacks it:\n%s", instructor.out);
+	harness_run_release(&student);
+	harness_run_release(&instructor);
+	harness_remove(dir);
+	free(dir);
+}
