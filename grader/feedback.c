@@ -121,6 +121,11 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 			strbuf_addstr(out, ")\n\n");
 			if (test->message && *test->message)
 				add_block(out, test->message);
+			if (test->output && *test->output) {
+				strbuf_addstr(out, "Printed by your code "
+					      "during this test:\n\n");
+				add_block(out, test->output);
+			}
 		}
 		add_file_problem(e, out);
 	}

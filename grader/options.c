@@ -251,6 +251,8 @@ static int take_flag(struct options *options, const char *arg,
 		options->quiet = true;
 	else if (!strcmp(arg, "-v") || !strcmp(arg, "--verbose"))
 		options->verbose = true;
+	else if (!strcmp(arg, "--all"))
+		options->all = true;
 	else if (!strcmp(arg, "--no-color") || !strcmp(arg, "--no-colour"))
 		options->no_color = true;
 	else if (!strcmp(arg, "-h") || !strcmp(arg, "--help"))

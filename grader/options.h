@@ -3,7 +3,7 @@
  *
  *   build/grader [--json FILE] [--seed N | --student ID] [--only WHAT]...
  *                [--hidden] [--hidden-summary=line|none | --instructor-view]
- *                [-j N] [-q | -v] [--no-color] [DIR]
+ *                [-j N] [-q | -v] [--all] [--no-color] [DIR]
  *   build/grader --watch | --progress | --hint NAME  [DIR]
  *   build/grader --resolve NAME
  *   build/grader --batch SUBMISSIONS [--out DIR] [--shard K/N] [-j N]
@@ -65,6 +65,7 @@ struct options {
 	bool seed_given;
 	unsigned jobs;			/* >= 1 */
 	bool quiet, verbose, no_color, help, version;
+	bool all;			/* --all: every failure's details */
 	bool no_cache;			/* --no-cache */
 	/*
 	 * What --only selected: per exercise (catalog order) a bit per

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "options.h"
+#include "report_text.h"
 
 void options_print_help(const char *program)
 {
@@ -46,7 +47,12 @@ void options_print_help(const char *program)
 	       "in parallel\n"
 	       "                  (default: the number of cores)\n"
 	       "  -q              print only the summary line\n"
-	       "  -v              also list the tests that pass\n"
+	       "  -v              also list the tests that pass (and every "
+	       "failure's details)\n"
+	       "  --all           show the details of every failing test "
+	       "(by default the\n"
+	       "                  first %d of each function, then the "
+	       "command that shows the rest)\n"
 	       "  --no-color      no colours (also when NO_COLOR is set or "
 	       "output is not a terminal)\n"
 	       "\n"
@@ -79,5 +85,6 @@ void options_print_help(const char *program)
 	       "\n"
 	       "Exit status: 0 every test passed, 1 some test failed, 2 the "
 	       "grader could not run.\n",
-	       program, program, program, program, program, program, program);
+	       program, program, program, program, program, program, program,
+	       REPORT_TEXT_SHOWN_FAILURES);
 }

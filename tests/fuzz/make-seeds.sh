@@ -27,8 +27,11 @@ printf 'seed\t7\ntest\tbce_loss\tordinary\tmatches\tcrashed\t11\t0\t\ntest\tbce_
 printf 'seed\t18446744073709551615\nfile\tcompile_error\t02_bce.c does not compile; fix the errors below:\\n02_bce.c:3:1: error: expected\\r\\n\nadvice\twarning: unused variable\\t\\\\x\ntest\tbce_loss\tordinary\t\tfile_error\t0\t0\tdoes not compile\tvisible\n' \
 	>"$results/grader-format.wb"
 # Garbled: a bad outcome, a bad seed, too many fields, CRLF, cut short.
-printf 'seed\t-1\r\ntest\tsoftmax\tsums\tsums to one\twon\t0\t0\t\ntest\tsoftmax\tshift\tx\tpassed\t0\t0\t\tvisible\textra\ntest\tsoftmax\tok\tfine\ttimed_out\t0\t0\t\tvisible\r\n\ntest\tsoftmax\tcut\tcut short\tpassed\t0' \
+printf 'seed\t-1\r\ntest\tsoftmax\tsums\tsums to one\twon\t0\t0\t\ntest\tsoftmax\tshift\tx\tpassed\t0\t0\t\tvisible\tprinted\textra\ntest\tsoftmax\tok\tfine\ttimed_out\t0\t0\t\tvisible\r\n\ntest\tsoftmax\tcut\tcut short\tpassed\t0' \
 	>"$results/garbled.wb"
+# Printed output (the tenth field), escaped, with an escape sequence in it.
+printf 'test\tsigmoid\tordinary\tmatches\tfailed\t0\t0\tgot 2\tvisible\tz = 1\\n\033[2J\\tforged\\\\n\ntest\tsigmoid\ttails\ttails\tpassed\t0\t0\t\thidden\t\n' \
+	>"$results/printed.wb"
 # A second verdict for a test, and a trailing backslash.
 printf 'test\tentropy\tuniform\tlog n\tpassed\t0\t0\t\tvisible\ntest\tentropy\tuniform\tlog n\tfailed\t0\t0\tforged\\\tvisible\ntest\tentropy\tzero\t0 log 0\tnot_implemented\t0\t0\tends in \\\n' \
 	>"$results/duplicates.wb"
