@@ -84,8 +84,10 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	struct wb_tol ltol, gtol;
 	double want[MAXD + 1], got[MAXD + 1], own[MAXD + 1], theta[MAXD + 1];
 	double want_l, got_l;
-	char summary[160], buf[900];
+	char summary[160];
 	size_t k = p->d + 1, i = k;
+	struct gradient_case c = { "loss of logreg_loss_grad", got, want, own,
+				   false, k, (double)p->n, HINT_GRAD };
 	bool ok;
 
 	tolerances(p, &ltol, &gtol);
@@ -110,20 +112,14 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	i = wb_first_mismatch(got, want, k, gtol);
 	if (i == k)
 		return true;
-	if (isfinite(got[i])) {
-		struct gradient_case c = { "loss of logreg_loss_grad", got,
-					   want, own, false, k, (double)p->n,
-					   HINT_GRAD };
-
-		memcpy(theta, p->w, p->d * sizeof *theta);
-		theta[p->d] = p->b;
+	memcpy(theta, p->w, p->d * sizeof *theta);
+	theta[p->d] = p->b;
+	c.own_loss_right = wb_close(got_l, want_l, ltol);
+	if (isfinite(got[i]))
 		wb_finite_differences(own_loss, p, theta, k, own);
-		c.own_loss_right = wb_close(got_l, want_l, ltol);
-		hint = gradient_hint(&c, buf, sizeof buf);
-	}
 	snprintf(summary, sizeof summary, "logreg_loss_grad: %s (%s)", what,
 		 i == p->d ? "grad_b" : "grad_w");
-	wb_fail_element(summary, p->input, i, want[i], got[i], gtol, hint);
+	gradient_fail(&c, summary, p->input, i, i, gtol, hint);
 	return false;
 }
 

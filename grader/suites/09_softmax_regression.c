@@ -88,23 +88,25 @@ static double own_loss(const double *theta, size_t dim, void *ctx)
 					    gb);
 }
 
-/* A hint for a gradient that differs from the reference at component i. */
-static const char *gradient_advice(struct problem *p, const double *got,
-				   const double *want, double got_l,
-				   double want_l, struct wb_tol ltol,
-				   char *buf, size_t size)
+/* Fails the gradient, which differs from the reference at component i. */
+static void gradient_failure(struct problem *p, const double *got,
+			     const double *want, double got_l, double want_l,
+			     struct wb_tol ltol, struct wb_tol gtol,
+			     const char *summary, size_t i, const char *hint)
 {
-	size_t dim = p->d * p->k + p->k;
+	size_t dk = p->d * p->k, dim = dk + p->k;
 	double own[MAXP], theta[MAXP];
 	struct gradient_case c = { "loss of softmax_regression_loss_grad",
 				   got, want, own, false, dim, (double)p->n,
 				   HINT_GRAD };
 
-	memcpy(theta, p->W, p->d * p->k * sizeof *theta);
-	memcpy(theta + p->d * p->k, p->b, p->k * sizeof *theta);
-	wb_finite_differences(own_loss, p, theta, dim, own);
+	memcpy(theta, p->W, dk * sizeof *theta);
+	memcpy(theta + dk, p->b, p->k * sizeof *theta);
+	if (isfinite(got[i]))
+		wb_finite_differences(own_loss, p, theta, dim, own);
 	c.own_loss_right = wb_close(got_l, want_l, ltol);
-	return gradient_hint(&c, buf, size);
+	gradient_fail(&c, summary, p->input, i, i >= dk ? i - dk : i, gtol,
+		      hint);
 }
 
 /* Runs the student's function on p and checks the loss (want_loss set)
@@ -117,7 +119,7 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	struct wb_tol ltol, gtol;
 	size_t dk = p->d * p->k, dim = dk + p->k, i;
 	double want[MAXP], got[MAXP], want_l, got_l;
-	char summary[160], buf[900];
+	char summary[160];
 	bool ok;
 
 	tolerances(p, &ltol, &gtol);
@@ -144,14 +146,11 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	i = wb_first_mismatch(got, want, dim, gtol);
 	if (i == dim)
 		return true;
-	if (isfinite(got[i]))
-		hint = gradient_advice(p, got, want, got_l, want_l, ltol, buf,
-				       sizeof buf);
 	snprintf(summary, sizeof summary,
 		 "softmax_regression_loss_grad: %s (%s)", what,
 		 i >= dk ? "grad_b" : "grad_W");
-	wb_fail_element(summary, p->input, i >= dk ? i - dk : i, want[i],
-			got[i], gtol, hint);
+	gradient_failure(p, got, want, got_l, want_l, ltol, gtol, summary, i,
+			 hint);
 	return false;
 }
 
