@@ -109,6 +109,21 @@ static void gradient_failure(struct problem *p, const double *got,
 		      hint);
 }
 
+/* What a wrong loss shows: a missing mean, a sign, an unstable step. */
+#define loss_diagnosis(p) (struct wb_diagnosis){                             \
+	.n = (p)->n,                                                          \
+	.slip_hint = { [WB_SUM_NOT_MEAN] = "the loss is the mean over the "   \
+		       "samples: divide the sum by n once " MODEL,             \
+		       [WB_SIGN] = "the loss is the mean of log_sum_exp(z_i) " \
+		       "- z_i[label_i], never negative " MODEL },               \
+	.nan = { "returned NaN from an unstable step: e^z overflowed and "   \
+		 "inf - inf or inf / inf is NaN", UNSTABLE },                  \
+	.inf = { "returned +inf from an unstable step: e^z overflowed, or "  \
+		 "the log of a probability that underflowed to 0", UNSTABLE }, \
+}
+#define UNSTABLE "subtract the row's largest logit before exp and take " \
+	"the log-softmax directly, never log(softmax) " OVERFLOW
+
 /* Runs the student's function on p and checks the loss (want_loss set)
  * or the gradients (with hints from finite differences). */
 static bool check_loss_grad(struct problem *p, bool want_loss,
@@ -141,8 +156,9 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	snprintf(summary, sizeof summary, "softmax_regression_loss_grad: %s",
 		 what);
 	if (!ok || want_loss)
-		return ok && wb_check_value(summary, p->input, want_l, got_l,
-					    ltol, hint);
+		return ok && wb_check_value_diagnosed(&loss_diagnosis(p), summary,
+						      p->input, want_l, got_l,
+						      ltol, hint);
 	i = wb_first_mismatch(got, want, dim, gtol);
 	if (i == dim)
 		return true;
