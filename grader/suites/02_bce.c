@@ -1,8 +1,8 @@
 /*
  * 02_bce.c - the suite of exercise 2 (chapter 2, "Binary cross-entropy from
  * maximum likelihood"): bce_loss and bce_with_logits;
- * bce_with_logits_grad is in 02_bce_grad.c, and what both parts share in
- * 02_bce_helpers.h.
+ * bce_with_logits_grad is in 02_bce_grad.c, the diagnoses of a wrong loss
+ * in 02_bce_diagnosis.c, and what the parts share in 02_bce_helpers.h.
  *
  * Tolerances (|got - want| <= abs + rel |want|):
  *
@@ -26,7 +26,6 @@
  *
  * bce_with_logits_grad: see 02_bce_grad.c.
  */
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,14 +34,9 @@
 
 static const struct wb_tol loss_tol = { 1e-15, 1e-12 };
 
-#define CONVENTIONS "(chapter 2, \"Exact conventions: 0 log 0 and infinity\")"
-#define ON_LOGITS "(chapter 2, \"The loss on logits\")"
 #define HINT_BCE \
 	"the loss is the MEAN over the n samples of -[y log p + (1-y) " \
 	"log(1-p)], natural log (chapter 2, \"A three-sample example\")"
-#define HINT_MEAN_LOGITS \
-	"divide the sum by n once: the loss is the mean over the samples " \
-	ON_LOGITS
 #define HINT_LOGITS \
 	"use y softplus(-z) + (1-y) softplus(z), the mean over the samples, " \
 	"with softplus(t) = max(t, 0) + log1p(e^-|t|) " ON_LOGITS
@@ -55,106 +49,22 @@ static void doubled(struct batch *b)
 	b->n *= 2;
 }
 
-/* ---- the mistakes the values show (check.h, "diagnoses") -------------- */
-
-#define FROM_LIKELIHOOD "(chapter 2, \"From likelihood to loss\")"
-#define HINT_MEAN \
-	"divide the sum by n once: the loss is the mean over the samples " \
-	FROM_LIKELIHOOD
-#define HINT_SIGN \
-	"the loss is minus the log-likelihood, -[y log p + (1-y) log(1-p)], " \
-	"so it is never negative " FROM_LIKELIHOOD
-#define HINT_LOG \
-	"use log(), the natural log: the loss is in nats, log 2 = 0.693 at " \
-	"p = 0.5 (chapter 2, \"The loss in numbers\")"
-#define CLIPPED \
-	"use log(p) and log(1 - p) as they are: the exact loss has no " \
-	"clipping, -log 0 = +inf and -log(1e-300) = 690.8 " CONVENTIONS
-
-/* The clip bounds libraries use (chapter 2, "Exact conventions"). */
-static const double clip_eps[] = { 1e-7, 1e-8, 1e-12, 1e-15, DBL_EPSILON };
-enum { CLIPS = sizeof clip_eps / sizeof clip_eps[0] };
-
-/* What bce_loss's common mistakes return on b, worked out by the judge. */
-struct bce_mistakes {
-	double value[CLIPS + 2];
-	struct wb_mistake list[CLIPS + 2];
-};
-
-static void bce_mistakes(const struct batch *b, struct bce_mistakes *m)
-{
-	double rounded[MAXN], clipped[MAXN];
-
-	for (size_t i = 0; i < b->n; i++)
-		rounded[i] = round(b->y[i]);
-	m->value[0] = ref_bce_loss(b->x, b->y, b->n);
-	m->list[0].advice = (struct wb_advice){
-		"y and p swapped: bce_loss(y, p) takes the labels first",
-		"the loss is -[y log p + (1-y) log(1-p)]: log of the "
-		"predictions p, weighted by the labels y " FROM_LIKELIHOOD };
-	m->value[1] = ref_bce_loss(rounded, b->x, b->n);
-	m->list[1].advice = (struct wb_advice){
-		"treats soft labels as 0 or 1 (rounds y)",
-		"labels may be soft, any y in [0, 1]: keep y as it is in "
-		"y log p + (1-y) log(1-p) (chapter 2, \"Exercise\")" };
-	for (size_t c = 0; c < CLIPS; c++) {
-		for (size_t i = 0; i < b->n; i++)
-			clipped[i] = fmin(fmax(b->x[i], clip_eps[c]),
-					  1.0 - clip_eps[c]);
-		m->value[2 + c] = ref_bce_loss(b->y, clipped, b->n);
-		m->list[2 + c].advice = (struct wb_advice){
-			"clips p away from 0 and 1", CLIPPED };
-	}
-	for (size_t k = 0; k < CLIPS + 2; k++)
-		m->list[k].value = &m->value[k];
-}
-
 static bool check_loss(double (*f)(const double *, const double *, size_t),
 		       const char *name, struct batch *b, double want,
 		       struct wb_tol tol, const char *what, const char *hint)
 {
 	double y[MAXN], x[MAXN], got;
 	char summary[160];
-	struct bce_mistakes m;
-	struct wb_diagnosis d = {
-		.n = b->n,
-		.slip_hint = { [WB_SUM_NOT_MEAN] = f == bce_loss ? HINT_MEAN :
-			       HINT_MEAN_LOGITS,
-			       [WB_DIVIDED_TWICE] = HINT_MEAN,
-			       [WB_SIGN] = HINT_SIGN, [WB_LOG10] = HINT_LOG,
-			       [WB_LOG2] = HINT_LOG },
-		.finite = { "finite where the exact loss is +inf (clipped?)",
-			    CLIPPED },
-	};
-	static const struct wb_advice nan_p = {
-		"returned NaN: 0 * log 0 (a weight of 0 times -inf)",
-		"a term whose weight (y or 1 - y) is 0 adds exactly 0: skip it "
-		CONVENTIONS }, nan_z = {
-		"returned NaN from an unstable step (e^z overflowed, or "
-		"log of a rounded sigma(z))",
-		"never form e^z for z > 0 nor log(sigma(z)): use softplus(t) = "
-		"max(t, 0) + log1p(e^-|t|) " ON_LOGITS }, inf_z = {
-		"returned +inf from an unstable step (e^z overflowed, or the "
-		"log of a probability rounded to 0 or 1)",
-		"never form e^z for z > 0 nor log(sigma(z)): use softplus(t) = "
-		"max(t, 0) + log1p(e^-|t|) " ON_LOGITS };
+	struct bce_diagnosis d;
 
-	d.nan = f == bce_loss ? nan_p : nan_z;
-	if (f != bce_loss)
-		d.inf = inf_z;
-
-	if (f == bce_loss) {
-		bce_mistakes(b, &m);
-		d.mistakes = m.list;
-		d.mistake_count = CLIPS + 2;
-	}
+	bce_diagnose(b, f == bce_loss, &d);
 	memcpy(y, b->y, sizeof y);
 	memcpy(x, b->x, sizeof x);
 	got = f(y, x, b->n);
 	describe(b, f == bce_loss ? "p" : "z");
 	snprintf(summary, sizeof summary, "%s: %s", name, what);
-	return wb_check_value_diagnosed(&d, summary, b->input, want, got, tol,
-					hint) &&
+	return wb_check_value_diagnosed(&d.d, summary, b->input, want, got,
+					tol, hint) &&
 	       inputs_kept(b, y, x, name);
 }
 
