@@ -200,14 +200,15 @@ WB_TEST(sigmoid, symmetry, "satisfies sigmoid(z) + sigmoid(-z) = 1")
 	 * their sum is within a few ulps of 1: 1e-15 absolute. */
 	const struct wb_tol sum_tol = { 1e-15, 0.0 };
 	struct wb_rng rng;
-	char input[64];
+	char input[128];
 
 	wb_rng_init(&rng);
 	for (int i = 0; i < 200; i++) {
 		double z = wb_rng_uniform(&rng, -40.0, 40.0);
 		double sum = sigmoid(z) + sigmoid(-z);
 
-		snprintf(input, sizeof input, "z = %.17g", z);
+		snprintf(input, sizeof input, "z = %.17g; got: sigmoid(z) + "
+			 "sigmoid(-z)", z);
 		if (!wb_check_value("sigmoid: sigmoid(z) + sigmoid(-z) is not 1",
 				    input, 1.0, sum, sum_tol,
 				    "1 - sigma(z) = sigma(-z): both branches "
@@ -282,13 +283,14 @@ WB_TEST(sigmoid_grad, even, "satisfies sigmoid_grad(z) = sigmoid_grad(-z)")
 	/* Both sides are accurate to a few ulps relative, so they agree to
 	 * 1e-12 relative whatever the formula (the tolerance of the suite). */
 	struct wb_rng rng;
-	char input[64];
+	char input[128];
 
 	wb_rng_init(&rng);
 	for (int i = 0; i < 200; i++) {
 		double z = wb_rng_uniform(&rng, 0.0, 40.0);
 
-		snprintf(input, sizeof input, "z = %.17g and -z", z);
+		snprintf(input, sizeof input, "z = %.17g; expected: "
+			 "sigmoid_grad(z), got: sigmoid_grad(-z)", z);
 		if (!wb_check_value("sigmoid_grad: sigmoid_grad(-z) differs "
 				    "from sigmoid_grad(z)", input,
 				    sigmoid_grad(z), sigmoid_grad(-z), tol,

@@ -13,20 +13,26 @@
 
 #include "06_information_helpers.h"
 
-static bool check_h(const char *what, const double *p, size_t k,
-		    double want, const char *hint)
-{
-	char input[600];
-
-	return wb_check_value(what, describe(input, sizeof input, p, NULL, k),
-			      want, entropy(p, k), TOL, hint);
-}
-
 /* entropy as a pq_fn (q unused), so that one helper serves all three. */
 static double entropy_of_p(const double *p, const double *q, size_t k)
 {
 	(void)q;
 	return entropy(p, k);
+}
+
+static bool check_h(const char *what, const double *p, size_t k,
+		    double want, const char *hint)
+{
+	char input[600];
+	double unused;
+	struct wb_mistake none;
+	struct wb_diagnosis d = information_diagnosis(entropy_of_p, p, NULL, k,
+						      &unused, &none);
+
+	return wb_check_value_diagnosed(&d, what,
+					describe(input, sizeof input, p, NULL,
+						 k),
+					want, entropy(p, k), TOL, hint);
 }
 
 static double ref_entropy_of_p(const double *p, const double *q, size_t k)

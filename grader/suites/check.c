@@ -210,9 +210,21 @@ void wb_fail_element(const char *summary, const char *input, size_t index,
 		     double want, double got, struct wb_tol tol,
 		     const char *hint)
 {
-	char message[MESSAGE_SIZE], first[512], error[160];
+	char first[512], at[600];
 
 	describe(summary, want, got, first, sizeof first);
+	if (index != (size_t)-1)
+		snprintf(at, sizeof at, "%s (element %zu)", first, index);
+	wb_fail_element_as(index == (size_t)-1 ? first : at, input, index,
+			   want, got, tol, hint);
+}
+
+void wb_fail_element_as(const char *first, const char *input, size_t index,
+			double want, double got, struct wb_tol tol,
+			const char *hint)
+{
+	char message[MESSAGE_SIZE], error[160];
+
 	format_error(error, sizeof error, want, got, tol);
 	if (index == (size_t)-1)
 		snprintf(message, sizeof message,
@@ -221,10 +233,9 @@ void wb_fail_element(const char *summary, const char *input, size_t index,
 			 first, input, want, got, error, hint);
 	else
 		snprintf(message, sizeof message,
-			 "%s (element %zu)\ninput:    %s\nexpected: [%zu] = %.17g\n"
+			 "%s\ninput:    %s\nexpected: [%zu] = %.17g\n"
 			 "got:      [%zu] = %.17g\nerror:    %s\nhint:     %s",
-			 first, index, input, index, want, index, got, error,
-			 hint);
+			 first, input, index, want, index, got, error, hint);
 	record(message);
 }
 
