@@ -20,19 +20,11 @@ static double entropy_of_p(const double *p, const double *q, size_t k)
 	return entropy(p, k);
 }
 
+/* H(p) is the one-argument case of the p, q checks (q unused). */
 static bool check_h(const char *what, const double *p, size_t k,
 		    double want, const char *hint)
 {
-	char input[600];
-	double unused;
-	struct wb_mistake none;
-	struct wb_diagnosis d = information_diagnosis(entropy_of_p, p, NULL, k,
-						      &unused, &none);
-
-	return wb_check_value_diagnosed(&d, what,
-					describe(input, sizeof input, p, NULL,
-						 k),
-					want, entropy(p, k), TOL, hint);
+	return check_pq(entropy_of_p, what, p, NULL, k, want, hint);
 }
 
 static double ref_entropy_of_p(const double *p, const double *q, size_t k)
