@@ -74,6 +74,7 @@ static const struct {
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
 	{ "--roster", "--roster roster.csv" },
+	{ "--adjustments", "--adjustments grades/adjustments" },
 	{ "--shard", "--shard 1/4" },
 	{ "--hidden-summary", "--hidden-summary=none" },
 };
@@ -235,6 +236,8 @@ static int take_value(struct options *options, const char *name,
 		return take_path(&options->student, name, value, error);
 	if (!strcmp(name, "--roster"))
 		return take_path(&options->roster, name, value, error);
+	if (!strcmp(name, "--adjustments"))
+		return take_path(&options->adjustments, name, value, error);
 	return take_path(&options->secret_file, name, value, error);
 }
 
@@ -330,6 +333,10 @@ static int check_combinations(const struct options *options,
 	else if (options->roster && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--roster only applies to --batch, e.g. "
 			      "--batch submissions --roster roster.csv");
+	else if (options->adjustments && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--adjustments only applies to --batch, "
+			      "e.g. --batch submissions --adjustments "
+			      "grades/adjustments");
 	else if (options->out && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");

@@ -49,6 +49,7 @@ struct options {
 	const char *student;		/* --student ID: seed from the secret */
 	const char *secret_file;	/* --secret-file FILE, or NULL */
 	const char *roster;		/* --roster FILE, or NULL */
+	const char *adjustments;	/* --adjustments FILE, or NULL */
 	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */
 	bool hidden;			/* include hidden tests */
 	/* What the reports say of them: --hidden-summary, --instructor-view */
