@@ -23,7 +23,7 @@ void adjust_file_init(struct adjust_file *file)
 	memset(file, 0, sizeof *file);
 }
 
-static void student_release(struct adjust_student *s)
+void adjust_student_release(struct adjust_student *s)
 {
 	free(s->id);
 	for (size_t i = 0; i < s->nr_changes; i++)
@@ -37,7 +37,7 @@ static void student_release(struct adjust_student *s)
 void adjust_file_release(struct adjust_file *file)
 {
 	for (size_t i = 0; i < file->nr; i++)
-		student_release(&file->students[i]);
+		adjust_student_release(&file->students[i]);
 	free(file->students);
 	free(file->path);
 	adjust_file_init(file);
@@ -259,77 +259,6 @@ static int check_late(struct parser *p)
 	return -1;
 }
 
-static int by_id_then_line(const void *a, const void *b)
-{
-	const struct adjust_student *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static void move_into(struct adjust_student *to, struct adjust_student *from)
-{
-	for (size_t i = 0; i < from->nr_changes; i++) {
-		if (to->nr_changes == to->alloc_changes) {
-			to->alloc_changes = 2 * to->alloc_changes + 4;
-			to->changes = xrealloc(to->changes, to->alloc_changes *
-					       sizeof *to->changes);
-		}
-		to->changes[to->nr_changes++] = from->changes[i];
-	}
-	for (size_t i = 0; i < from->nr_comments; i++) {
-		if (to->nr_comments == to->alloc_comments) {
-			to->alloc_comments = 2 * to->alloc_comments + 4;
-			to->comments = xrealloc(to->comments,
-						to->alloc_comments *
-						sizeof *to->comments);
-		}
-		to->comments[to->nr_comments++] = from->comments[i];
-	}
-	from->nr_changes = from->nr_comments = 0;
-	if (from->has_extension) {
-		to->has_extension = true;
-		to->extension = from->extension;
-	}
-	student_release(from);
-}
-
-/*
- * A student may have several sections (the file grows through a term);
- * they are merged in file order.  Two extensions would be a contradiction.
- */
-static int merge_students(struct parser *p)
-{
-	struct adjust_file *file = p->file;
-	size_t kept = 0;
-
-	if (file->nr)
-		qsort(file->students, file->nr, sizeof *file->students,
-		      by_id_then_line);
-	for (size_t i = 0; i < file->nr; i++) {
-		struct adjust_student *s = &file->students[i];
-		struct adjust_student *prev = kept ? &file->students[kept - 1] :
-					      NULL;
-
-		if (prev && !strcmp(prev->id, s->id)) {
-			if (prev->has_extension && s->has_extension) {
-				/* Keep every live entry for the release. */
-				p->line = s->line;
-				memmove(&file->students[kept], s,
-					(file->nr - i) * sizeof *s);
-				file->nr = kept + (file->nr - i);
-				return problem(p, "a second extension for this "
-					       "student", "keep one of them");
-			}
-			move_into(prev, s);
-			continue;
-		}
-		file->students[kept++] = *s;
-	}
-	file->nr = kept;
-	return 0;
-}
-
 /* Splits text into lines; a NUL byte stops at its line. */
 static int take_text(struct parser *p, const char *text, size_t len)
 {
@@ -364,8 +293,9 @@ int adjust_parse(struct adjust_file *file, const char *path,
 	adjust_file_release(file);
 	file->path = xstrdup(path);
 	status = take_text(&p, text, len);
-	if (status == 0)
-		status = merge_students(&p);
+	if (status == 0 && adjust_students_merge(file, &p.line) != 0)
+		status = problem(&p, "a second extension for this student",
+				 "keep one of them");
 	if (status == 0)
 		status = check_late(&p);
 	if (status != 0) {
@@ -393,18 +323,4 @@ int adjust_load(struct adjust_file *file, const char *path,
 	status = adjust_parse(file, path, text.buf, text.len, error);
 	strbuf_release(&text);
 	return status;
-}
-
-static int compare_id(const void *key, const void *item)
-{
-	return strcmp(key, ((const struct adjust_student *)item)->id);
-}
-
-const struct adjust_student *adjust_find(const struct adjust_file *file,
-					 const char *id)
-{
-	if (!file->nr)
-		return NULL;
-	return bsearch(id, file->students, file->nr, sizeof *file->students,
-		       compare_id);
 }

@@ -90,6 +90,14 @@ int adjust_parse(struct adjust_file *file, const char *path,
 int adjust_load(struct adjust_file *file, const char *path,
 		struct strbuf *error);
 
+/*
+ * For adjust.c: sorts the students by id and merges the sections of one
+ * student in file order.  0, or -1 with *line the section giving a second
+ * extension (a contradiction).
+ */
+int adjust_students_merge(struct adjust_file *file, unsigned *line);
+void adjust_student_release(struct adjust_student *s);
+
 /* The student's adjustments, or NULL when the file names none. */
 const struct adjust_student *adjust_find(const struct adjust_file *file,
 					 const char *id);

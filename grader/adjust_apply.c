@@ -24,8 +24,11 @@ static int64_t points_of(const struct adjust_amount *amount, size_t max)
 static int64_t days_late(const struct adjust_late *late, int64_t due,
 			 int64_t submitted)
 {
-	int64_t after = submitted - due;
+	int64_t after;
 
+	/* Times come from archives: any value at all. */
+	if (__builtin_sub_overflow(submitted, due, &after))
+		after = submitted > due ? INT64_MAX : INT64_MIN;
 	if (after <= late->grace)
 		return 0;
 	return after / DAY_SECONDS + (after % DAY_SECONDS != 0);

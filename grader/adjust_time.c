@@ -187,9 +187,15 @@ int adjust_parse_amount(const char *text, int64_t max_whole,
 
 void adjust_format_time(struct strbuf *out, int64_t seconds, int offset)
 {
-	int64_t local = seconds + offset, days, y, rest;
+	/* Archive times may be anything: keep to some 300,000 years. */
+	static const int64_t most = (int64_t)DAY_SECONDS * 366 * 300000;
+	int64_t local, days, y, rest;
 	int zone = offset < 0 ? -offset : offset;
 	unsigned m, d;
+
+	if (seconds > most || seconds < -most)
+		seconds = seconds > 0 ? most : -most;
+	local = seconds + offset;
 
 	days = (local >= 0 ? local : local - (DAY_SECONDS - 1)) / DAY_SECONDS;
 	rest = local - days * DAY_SECONDS;

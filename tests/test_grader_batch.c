@@ -63,12 +63,17 @@ static long field(const char *line, int column)
 	return strtol(line, NULL, 10);
 }
 
-static const char *status_of(const char *line)
+/* The status column (the 14th; the adjusted ones follow), malloc'd. */
+static char *status_of(const char *line)
 {
-	const char *comma = strrchr(line, ',');
+	const char *p = line;
 
-	cr_assert_not_null(comma);
-	return comma + 1;
+	for (int i = 0; i < 13; i++) {
+		p = strchr(p, ',');
+		cr_assert_not_null(p, "%s", line);
+		p++;
+	}
+	return strndup(p, strcspn(p, ","));
 }
 
 /* Checks every row against what the generator planted. */
@@ -76,14 +81,14 @@ static void check_gradebook(const char *text,
 			    const struct submission_expect *expect,
 			    size_t rows)
 {
-	char *copy = strdup(text), *save = NULL;
+	char *copy = strdup(text), *save = NULL, *status;
 	char *line = strtok_r(copy, "\n", &save);
 	long full[SUBMISSIONS_EXERCISES] = { 0 };
 
 	cr_assert_str_eq(line, "student,01_sigmoid,02_bce,03_gradcheck,"
 			 "04_logreg,05_mse,06_information,07_softmax,"
 			 "08_variants,09_softmax_regression,total,max,seed,"
-			 "status");
+			 "status,adjustment,late_days,late_penalty,final");
 	cr_assert_null(strchr(text, '/'), "no paths in the gradebook");
 	for (size_t r = 0; r < rows; r++) {
 		line = strtok_r(NULL, "\n", &save);
@@ -92,7 +97,9 @@ static void check_gradebook(const char *text,
 		cr_assert(!strncmp(line, expect[r].id, strlen(expect[r].id)) &&
 			  line[strlen(expect[r].id)] == ',',
 			  "row %zu is %s, expected %s", r, line, expect[r].id);
-		cr_assert_str_eq(status_of(line), expect[r].status, "%s", line);
+		status = status_of(line);
+		cr_assert_str_eq(status, expect[r].status, "%s", line);
+		free(status);
 		if (!strcmp(expect[r].id, "s000"))
 			for (int e = 0; e < SUBMISSIONS_EXERCISES; e++)
 				full[e] = field(line, 1 + e);
@@ -189,7 +196,7 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	static struct submission_expect expect[CLASS_MAX + SUBMISSIONS_EXTRA];
 	size_t class = class_size();
 	char *root = harness_tempdir(), *subs, *secret, *a, *b, *err;
-	char *book_a, *book_b, *text, *link_target, *link;
+	char *book_a, *book_b, *text, *link_target, *link, *partial;
 	struct harness_run run;
 	size_t rows, done;
 	char resuming[128];
@@ -233,6 +240,9 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	link_target = join(a, ".cache");
 	link = join(b, ".cache");
 	cr_assert_eq(symlink(link_target, link), 0);
+	/* A gradebook from an earlier run must not pass for this one's. */
+	book_b = join(b, "gradebook.csv");
+	harness_copy_file(book_a, book_b);
 	const char *args_b[] = { "--batch", subs, "--out", b, "-j", "3",
 				 "--secret-file", secret, NULL };
 	cr_assert_eq(interrupt_when(args_b, b, class / 2, err), 130);
@@ -241,10 +251,14 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	cr_assert(text && strstr(text, "interrupted after") &&
 		  strstr(text, "run the same command again"), "%s", text);
 	free(text);
-	book_b = join(b, "gradebook.csv");
 	cr_assert_null(harness_read_file(book_b), "no gradebook when interrupted");
 	done = records(b);
 	cr_assert(done >= class / 2 && done <= class, "%zu records", done);
+	partial = join(b, "gradebook.partial.csv");
+	text = harness_read_file(partial);
+	cr_assert(text && strstr(text, ",pending,"), "%s", text);
+	cr_assert_eq(harness_lines(text), 1 + rows, "every student has a row");
+	free(text);
 
 	harness_grade(&run, args_b, NULL);
 	cr_assert_eq(run.status, 0, "%s", run.err);
@@ -257,6 +271,7 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	text = harness_read_file(book_b);
 	cr_assert_str_eq(text, harness_read_file(book_a),
 			 "resumed gradebook equals the uninterrupted one");
+	cr_assert_null(harness_read_file(partial), "the partial one is gone");
 	harness_run_release(&run);
 	harness_remove(root);
 }

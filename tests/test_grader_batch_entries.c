@@ -114,10 +114,11 @@ static char *row_status(const char *gradebook, const char *id)
 	for (const char *p = gradebook; p && *p;
 	     p = strchr(p, '\n'), p = p ? p + 1 : p) {
 		if (!strncmp(p, id, len) && p[len] == ',') {
-			const char *end = strchr(p, '\n');
-			const char *comma = memrchr(p, ',', (size_t)(end - p));
-
-			return strndup(comma + 1, (size_t)(end - comma - 1));
+			/* The 13th field after the id; adjusted ones follow. */
+			p += len;
+			for (int i = 0; i < 13; i++)
+				p = strchr(p, ',') + 1;
+			return strndup(p, strcspn(p, ",\n"));
 		}
 	}
 	return NULL;

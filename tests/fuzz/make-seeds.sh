@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes the seed corpora of the fuzz targets (tests/fuzz/fuzz.mk):
-# tests/fuzz/corpus/results/ (wb reports) and tests/fuzz/corpus/unpack/
-# (archives, honest, hostile and broken).  The output is committed; run
+# tests/fuzz/corpus/results/ (wb reports), tests/fuzz/corpus/unpack/
+# (archives, honest, hostile and broken) and tests/fuzz/corpus/adjust/
+# (the instructor's adjustments files).  The output is committed; run
 # this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
 # Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
 # copied by hand; this script leaves them alone.
@@ -13,7 +14,8 @@ results="$here/corpus/results"
 unpack="$here/corpus/unpack"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$results" "$unpack"
+adjust="$here/corpus/adjust"
+mkdir -p "$results" "$unpack" "$adjust"
 export TZ=UTC LC_ALL=C
 
 # ---- reports: printf's \t and \n are the separators, \\ an escape --------
@@ -31,6 +33,21 @@ printf 'seed\t-1\r\ntest\tsoftmax\tsums\tsums to one\twon\t0\t0\t\ntest\tsoftmax
 # A second verdict for a test, and a trailing backslash.
 printf 'test\tentropy\tuniform\tlog n\tpassed\t0\t0\t\tvisible\ntest\tentropy\tuniform\tlog n\tfailed\t0\t0\tforged\\\tvisible\ntest\tentropy\tzero\t0 log 0\tnot_implemented\t0\t0\tends in \\\n' \
 	>"$results/duplicates.wb"
+
+# ---- adjustments files ---------------------------------------------------
+printf '# term adjustments\n[late]\ndue = 2027-03-01 23:59 +01:00\ngrace = 15m\npenalty = 10%%\ncap = 50%%\n\n[student alice]\nadjust = +5 02_bce graded by hand\ncomment = Good work.\nextension = 2027-03-04T12:00:30Z\n' \
+	>"$adjust/full.adj"
+# Windows line ends, a byte-order mark, one student in two sections.
+printf '\357\273\277[student Mary Jane]\r\nadjust = -2.5 late form\r\n[student Mary Jane]\r\ncomment = See me.\r\n' \
+	>"$adjust/crlf-bom.adj"
+# Points a day, no cap; odd zones.
+printf '[late]\ndue = 2028-02-29 07:00:01 -0500\ngrace = 1h30m\npenalty = 2.5\n[student x]\nextension = 1970-01-01 00:00 UTC\n' \
+	>"$adjust/points.adj"
+# Refused: a bad date, a second extension, an unknown key.
+printf '[late]\ndue = 2027-02-30 10:00 Z\npenalty = 1\n' >"$adjust/bad-date.adj"
+printf '[student a]\nextension = 2027-03-01 10:00 Z\n[student a]\nextension = 2027-03-02 10:00 Z\n' \
+	>"$adjust/two-extensions.adj"
+printf '[student]\nbonus = 99999999999999999999\n' >"$adjust/bad-key.adj"
 
 # ---- archives -------------------------------------------------------------
 cd "$work"
