@@ -106,8 +106,11 @@ int adjust_parse_time(const char *text, int64_t *seconds, int *offset)
 	if ((h = digits(&p, 2)) < 0 || h > 23 || *p++ != ':' ||
 	    (mi = digits(&p, 2)) < 0 || mi > 59)
 		return -1;
-	if (*p == ':' && (p++, (s = digits(&p, 2)) < 0 || s > 59))
-		return -1;
+	if (*p == ':') {
+		p++;
+		if ((s = digits(&p, 2)) < 0 || s > 59)
+			return -1;
+	}
 	while (*p == ' ')
 		p++;
 	if (parse_zone(p, offset) != 0)

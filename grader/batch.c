@@ -269,8 +269,8 @@ static int grade_all(const struct batch_context *context,
 				   &progress);
 	batch_progress_end(&progress);
 	if (signal) {
-		batch_tally_write(context, options, entries, false);
 		status = interrupted(signal, &progress);
+		batch_tally_write(context, options, entries, false);
 	} else {
 		prune_cache(context->cache_dir);
 		status = batch_tally_write(context, options, entries, true);

@@ -106,6 +106,9 @@ int batch_adjust_row(const struct batch_context *context,
 	struct strbuf section;
 	int status;
 
+	/* A student not graded yet (an interrupted batch): nothing yet. */
+	if (!strcmp(row->status, "pending"))
+		return 0;
 	adjust_apply(file, student, row->graded ? row->total : 0,
 		     row->graded ? row->max : 0, submitted->known,
 		     submitted->seconds, &outcome);

@@ -31,7 +31,7 @@ void batch_adjust_check_ids(const struct adjust_file *file,
 /*
  * Sets the adjusted columns of row and rewrites the student's feedback
  * page's section from the instructor (removed when there is nothing to
- * say).  0, or -1 with a line on stderr when the page cannot be written.
+ * say).  A `pending` row (not graded yet) is left as it is.  0, or -1 with a line on stderr when the page cannot be written.
  */
 int batch_adjust_row(const struct batch_context *context,
 		     const struct batch_entry *entry,

@@ -121,19 +121,22 @@ int batch_state_write(const char *state_dir, const char *id,
 /* "submitted N\n" or "submitted -\n" at *p, moved past; 0 or -1. */
 static int read_submitted(const char **p, struct batch_time *submitted)
 {
+	const char *text;
 	char *end;
 
 	if (strncmp(*p, "submitted ", 10) != 0)
 		return -1;
-	*p += 10;
-	submitted->known = **p != '-';
+	text = *p + 10;
+	submitted->known = false;
 	submitted->seconds = 0;
-	if (!submitted->known)
-		end = (char *)*p + 1;
-	else
-		submitted->seconds = strtoll(*p, &end, 10);
-	if (*end != '\n' || end == *p)
+	if (!strncmp(text, "-\n", 2)) {
+		*p = text + 2;
+		return 0;
+	}
+	submitted->seconds = strtoll(text, &end, 10);
+	if (end == text || *end != '\n')
 		return -1;
+	submitted->known = true;
 	*p = end + 1;
 	return 0;
 }

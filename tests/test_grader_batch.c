@@ -1,7 +1,8 @@
 /*
  * test_grader_batch.c - build/grader --batch and --merge end to end: a
  * generated class of 200 mixed submissions graded in one command, then
- * interrupted half-way and resumed into the same gradebook; shards merged
+ * interrupted half-way (an old gradebook withdrawn, a partial one marked
+ * as such) and resumed into the same gradebook; shards merged
  * into the gradebook of an unsharded run; bad arguments.
  */
 #define _GNU_SOURCE
