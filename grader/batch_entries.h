@@ -21,6 +21,12 @@ struct batch_part {
 	char *name;
 };
 
+/* A submission time, in seconds since the epoch, when known. */
+struct batch_time {
+	bool known;
+	int64_t seconds;
+};
+
 struct batch_entry {
 	char *id;		/* the name without its archive extension */
 	char *path;		/* SUBMISSIONS/name; NULL for a missing one */
@@ -46,6 +52,12 @@ struct batch_entry {
 	char *problem;
 	bool off_roster;	/* a roster was given and lacks the id */
 	uint64_t seed;
+	/*
+	 * When the student handed in (for the late policy, adjust.h): an LMS
+	 * layout that records it sets it here; otherwise the worker takes
+	 * the newest modification time of the graded files.
+	 */
+	struct batch_time submitted;
 };
 
 struct batch_entries {

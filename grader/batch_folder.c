@@ -25,6 +25,24 @@ bool batch_folder_has_exercises(const char *dir)
 	return any;
 }
 
+bool batch_folder_newest_mtime(const char *dir, int64_t *seconds)
+{
+	struct stat st;
+	bool any = false;
+
+	for (size_t i = 0; i < catalog_count(); i++) {
+		char *path = xstrfmt("%s/%s", dir, catalog_exercise_at(i)->file);
+
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (!any || st.st_mtim.tv_sec > *seconds)) {
+			*seconds = st.st_mtim.tv_sec;
+			any = true;
+		}
+		free(path);
+	}
+	return any;
+}
+
 static bool ignored(const char *name)
 {
 	return name[0] == '.' || !strcmp(name, "__MACOSX");

@@ -7,6 +7,7 @@
 #define GRADER_BATCH_FOLDER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* The folder holding the exercise files (malloc'd), or NULL: none. */
 char *batch_folder_locate(const char *dir);
@@ -21,5 +22,11 @@ bool batch_folder_is_empty(const char *dir);
 
 /* Whether dir directly holds at least one exercise file. */
 bool batch_folder_has_exercises(const char *dir);
+
+/*
+ * The newest modification time of the exercise files directly in dir
+ * (epoch seconds): when the student handed in.  false when there is none.
+ */
+bool batch_folder_newest_mtime(const char *dir, int64_t *seconds);
 
 #endif /* GRADER_BATCH_FOLDER_H */

@@ -71,6 +71,7 @@ static int write_json(const struct batch_context *context,
 static int write_outputs(const struct batch_context *context,
 			 const struct batch_entry *entry,
 			 const char *fingerprint,
+			 const struct batch_time *submitted,
 			 const struct gradebook_row *row, const char *markdown)
 {
 	struct strbuf record;
@@ -81,7 +82,7 @@ static int write_outputs(const struct batch_context *context,
 	status = feedback_write(context->feedback_dir, entry->id, markdown);
 	if (status == 0)
 		status = batch_state_write(context->state_dir, entry->id,
-					   fingerprint, record.buf);
+					   fingerprint, submitted, record.buf);
 	if (status != 0)
 		fprintf(stderr, "grader: %s: cannot write the results into %s "
 			"(%s); free some space or choose another --out\n",
@@ -115,12 +116,14 @@ int batch_worker_record_problem(const struct batch_context *context,
 		.seed = entry->seed,
 		.status = status,
 	};
+	struct batch_time untimed = { .known = false };
 	struct strbuf markdown;
 	int result;
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, status, problem, &markdown);
-	result = write_outputs(context, entry, fingerprint, &row,
+	/* Not graded: no late penalty, so no time. */
+	result = write_outputs(context, entry, fingerprint, &untimed, &row,
 			       markdown.buf);
 	strbuf_release(&markdown);
 	return result;
@@ -148,6 +151,7 @@ int batch_worker_write_page(const struct batch_context *context,
 static int write_student_files(const struct batch_context *context,
 			       const struct batch_entry *entry,
 			       const char *fingerprint,
+			       const struct batch_time *submitted,
 			       const struct summary *full,
 			       const struct gradebook_row *row)
 {
@@ -163,8 +167,8 @@ static int write_student_files(const struct batch_context *context,
 	feedback_markdown(&view->summary, &info, &markdown);
 	status = write_json(context, entry, &view->summary);
 	if (status == 0)
-		status = write_outputs(context, entry, fingerprint, row,
-				       markdown.buf);
+		status = write_outputs(context, entry, fingerprint, submitted,
+				       row, markdown.buf);
 	strbuf_release(&markdown);
 	disclosure_view_release(view);
 	free(view);
@@ -187,10 +191,15 @@ static int grade_folder(const struct batch_context *context,
 	};
 	struct gradebook_row row = { .student = entry->id, .seed = entry->seed,
 				     .status = "ok" };
+	struct batch_time submitted = entry->submitted;
 	struct session session;
 	struct strbuf error;
 	int status = -1;
 
+	/* An LMS layout's time wins over the files' (archives keep theirs). */
+	if (!submitted.known)
+		submitted.known = batch_folder_newest_mtime(folder,
+							    &submitted.seconds);
 	session_init(&session);
 	strbuf_init(&error);
 	if (session_grade(&session, &config, &error) != 0) {
@@ -207,7 +216,8 @@ static int grade_folder(const struct batch_context *context,
 		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
 		status = write_student_files(context, entry, fingerprint,
-					     &session.summary, &row);
+					     &submitted, &session.summary,
+					     &row);
 	}
 	strbuf_release(&error);
 	session_release(&session);

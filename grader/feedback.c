@@ -28,11 +28,7 @@ char *feedback_fence(const char *text)
 	return fence;
 }
 
-/*
- * Text in a heading or paragraph: no control characters (sanitize.h), and
- * punctuation cannot start markup.
- */
-static void add_escaped(struct strbuf *out, const char *text)
+void feedback_add_escaped(struct strbuf *out, const char *text)
 {
 	char *clean = sanitize_dup(text);
 
@@ -90,7 +86,7 @@ static void add_file_problem(const struct summary_exercise *e,
 	    r->file_status == RESULTS_FILE_MISSING)
 		return;
 	strbuf_addf(out, "### %s: ", e->exercise->file);
-	add_escaped(out, results_file_status_name(r->file_status));
+	feedback_add_escaped(out, results_file_status_name(r->file_status));
 	strbuf_addstr(out, "\n\n");
 	if (r->file_message)
 		add_block(out, r->file_message);
@@ -112,12 +108,12 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 				strbuf_addstr(out, "## Failing tests\n\n");
 			any = true;
 			strbuf_addf(out, "### %s: ", e->exercise->file);
-			add_escaped(out, test->function);
+			feedback_add_escaped(out, test->function);
 			strbuf_addstr(out, ": ");
-			add_escaped(out, test->description ?
+			feedback_add_escaped(out, test->description ?
 					 test->description : "");
 			strbuf_addstr(out, " (");
-			add_escaped(out, results_outcome_name(test->outcome));
+			feedback_add_escaped(out, results_outcome_name(test->outcome));
 			strbuf_addstr(out, ")\n\n");
 			if (test->message && *test->message)
 				add_block(out, test->message);
@@ -162,12 +158,12 @@ void feedback_markdown(const struct summary *summary,
 	char *next = summary_next_step(summary);
 
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\n");
 	add_points_table(summary, out);
 	add_failures(summary, out);
 	strbuf_addstr(out, "**Next:** ");
-	add_escaped(out, next);
+	feedback_add_escaped(out, next);
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 	free(next);
@@ -177,9 +173,9 @@ void feedback_problem_markdown(const struct feedback_info *info,
 			       struct strbuf *out)
 {
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\nThis submission was not graded (status ");
-	add_escaped(out, info->status);
+	feedback_add_escaped(out, info->status);
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
 	strbuf_addstr(out, "**Next:** submit a folder or a .zip or .tar.gz "

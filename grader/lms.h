@@ -72,6 +72,7 @@ struct lms_submitter {
 
 struct lms_submission {
 	char *folder;			/* submission_123456 */
+	char *created_at;		/* when it was handed in, or NULL */
 	struct lms_submitter *submitters;
 	size_t nr;
 };

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adjust.h"
+
 void lms_export_init(struct lms_export *export, enum lms_kind kind,
 		     enum lms_kind from, const char *assignment)
 {
@@ -35,6 +37,23 @@ static bool no_grade(const char *status)
 	       !strcmp(status, "duplicate");
 }
 
+/*
+ * What the LMS gets: the gradebook's final column (the adjustments and
+ * late penalty applied, adjust.h), or nothing for a student with no grade.
+ */
+static char *export_score(const struct gradebook_row *row)
+{
+	struct strbuf sb;
+
+	if (no_grade(row->status))
+		return xstrdup("");
+	if (!row->adjusted)
+		return xstrfmt("%zu", row->graded ? row->total : 0);
+	strbuf_init(&sb);
+	adjust_format_centi(&sb, row->final);
+	return strbuf_detach(&sb);
+}
+
 void lms_export_add(struct lms_export *export,
 		    const struct batch_entry *entry,
 		    const struct gradebook_row *row)
@@ -48,8 +67,7 @@ void lms_export_add(struct lms_export *export,
 	}
 	out = &export->rows[export->nr++];
 	out->entry = entry;
-	out->score = no_grade(row->status) ? xstrdup("") :
-		     xstrfmt("%zu", row->graded ? row->total : 0);
+	out->score = export_score(row);
 	out->max = row->graded ? row->max : 0;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "adjust.h"
 #include "student_id.h"
 
 static const char metadata_name[] = "submission_metadata.yml";
@@ -44,7 +45,14 @@ static void add_submission(struct batch_entries *entries, const char *path,
 			   const struct lms_submission *submission)
 {
 	const char *first_email = submission->submitters[0].email;
+	struct batch_time submitted = { .known = false };
+	int offset;
 
+	/* The late policy's time: Gradescope's, not the files' (unpacked). */
+	if (submission->created_at)
+		submitted.known = adjust_parse_time(submission->created_at,
+						    &submitted.seconds,
+						    &offset) == 0;
 	for (size_t i = 0; i < submission->nr; i++) {
 		const struct lms_submitter *who = &submission->submitters[i];
 		struct batch_entry *entry = batch_entries_push(entries,
@@ -56,6 +64,7 @@ static void add_submission(struct batch_entries *entries, const char *path,
 		entry->lms_id = xstrdup(who->sid);
 		if (*first_email)
 			entry->seed_key = xstrdup(first_email);
+		entry->submitted = submitted;
 	}
 }
 

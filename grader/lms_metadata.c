@@ -8,7 +8,8 @@
  *     - :name: John Smith
  *       :sid: '12345'
  *       :email: js@example.org
- *     :created_at: ...        (and other keys, skipped)
+ *     :created_at: 2027-03-01 23:59:00.123456000 -08:00
+ *     ...                     (other keys, skipped)
  *
  * A key at column 0 opens a submission; inside it, the lines after
  * ":submitters:" (at the indent of the submission's first key) that are
@@ -34,6 +35,7 @@ void lms_metadata_release(struct lms_metadata *metadata)
 		}
 		free(s->submitters);
 		free(s->folder);
+		free(s->created_at);
 	}
 	free(metadata->items);
 	memset(metadata, 0, sizeof *metadata);
@@ -245,6 +247,10 @@ static void take_line(struct parser *parser, const struct line *l)
 	colon = key_end(p, l->end);
 	parser->list_indent = colon && is_key(p, colon, "submitters") ?
 			      l->indent : SIZE_MAX;
+	if (colon && is_key(p, colon, "created_at")) {
+		free(parser->current->created_at);
+		parser->current->created_at = scalar(colon + 1, l->end);
+	}
 }
 
 void lms_metadata_parse(struct lms_metadata *metadata, const char *text,

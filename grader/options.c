@@ -76,6 +76,7 @@ static const struct {
 	{ "--roster", "--roster roster.csv" },
 	{ "--from", "--from canvas" },
 	{ "--assignment", "--assignment \"Workbook (1234)\"" },
+	{ "--adjustments", "--adjustments grades/adjustments" },
 	{ "--shard", "--shard 1/4" },
 	{ "--hidden-summary", "--hidden-summary=none" },
 };
@@ -241,6 +242,8 @@ static int take_value(struct options *options, const char *name,
 		return options_take_from(options, value, error);
 	if (!strcmp(name, "--assignment"))
 		return options_take_assignment(options, value, error);
+	if (!strcmp(name, "--adjustments"))
+		return take_path(&options->adjustments, name, value, error);
 	return take_path(&options->secret_file, name, value, error);
 }
 
@@ -340,6 +343,10 @@ static int check_combinations(const struct options *options,
 	else if (options->roster && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--roster only applies to --batch, e.g. "
 			      "--batch submissions --roster roster.csv");
+	else if (options->adjustments && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--adjustments only applies to --batch, "
+			      "e.g. --batch submissions --adjustments "
+			      "grades/adjustments");
 	else if (options->out && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");

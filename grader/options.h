@@ -55,6 +55,7 @@ struct options {
 	enum lms_kind export_kind;	/* --export LMS FILE */
 	const char *export_file;
 	const char *assignment;		/* --assignment NAME, or NULL */
+	const char *adjustments;	/* --adjustments FILE, or NULL */
 	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */
 	bool hidden;			/* include hidden tests */
 	/* What the reports say of them: --hidden-summary, --instructor-view */

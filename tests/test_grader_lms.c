@@ -13,19 +13,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/gradebook_lookup.h"
 #include "support/harness.h"
-
-static char *join(const char *a, const char *b)
-{
-	char *path;
-
-	cr_assert(asprintf(&path, "%s/%s", a, b) >= 0);
-	return path;
-}
 
 static void copy(const char *from, const char *dir, const char *name)
 {
-	char *dst = join(dir, name);
+	char *dst = harness_join(dir, name);
 
 	harness_copy_file(from, dst);
 	free(dst);
@@ -33,7 +26,7 @@ static void copy(const char *from, const char *dir, const char *name)
 
 static void folder(const char *dir, const char *name)
 {
-	char *path = join(dir, name);
+	char *path = harness_join(dir, name);
 
 	cr_assert_eq(mkdir(path, 0755), 0, "%s", path);
 	free(path);
@@ -41,7 +34,7 @@ static void folder(const char *dir, const char *name)
 
 static void write_text(const char *dir, const char *name, const char *text)
 {
-	char *path = join(dir, name);
+	char *path = harness_join(dir, name);
 
 	harness_write_file(path, text, strlen(text));
 	free(path);
@@ -51,8 +44,8 @@ static void write_text(const char *dir, const char *name, const char *text)
 static char *grade(const char *subs, const char *lms, const char *roster,
 		   char **book)
 {
-	char *out = join(subs, "../out"), *file = join(subs, "../lms.csv");
-	char *path = join(out, "gradebook.csv"), *text;
+	char *out = harness_join(subs, "../out"), *file = harness_join(subs, "../lms.csv");
+	char *path = harness_join(out, "gradebook.csv"), *text;
 	const char *args[] = { "--batch", subs, "--from", lms, "--out", out,
 			       "--export", lms, file, "-j", "2",
 			       roster ? "--roster" : NULL, roster, NULL };
@@ -73,44 +66,26 @@ static char *grade(const char *subs, const char *lms, const char *roster,
 	return text;
 }
 
-/* The gradebook's line of id, up to its status (malloc'd), or NULL. */
-static char *row(const char *book, const char *id)
+static void expect_field(const char *book, const char *id,
+			 const char *column, const char *want)
 {
-	char *key;
-	const char *p;
+	char *got = gradebook_lookup(book, id, column);
 
-	cr_assert(asprintf(&key, "\n%s,", id) >= 0);
-	p = strstr(book, key);
-	free(key);
-	if (!p)
-		return NULL;
-	p++;
-	return strndup(p, strcspn(p, "\n"));
-}
-
-static bool ends_with(const char *text, const char *tail)
-{
-	size_t a = strlen(text), b = strlen(tail);
-
-	return a >= b && !strcmp(text + a - b, tail);
+	cr_assert_not_null(got, "no row %s in\n%s", id, book);
+	cr_assert_str_eq(got, want, "%s's %s in\n%s", id, column, book);
+	free(got);
 }
 
 static void expect_status(const char *book, const char *id,
 			  const char *status)
 {
-	char *line = row(book, id), *want;
-
-	cr_assert_not_null(line, "no row %s in\n%s", id, book);
-	cr_assert(asprintf(&want, ",%s", status) >= 0);
-	cr_assert(ends_with(line, want), "%s: %s", id, line);
-	free(want);
-	free(line);
+	expect_field(book, id, "status", status);
 }
 
 Test(lms, canvas_class_in_and_out, .timeout = 300)
 {
-	char *root = harness_tempdir(), *subs = join(root, "subs");
-	char *roster = join(root, "roster.csv"), *book, *csv, *smith;
+	char *root = harness_tempdir(), *subs = harness_join(root, "subs");
+	char *roster = harness_join(root, "roster.csv"), *book, *csv;
 
 	folder(root, "subs");
 	copy("solutions/01_sigmoid.c", subs, "smithjohn_12345_67890_01_sigmoid.c");
@@ -132,10 +107,8 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 	expect_status(book, "999", "missing");
 	expect_status(book, "stray.pdf", "loose-file");
 	cr_assert_eq(harness_lines(book), 6, "%s", book);
-	smith = row(book, "12345");
-	cr_assert(strncmp(smith, "12345,15,", 9) == 0,
-		  "the solution (attachment 67890) wins: %s", book);
-	free(smith);
+	/* The solution (attachment 67890) wins over the later stub. */
+	expect_field(book, "12345", "total", "15");
 	cr_assert(strstr(csv, "Student,ID,SIS User ID,SIS Login ID,Section,"
 			 "Cross-Entropy Workbook\nPoints Possible,,,,,"), "%s",
 		  csv);
@@ -153,9 +126,9 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 
 Test(lms, moodle_class_in_and_out, .timeout = 300)
 {
-	char *root = harness_tempdir(), *subs = join(root, "subs");
-	char *john = join(subs, "John Smith_101_assignsubmission_file_");
-	char *mary = join(subs, "Mary Jane_102_assignsubmission_file_");
+	char *root = harness_tempdir(), *subs = harness_join(root, "subs");
+	char *john = harness_join(subs, "John Smith_101_assignsubmission_file_");
+	char *mary = harness_join(subs, "Mary Jane_102_assignsubmission_file_");
 	char *zip, *book, *csv, *command;
 
 	folder(root, "subs");
@@ -165,7 +138,7 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	folder(subs, "张伟_103_assignsubmission_onlinetext_");
 	copy("solutions/01_sigmoid.c", john, "01_sigmoid.c");
 	/* A folder holding only a zip is graded as the zip. */
-	zip = join(mary, "work.zip");
+	zip = harness_join(mary, "work.zip");
 	cr_assert(asprintf(&command, "cd solutions && zip -q '%s' 01_sigmoid.c",
 			   zip) >= 0);
 	cr_assert_eq(system(command), 0, "%s", command);
@@ -175,9 +148,9 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	copy("solutions/01_sigmoid.c", subs,
 	     "Ann Lee_104_assignsubmission_file_01_sigmoid.c");
 	csv = grade(subs, "moodle", NULL, &book);
-	cr_assert(strstr(book, "\n101,15,"), "%s", book);
-	cr_assert(strstr(book, "\n102,15,"), "%s", book);
-	cr_assert(strstr(book, "\n104,15,"), "%s", book);
+	expect_field(book, "101", "total", "15");
+	expect_field(book, "102", "total", "15");
+	expect_field(book, "104", "total", "15");
 	expect_status(book, "103", "no-files");
 	cr_assert_eq(harness_lines(book), 5, "%s", book);
 	cr_assert(strstr(csv, "Identifier,Full name,Email address,ID number,"
@@ -203,7 +176,9 @@ static const char metadata[] =
 	"    :sid: '100'\n"
 	"    :email: solo@example.edu\n"
 	"  :score: 3.0\n"
+	"  :created_at: 2027-03-02 11:00:00.524451000 +00:00\n"
 	"submission_2:\n"
+	"  :created_at: 2027-03-01 03:59:00.1 -08:00\n"
 	"  :submitters:\n"
 	"  - :name: Pair One\n"
 	"    :sid: '200'\n"
@@ -216,20 +191,6 @@ static const char metadata[] =
 	"  - :name: Ghost\n"
 	"    :sid: '900'\n"
 	"    :email: ghost@example.edu\n";
-
-/* The seed field of a gradebook row. */
-static char *seed_of(const char *book, const char *id)
-{
-	char *line = row(book, id), *end, *start, *seed;
-
-	cr_assert_not_null(line);
-	end = strrchr(line, ',');
-	*end = '\0';
-	start = strrchr(line, ',') + 1;
-	seed = strdup(start);
-	free(line);
-	return seed;
-}
 
 /* --student EMAIL gives the seed the batch gave (and Gradescope does). */
 static void expect_student_seed(const char *email, const char *seed)
@@ -249,7 +210,7 @@ static void expect_student_seed(const char *email, const char *seed)
 
 Test(lms, gradescope_class_in_and_out, .timeout = 300)
 {
-	char *root = harness_tempdir(), *subs = join(root, "subs");
+	char *root = harness_tempdir(), *subs = harness_join(root, "subs");
 	char *book, *csv, *solo, *one, *two;
 
 	folder(root, "subs");
@@ -259,23 +220,33 @@ Test(lms, gradescope_class_in_and_out, .timeout = 300)
 	copy("solutions/01_sigmoid.c", subs, "submission_1/01_sigmoid.c");
 	copy("solutions/01_sigmoid.c", subs, "submission_2/work/01_sigmoid.c");
 	write_text(subs, "submission_metadata.yml", metadata);
+	/* The late policy reads Gradescope's created_at, not file times. */
+	folder(root, "out");
+	write_text(root, "out/adjustments",
+		   "[late]\ndue = 2027-03-01 12:00 Z\npenalty = 10%\n");
 	csv = grade(subs, "gradescope", NULL, &book);
+	expect_field(book, "100", "late_days", "1");
+	/* 10% a day of the points possible (131), as Canvas counts. */
+	expect_field(book, "100", "late_penalty", "13.1");
+	expect_field(book, "100", "final", "1.9");
+	expect_field(book, "200", "late_days", "0");
+	expect_field(book, "201", "final", "15");
 	expect_status(book, "100", "ok");
 	expect_status(book, "200", "ok");
 	expect_status(book, "201", "ok");
 	expect_status(book, "900", "missing");
 	cr_assert_eq(harness_lines(book), 5, "%s", book);
-	solo = seed_of(book, "100");
-	one = seed_of(book, "200");
-	two = seed_of(book, "201");
+	solo = gradebook_lookup(book, "100", "seed");
+	one = gradebook_lookup(book, "200", "seed");
+	two = gradebook_lookup(book, "201", "seed");
 	/* A group is seeded by its first student, as run_autograder does. */
 	cr_assert_str_eq(one, two);
 	expect_student_seed("solo@example.edu", solo);
 	expect_student_seed("one@example.edu", one);
 	cr_assert(strstr(csv, "Name,SID,Email,Total Score,Max Points\n"),
 		  "%s", csv);
-	cr_assert(strstr(csv, "\nSolo Student,100,solo@example.edu,15,"),
-		  "%s", csv);
+	cr_assert(strstr(csv, "\nSolo Student,100,solo@example.edu,1.9,"),
+		  "the final score goes to the LMS: %s", csv);
 	cr_assert(strstr(csv, "\nPair Two,201,two@example.edu,15,"), "%s",
 		  csv);
 	cr_assert(strstr(csv, "\nGhost,900,ghost@example.edu,,"), "%s", csv);

@@ -109,6 +109,7 @@ static const char metadata_text[] =
 	"      :submitters:\n"
 	"      - :name: Forged\n"
 	"  :score: 10.0\r\n"
+	"  :created_at: 2027-03-01 23:59:30.524451000 -08:00\r\n"
 	":submission_2:\r\n"
 	"  :submitters:\r\n"
 	"  - :name: \"Pair \\\"One\\\" \\u5f20\"\r\n"
@@ -129,7 +130,10 @@ Test(lms, gradescope_metadata)
 	cr_assert_str_eq(s->submitters[0].name, "Solo Student");
 	cr_assert_str_eq(s->submitters[0].sid, "100");
 	cr_assert_str_eq(s->submitters[0].email, "solo@example.edu");
+	cr_assert_str_eq(s->created_at,
+			 "2027-03-01 23:59:30.524451000 -08:00");
 	s = &m.items[1];
+	cr_assert_null(s->created_at);
 	cr_assert_str_eq(s->folder, "submission_2");
 	cr_assert_eq(s->nr, 2);
 	cr_assert_str_eq(s->submitters[0].name, "Pair \"One\" 张");

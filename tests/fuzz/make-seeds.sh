@@ -1,8 +1,9 @@
 #!/bin/sh
 # Writes the seed corpora of the fuzz targets (tests/fuzz/fuzz.mk):
 # tests/fuzz/corpus/results/ (wb reports), tests/fuzz/corpus/unpack/
-# (archives, honest, hostile and broken) and tests/fuzz/corpus/lms/ (LMS
-# file names and submission_metadata.yml).  The output is committed; run
+# (archives, honest, hostile and broken), tests/fuzz/corpus/lms/ (LMS
+# file names and submission_metadata.yml) and tests/fuzz/corpus/adjust/
+# (the instructor's adjustments files).  The output is committed; run
 # this again only to change the seeds:  sh tests/fuzz/make-seeds.sh
 # Seeds named found-* are inputs a fuzzer found (docs/design.md, "Fuzzing"),
 # copied by hand; this script leaves them alone.
@@ -14,7 +15,8 @@ results="$here/corpus/results"
 unpack="$here/corpus/unpack"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$results" "$unpack"
+adjust="$here/corpus/adjust"
+mkdir -p "$results" "$unpack" "$adjust"
 export TZ=UTC LC_ALL=C
 
 # ---- reports: printf's \t and \n are the separators, \\ an escape --------
@@ -49,6 +51,21 @@ printf -- '---\nsubmission_1:\n  :submitters:\n  - :name: Solo Student\n    :sid
 	>"$lms/metadata.yml"
 # Cut short inside a quoted value and an escape.
 printf 'submission_3:\n  :submitters:\n  - :name: "cut \\u12' >"$lms/metadata-cut.yml"
+
+# ---- adjustments files ---------------------------------------------------
+printf '# term adjustments\n[late]\ndue = 2027-03-01 23:59 +01:00\ngrace = 15m\npenalty = 10%%\ncap = 50%%\n\n[student alice]\nadjust = +5 02_bce graded by hand\ncomment = Good work.\nextension = 2027-03-04T12:00:30Z\n' \
+	>"$adjust/full.adj"
+# Windows line ends, a byte-order mark, one student in two sections.
+printf '\357\273\277[student Mary Jane]\r\nadjust = -2.5 late form\r\n[student Mary Jane]\r\ncomment = See me.\r\n' \
+	>"$adjust/crlf-bom.adj"
+# Points a day, no cap; odd zones.
+printf '[late]\ndue = 2028-02-29 07:00:01 -0500\ngrace = 1h30m\npenalty = 2.5\n[student x]\nextension = 1970-01-01 00:00 UTC\n' \
+	>"$adjust/points.adj"
+# Refused: a bad date, a second extension, an unknown key.
+printf '[late]\ndue = 2027-02-30 10:00 Z\npenalty = 1\n' >"$adjust/bad-date.adj"
+printf '[student a]\nextension = 2027-03-01 10:00 Z\n[student a]\nextension = 2027-03-02 10:00 Z\n' \
+	>"$adjust/two-extensions.adj"
+printf '[student]\nbonus = 99999999999999999999\n' >"$adjust/bad-key.adj"
 
 # ---- archives -------------------------------------------------------------
 cd "$work"
