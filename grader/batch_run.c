@@ -63,12 +63,14 @@ struct pool {
 int batch_run_read_row(const struct batch_context *context,
 		       const struct batch_job *job, struct strbuf *record,
 		       struct gradebook_fields *fields,
-		       struct gradebook_row *row)
+		       struct gradebook_row *row, struct batch_time *submitted)
 {
+	struct batch_time ignored;
 	const char *cursor;
 
 	if (!batch_state_read(context->state_dir, job->entry->id,
-			      job->fingerprint, record))
+			      job->fingerprint, record,
+			      submitted ? submitted : &ignored))
 		return -1;
 	cursor = record->buf;
 	if (gradebook_parse_record(&cursor, fields) != 1 ||
@@ -169,8 +171,8 @@ static void finish(struct pool *pool, struct slot *slot, int wait_status)
 					    job->fingerprint, "error", problem);
 		free(problem);
 	}
-	if (batch_run_read_row(pool->context, job, &record, &fields,
-			       &row) != 0) {
+	if (batch_run_read_row(pool->context, job, &record, &fields, &row,
+			       NULL) != 0) {
 		memset(&row, 0, sizeof row);
 		row.student = job->entry->id;
 		row.status = "error";

@@ -31,10 +31,13 @@ int batch_run_workers(const struct batch_context *context,
 		      const struct batch_job *jobs, size_t count,
 		      unsigned parallel, struct batch_progress *progress);
 
-/* Reads a student's record back as a row; 0, or -1 when it is missing. */
+/*
+ * Reads a student's record back as a row and when they handed in
+ * (submitted may be NULL); 0, or -1 when it is missing.
+ */
 int batch_run_read_row(const struct batch_context *context,
 		       const struct batch_job *job, struct strbuf *record,
 		       struct gradebook_fields *fields,
-		       struct gradebook_row *row);
+		       struct gradebook_row *row, struct batch_time *submitted);
 
 #endif /* GRADER_BATCH_RUN_H */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "batch_folder.h"
+#include "batch_parts.h"
 #include "batch_state.h"
 #include "discover.h"
 #include "disclosure.h"
@@ -40,7 +41,8 @@ static int write_json(const struct batch_context *context,
 		      const struct batch_entry *entry,
 		      const struct summary *summary)
 {
-	char *reproduce = student_id_reproduce_command(entry->id);
+	char *reproduce = student_id_reproduce_command(
+		batch_entry_seed_key(entry));
 	struct report_text_style style = {
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
@@ -70,6 +72,7 @@ static int write_json(const struct batch_context *context,
 static int write_outputs(const struct batch_context *context,
 			 const struct batch_entry *entry,
 			 const char *fingerprint,
+			 const struct batch_time *submitted,
 			 const struct gradebook_row *row, const char *markdown)
 {
 	struct strbuf record;
@@ -80,7 +83,7 @@ static int write_outputs(const struct batch_context *context,
 	status = feedback_write(context->feedback_dir, entry->id, markdown);
 	if (status == 0)
 		status = batch_state_write(context->state_dir, entry->id,
-					   fingerprint, record.buf);
+					   fingerprint, submitted, record.buf);
 	if (status != 0)
 		fprintf(stderr, "grader: %s: cannot write the results into %s "
 			"(%s); free some space or choose another --out\n",
@@ -95,6 +98,7 @@ static void problem_markdown(const struct batch_entry *entry,
 {
 	struct feedback_info info = {
 		.student = entry->id,
+		.seed_key = batch_entry_seed_key(entry),
 		.seed = entry->seed,
 		.status = status,
 		.problem = problem,
@@ -121,12 +125,14 @@ int batch_worker_record_problem(const struct batch_context *context,
 		.seed = entry->seed,
 		.status = status,
 	};
+	struct batch_time untimed = { .known = false };
 	struct strbuf markdown;
 	int result;
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, status, problem, &markdown);
-	result = write_outputs(context, entry, fingerprint, &row,
+	/* Not graded: no late penalty, so no time. */
+	result = write_outputs(context, entry, fingerprint, &untimed, &row,
 			       markdown.buf);
 	strbuf_release(&markdown);
 	return result;
@@ -154,11 +160,13 @@ int batch_worker_write_page(const struct batch_context *context,
 static int write_student_files(const struct batch_context *context,
 			       const struct batch_entry *entry,
 			       const char *fingerprint,
+			       const struct batch_time *submitted,
 			       const struct summary *full,
 			       const struct gradebook_row *row)
 {
-	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
-				      .status = "ok" };
+	struct feedback_info info = { .student = entry->id,
+				      .seed_key = batch_entry_seed_key(entry),
+				      .seed = entry->seed, .status = "ok" };
 	struct disclosure_view *view = xmalloc(sizeof *view);
 	struct strbuf markdown;
 	int status;
@@ -168,8 +176,8 @@ static int write_student_files(const struct batch_context *context,
 	feedback_markdown(&view->summary, &info, &markdown);
 	status = write_json(context, entry, &view->summary);
 	if (status == 0)
-		status = write_outputs(context, entry, fingerprint, row,
-				       markdown.buf);
+		status = write_outputs(context, entry, fingerprint, submitted,
+				       row, markdown.buf);
 	strbuf_release(&markdown);
 	disclosure_view_release(view);
 	free(view);
@@ -201,6 +209,23 @@ static void report_session_error(const struct batch_entry *entry,
 		fprintf(stderr, "grader: %s: %s\n", entry->id, error->buf);
 }
 
+/*
+ * When the student handed in: an LMS layout's time, else the newest of
+ * the exercise files found (archives keep their entries' times).
+ */
+static struct batch_time submission_time(const struct batch_entry *entry,
+					 const char *folder,
+					 const struct discovery *found)
+{
+	struct batch_time submitted = entry->submitted;
+
+	if (!submitted.known)
+		submitted.known = discovery_newest_mtime(found, folder,
+							 &submitted.seconds);
+	return submitted;
+}
+
+/* Grades what discovery finds in folder (skipped: an archive's notes). */
 static int grade_folder(const struct batch_context *context,
 			const struct batch_entry *entry,
 			const char *fingerprint, const char *folder,
@@ -221,6 +246,7 @@ static int grade_folder(const struct batch_context *context,
 	};
 	struct gradebook_row row = { .student = entry->id, .seed = entry->seed,
 				     .status = "ok" };
+	struct batch_time submitted;
 	struct session session;
 	struct strbuf error;
 	int status = -1;
@@ -242,10 +268,12 @@ static int grade_folder(const struct batch_context *context,
 			fingerprint, "error", problem);
 		free(problem);
 	} else {
+		submitted = submission_time(entry, folder, &session.discovery);
 		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
 		status = write_student_files(context, entry, fingerprint,
-					     &session.summary, &row);
+					     &submitted, &session.summary,
+					     &row);
 	}
 	strbuf_release(&error);
 	session_release(&session);
@@ -256,20 +284,55 @@ static int record_empty(const struct batch_context *context,
 			const struct batch_entry *entry,
 			const char *fingerprint)
 {
-	return batch_worker_record_problem(context, entry, fingerprint,
-		"empty", entry->archive ? "found an archive that holds no "
-		"file; expected the exercise files (01_sigmoid.c ... "
-		"09_softmax_regression.c) in it" : "found a folder that holds "
-		"no file; expected the exercise files (01_sigmoid.c ... "
-		"09_softmax_regression.c) in it");
+	char *problem = xstrfmt("found %s that holds no file; expected the "
+				"exercise files (%s ... %s) in it",
+				entry->archive ? "an archive" : "a folder",
+				catalog_exercise_at(0)->file,
+				catalog_exercise_at(catalog_count() - 1)->file);
+	int status = batch_worker_record_problem(context, entry, fingerprint,
+						 "empty", problem);
+
+	free(problem);
+	return status;
 }
 
-static int grade_archive(const struct batch_context *context,
-			 const struct batch_entry *entry,
-			 const char *fingerprint)
+/*
+ * Puts a student's files into dest, noting in skipped the ones left out;
+ * 0, or -1 with one line in error and *status the gradebook status that
+ * says why.
+ */
+typedef int fill_fn(const struct batch_entry *entry, const char *dest,
+		    struct strbuf *skipped, const char **status,
+		    struct strbuf *error);
+
+/* Only exercise files are unpacked; the rest are read through, noted. */
+static int fill_unpack(const struct batch_entry *entry, const char *dest,
+		       struct strbuf *skipped, const char **status,
+		       struct strbuf *error)
+{
+	*status = "bad-archive";
+	return unpack_archive_wanted(entry->path, dest, &unpack_default_limits,
+				     discover_is_exercise_path, skipped,
+				     error);
+}
+
+static int fill_parts(const struct batch_entry *entry, const char *dest,
+		      struct strbuf *skipped, const char **status,
+		      struct strbuf *error)
+{
+	(void)skipped;	/* every part is copied; discovery notes the rest */
+	*status = "unreadable";
+	return batch_parts_copy(entry, dest, &unpack_default_limits, error);
+}
+
+/* In a scratch folder the worker removes, whatever happens. */
+static int grade_in_scratch(const struct batch_context *context,
+			    const struct batch_entry *entry,
+			    const char *fingerprint, fill_fn *fill)
 {
 	struct workspace workspace;
 	struct strbuf error, skipped;
+	const char *problem_status = "error";
 	char *dest = NULL;
 	int status;
 
@@ -282,12 +345,9 @@ static int grade_archive(const struct batch_context *context,
 			error.len ? error.buf : "cannot create a scratch "
 			"folder; set TMPDIR to a writable folder");
 		status = -1;
-	} else if (unpack_archive_wanted(entry->path, dest,
-					 &unpack_default_limits,
-					 discover_is_exercise_path, &skipped,
-					 &error) != 0) {
+	} else if (fill(entry, dest, &skipped, &problem_status, &error) != 0) {
 		status = batch_worker_record_problem(context, entry,
-			fingerprint, "bad-archive", error.buf);
+			fingerprint, problem_status, error.buf);
 	} else if (!skipped.len && batch_folder_is_empty(dest)) {
 		status = record_empty(context, entry, fingerprint);
 	} else {
@@ -306,13 +366,16 @@ int batch_worker_run(const struct batch_context *context,
 {
 	int status;
 
-	if (entry->archive)
-		status = grade_archive(context, entry, fingerprint);
+	if (entry->nr_parts)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_parts);
+	else if (entry->archive)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_unpack);
 	else if (batch_folder_is_empty(entry->path))
 		status = record_empty(context, entry, fingerprint);
 	else
 		status = grade_folder(context, entry, fingerprint,
 				      entry->path, NULL);
-
 	return status == 0 ? 0 : 3;
 }

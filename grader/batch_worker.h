@@ -7,6 +7,7 @@
 #ifndef GRADER_BATCH_WORKER_H
 #define GRADER_BATCH_WORKER_H
 
+#include "adjust.h"
 #include "batch_entries.h"
 #include "options.h"
 #include "resources.h"
@@ -19,6 +20,8 @@ struct batch_context {
 	char *json_dir;			/* OUT/json */
 	char *state_dir;		/* OUT/.state */
 	char *cache_dir;		/* OUT/.cache (absolute), or NULL */
+	/* Applied when the gradebook is written, never in a worker. */
+	const struct adjust_file *adjustments;
 };
 
 /*

@@ -25,11 +25,8 @@ static void copy_results(struct results *dst, const struct results *src,
 		}
 		copy = results_add(dst, test->function, test->check,
 				   test->description);
-		copy->outcome = test->outcome;
-		copy->signal = test->signal;
-		copy->exit_code = test->exit_code;
 		copy->hidden = test->hidden;
-		results_set_message(copy, test->message);
+		results_copy_verdict(copy, test);
 	}
 }
 

@@ -189,3 +189,25 @@ const char *discover_shown_root(const char *dir)
 {
 	return dir && *dir != '/' && strcmp(dir, ".") ? dir : "";
 }
+
+bool discovery_newest_mtime(const struct discovery *discovery,
+			    const char *root, int64_t *seconds)
+{
+	struct stat st;
+	bool any = false;
+
+	for (size_t i = 0; i < catalog_count(); i++) {
+		char *path;
+
+		if (!discovery->files[i])
+			continue;
+		path = xstrfmt("%s/%s", root, discovery->files[i]);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (!any || st.st_mtim.tv_sec > *seconds)) {
+			*seconds = st.st_mtim.tv_sec;
+			any = true;
+		}
+		free(path);
+	}
+	return any;
+}

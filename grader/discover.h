@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "catalog.h"
 #include "strbuf.h"
@@ -68,6 +69,14 @@ const struct catalog_exercise *discover_guess(const char *path);
  * Paths are below the root, never absolute.
  */
 void discovery_notes(const struct discovery *discovery, struct strbuf *out);
+
+/*
+ * The newest modification time of the exercise files found below root
+ * (epoch seconds): when the student handed in, for the late policy.
+ * false when none was found.
+ */
+bool discovery_newest_mtime(const struct discovery *discovery,
+			    const char *root, int64_t *seconds);
 
 /*
  * What a student's report calls the folder: dir when relative, "" when it

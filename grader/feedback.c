@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "disclosure.h"
 #include "sanitize.h"
 #include "student_id.h"
@@ -28,11 +29,7 @@ char *feedback_fence(const char *text)
 	return fence;
 }
 
-/*
- * Text in a heading or paragraph: no control characters (sanitize.h), and
- * punctuation cannot start markup.
- */
-static void add_escaped(struct strbuf *out, const char *text)
+void feedback_add_escaped(struct strbuf *out, const char *text)
 {
 	char *clean = sanitize_dup(text);
 
@@ -88,7 +85,7 @@ static void add_file_problem(const struct summary_exercise *e,
 	const struct results *r = e->results;
 
 	strbuf_addf(out, "### %s: ", e->exercise->file);
-	add_escaped(out, results_file_status_name(r->file_status));
+	feedback_add_escaped(out, results_file_status_name(r->file_status));
 	strbuf_addf(out, " (%zu test%s not run)\n\n", e->total,
 		    e->total == 1 ? "" : "s");
 	if (r->file_message)
@@ -99,14 +96,18 @@ static void add_test(const struct summary_exercise *e,
 		     const struct results_test *test, struct strbuf *out)
 {
 	strbuf_addf(out, "### %s: ", e->exercise->file);
-	add_escaped(out, test->function);
+	feedback_add_escaped(out, test->function);
 	strbuf_addstr(out, ": ");
-	add_escaped(out, test->description ? test->description : "");
+	feedback_add_escaped(out, test->description ? test->description : "");
 	strbuf_addstr(out, " (");
-	add_escaped(out, results_outcome_name(test->outcome));
+	feedback_add_escaped(out, results_outcome_name(test->outcome));
 	strbuf_addstr(out, ")\n\n");
 	if (test->message && *test->message)
 		add_block(out, test->message);
+	if (test->output && *test->output) {
+		strbuf_addstr(out, "Printed by your code during this test:\n\n");
+		add_block(out, test->output);
+	}
 }
 
 /* A function still a stub: one line for all its tests. */
@@ -116,11 +117,11 @@ static void add_absent(const struct summary_exercise *e,
 	char *where = summary_where(f->where);
 
 	strbuf_addf(out, "### %s: ", e->exercise->file);
-	add_escaped(out, f->name);
+	feedback_add_escaped(out, f->name);
 	strbuf_addf(out, ": not implemented yet (%zu test%s)\n\n", f->total,
 		    f->total == 1 ? "" : "s");
 	strbuf_addstr(out, "Write it: ");
-	add_escaped(out, where);
+	feedback_add_escaped(out, where);
 	strbuf_addstr(out, ".\n\n");
 	free(where);
 }
@@ -187,7 +188,7 @@ static void add_notes(const struct summary *summary, struct strbuf *out)
 		char *text = xstrfmt("%.*s", (int)len, line);
 
 		strbuf_addstr(out, "- ");
-		add_escaped(out, text);
+		feedback_add_escaped(out, text);
 		strbuf_addch(out, '\n');
 		free(text);
 		line += len + (line[len] == '\n');
@@ -198,7 +199,8 @@ static void add_notes(const struct summary *summary, struct strbuf *out)
 static void add_reproduce(const struct feedback_info *info,
 			  struct strbuf *out)
 {
-	char *command = student_id_reproduce_command(info->student);
+	char *command = student_id_reproduce_command(info->seed_key ?
+		info->seed_key : info->student);
 	char *clean = sanitize_dup(command);
 	/* A backtick in the id needs a longer fence, and room around it. */
 	bool tick = strchr(clean, '`') != NULL;
@@ -220,45 +222,52 @@ void feedback_markdown(const struct summary *summary,
 	char *next = summary_next_step(summary);
 
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\n");
 	add_points_table(summary, out);
 	add_notes(summary, out);
 	add_failures(summary, out);
 	strbuf_addstr(out, "**Next:** ");
-	add_escaped(out, next);
+	feedback_add_escaped(out, next);
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 	free(next);
 }
 
 /* What the student does about a submission that was not graded. */
-static const char *problem_next(const char *status, const char *problem)
+static char *problem_next(const char *status, const char *problem)
 {
 	if (problem && strstr(problem, "did you mean"))
-		return "rename each file named above to exactly the name it "
-		       "suggests, then ask for a new grading.";
+		return xstrdup("rename each file named above to exactly the "
+			       "name it suggests, then ask for a new grading.");
 	if (status && !strcmp(status, "error"))
-		return "nothing: the failure was the grader's, not yours, and "
-		       "your instructor grades your submission again.";
-	return "submit a folder or a .zip or .tar.gz archive holding your "
-	       "exercise files, named exactly as in exercises/ (01_sigmoid.c "
-	       "... 09_softmax_regression.c), then ask for a new grading.";
+		return xstrdup("nothing: the failure was the grader's, not "
+			       "yours, and your instructor grades your "
+			       "submission again.");
+	return xstrfmt("submit a folder or a .zip or .tar.gz archive holding "
+		       "your exercise files, named exactly as in exercises/ "
+		       "(%s ... %s), then ask for a new grading.",
+		       catalog_exercise_at(0)->file,
+		       catalog_exercise_at(catalog_count() - 1)->file);
 }
 
 void feedback_problem_markdown(const struct feedback_info *info,
 			       struct strbuf *out)
 {
+	char *next;
+
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\nThis submission was not graded (status ");
-	add_escaped(out, info->status);
+	feedback_add_escaped(out, info->status);
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
+	next = problem_next(info->status, info->problem);
 	strbuf_addstr(out, "**Next:** ");
-	add_escaped(out, problem_next(info->status, info->problem));
+	feedback_add_escaped(out, next);
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
+	free(next);
 }
 
 int feedback_write(const char *folder, const char *student,

@@ -18,6 +18,8 @@
 
 struct feedback_info {
 	const char *student;	/* any id (student_id.h) */
+	/* What --student takes to give the same seed; NULL: student */
+	const char *seed_key;
 	uint64_t seed;
 	const char *status;	/* the gradebook's status */
 	const char *problem;	/* why the student was not graded, or NULL */
@@ -41,6 +43,13 @@ void feedback_html(const char *markdown, const char *title,
  */
 int feedback_write(const char *folder, const char *student,
 		   const char *markdown);
+
+/*
+ * Appends text for a heading, paragraph or table cell: no control
+ * characters (sanitize.h), line breaks as spaces, and punctuation that
+ * could start markup (or end a cell) escaped.
+ */
+void feedback_add_escaped(struct strbuf *out, const char *text);
 
 /* The fence for a block holding text: backticks, longer than any run in it. */
 char *feedback_fence(const char *text);

@@ -218,11 +218,8 @@ static void append_tests(struct results *results, const struct results *from)
 			from->tests[i].function, from->tests[i].check,
 			from->tests[i].description);
 
-		test->outcome = from->tests[i].outcome;
-		test->signal = from->tests[i].signal;
-		test->exit_code = from->tests[i].exit_code;
 		test->hidden = from->tests[i].hidden;
-		results_set_message(test, from->tests[i].message);
+		results_copy_verdict(test, &from->tests[i]);
 	}
 }
 

@@ -156,8 +156,12 @@ static uint64_t fresh_seed(void)
 	return value % 1000000000u + 1;
 }
 
-static char *reproduce_command(const char *program,
-			       const struct options *options)
+/*
+ * "PROGRAM --seed N [--hidden] --only ... DIR": the run again, with its own
+ * --only list, or (function given) that function alone with --all.
+ */
+static char *command_line(const char *program, const struct options *options,
+			  const char *function)
 {
 	struct strbuf sb;
 
@@ -166,7 +170,10 @@ static char *reproduce_command(const char *program,
 	strbuf_addf(&sb, "%s --seed %" PRIu64 "%s", *program == '/' ?
 		    "build/grader" : program, options->seed,
 		    options->hidden ? " --hidden" : "");
-	for (size_t i = 0; options->only_given && i < catalog_count(); i++) {
+	if (function)
+		strbuf_addf(&sb, " --only %s --all", function);
+	for (size_t i = 0; !function && options->only_given &&
+			   i < catalog_count(); i++) {
 		const struct catalog_exercise *e = catalog_exercise_at(i);
 
 		if (options_whole_exercise(options, i)) {
@@ -177,10 +184,26 @@ static char *reproduce_command(const char *program,
 			if (options->selected[i] & (1u << f))
 				strbuf_addf(&sb, " --only %s", e->functions[f]);
 	}
-	/* No path of the grading machine (Gradescope's) reaches a student. */
-	strbuf_addf(&sb, " %s", *discover_shown_root(options->dir) ?
-		    options->dir : "DIR");
+	/*
+	 * The folder as the user typed it: their own machine's.  Gradescope's
+	 * run_autograder grades "." from inside the submission, so no path of
+	 * the grading machine reaches a student this way.
+	 */
+	strbuf_addf(&sb, " %s", options->dir);
 	return strbuf_detach(&sb);
+}
+
+/* What report_text needs to point at the failures it leaves out. */
+struct details_context {
+	const char *program;
+	const struct options *options;
+};
+
+static char *details_command(const char *function, const void *context)
+{
+	const struct details_context *c = context;
+
+	return command_line(c->program, c->options, function);
 }
 
 struct run {
@@ -214,10 +237,15 @@ static int grade(struct run *run, struct strbuf *error)
 
 static int report(struct run *run, const char *program)
 {
-	char *reproduce = reproduce_command(program, &run->options);
+	char *reproduce = command_line(program, &run->options, NULL);
+	struct details_context details = { program, &run->options };
+	bool all = run->options.all || run->options.verbose;
 	struct report_text_style style = {
 		.color = terminal_use_color(run->options.no_color),
 		.verbose = run->options.verbose,
+		.shown_failures = all ? 0 : REPORT_TEXT_SHOWN_FAILURES,
+		.details_command = all ? NULL : details_command,
+		.details_context = &details,
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
 	};
@@ -241,6 +269,9 @@ static int report(struct run *run, const char *program)
 		struct report_text_style plain = style;
 
 		plain.color = false;
+		/* A file, read at leisure: every failure with its details. */
+		plain.shown_failures = 0;
+		plain.details_command = NULL;
 		strbuf_reset(&text);
 		report_text_render(summary, &plain, &text);
 		report_json_render(summary, text.buf, &json);

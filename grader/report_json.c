@@ -2,6 +2,7 @@
  * report_json.c - the Gradescope report.
  */
 #include "report_json.h"
+#include "report_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,7 @@ static void add_test(struct strbuf *out, const struct results *results,
 	bool passed = test->outcome == RESULTS_PASSED;
 	char *name = xstrfmt("%s: %s", test->function, test->description);
 	char *output = test_output(results, test);
+	struct strbuf text;
 
 	strbuf_addstr(out, first ? "\n    {" : ",\n    {");
 	strbuf_addstr(out, "\"name\": ");
@@ -72,7 +74,13 @@ static void add_test(struct strbuf *out, const struct results *results,
 	strbuf_addf(out, ", \"score\": %d, \"max_score\": 1, \"status\": "
 		    "\"%s\", \"output\": ", passed ? 1 : 0,
 		    passed ? "passed" : "failed");
-	report_json_add_string(out, output);
+	strbuf_init(&text);
+	strbuf_addstr(&text, output);
+	if (text.len)
+		strbuf_addch(&text, '\n');
+	report_text_add_output(&text, "", test, !passed);
+	report_json_add_string(out, text.buf);
+	strbuf_release(&text);
 	/* Gradescope shows a hidden test only once the grades are published. */
 	strbuf_addf(out, ", \"visibility\": \"%s\"}",
 		    test->hidden ? "after_published" : "visible");

@@ -13,6 +13,7 @@
  * Environment: WB_GRADER (the grader, default build/grader);
  * WB_CORPUS_SAMPLE=N grades only every N-th folder (the sanitizer run).
  */
+#define _GNU_SOURCE /* memmem */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
@@ -95,6 +96,7 @@ struct expect {
 	size_t n_fails_file;
 	const char *message_name[MAX_LINES], *message_text[MAX_LINES];
 	size_t n_messages;
+	const char *first;	/* in the report's "Next:" line, or NULL */
 	double timeout;
 	char *text;
 };
@@ -149,6 +151,8 @@ static void read_expect(struct expect *ex, const char *folder)
 				*text++ = '\0';
 			ex->message_name[ex->n_messages] = rest;
 			ex->message_text[ex->n_messages++] = trim(text);
+		} else if (!strcmp(line, "first")) {
+			ex->first = rest;
 		} else if (!strcmp(line, "timeout")) {
 			ex->timeout = atof(rest);
 		} else {
@@ -262,6 +266,26 @@ static size_t only_args(const char *folder, const char **args, size_t n)
 	return n;
 }
 
+/*
+ * The diagnosis a student sees first: the text report's "Next:" line
+ * quotes the first line of the first failure it lists (summary.c).
+ */
+static void check_first(const char *out, const struct expect *ex,
+			const char *folder)
+{
+	const char *next = strstr(out, "\nNext: ");
+	size_t len = next ? strcspn(next + 1, "\n") : 0;
+
+	if (!ex->first)
+		return;
+	cr_expect(next, "%s: the report has no \"Next:\" line:\n%s", folder,
+		  out);
+	if (next)
+		cr_expect(memmem(next + 1, len, ex->first, strlen(ex->first)),
+			  "%s: the first diagnosis should say \"%s\":\n%.*s",
+			  folder, ex->first, (int)len, next + 1);
+}
+
 /* The first control byte of text but newline and tab (ESC too), or 0. */
 static int control_byte(const char *text)
 {
@@ -316,6 +340,7 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 	/* Whatever the files say, nothing reaches the terminal raw. */
 	cr_expect_eq(control_byte(run.out), 0, "%s: the grader printed the "
 		     "control byte 0x%02x", c->path, control_byte(run.out));
+	check_first(run.out, &ex, c->path);
 	report_load(&report, json);
 	cr_expect(!report.problem, "%s: results.json: %s", c->path,
 		  report.problem);

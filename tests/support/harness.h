@@ -32,9 +32,9 @@ void harness_run_release(struct harness_run *run);
 
 /* A fresh folder under /tmp (malloc'd path). */
 char *harness_tempdir(void);
-void harness_remove(const char *path);
 /* "dir/name" (malloc'd). */
 char *harness_join(const char *dir, const char *name);
+void harness_remove(const char *path);
 /* Copies the regular files of src (not recursive) into dst. */
 void harness_copy_files(const char *src, const char *dst);
 void harness_copy_file(const char *src, const char *dst);
