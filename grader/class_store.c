@@ -141,7 +141,8 @@ static int make_dirs(const char *out, const char *id)
 /* One exercise: what an earlier grading kept goes first. */
 static int store_exercise(const char *out, const char *id,
 			  const struct catalog_exercise *exercise,
-			  const struct summary *summary, const char *folder)
+			  const struct summary *summary, const char *folder,
+			  const char *file)
 {
 	const struct results *results = results_of(summary, exercise);
 	char *wb = kept_path(out, id, exercise, "wb");
@@ -153,21 +154,22 @@ static int store_exercise(const char *out, const char *id,
 		status = -1;
 	if (status == 0 && results)
 		status = write_results(results, wb);
-	if (status == 0 && folder)
-		status = copy_source(folder, exercise->file, source);
+	if (status == 0 && folder && file)
+		status = copy_source(folder, file, source);
 	free(wb);
 	free(source);
 	return status;
 }
 
 int class_store_write(const char *out, const char *id,
-		      const struct summary *summary, const char *folder)
+		      const struct summary *summary, const char *folder,
+		      char *const *files)
 {
 	if (make_dirs(out, id) != 0)
 		return -1;
 	for (size_t i = 0; i < catalog_count(); i++)
 		if (store_exercise(out, id, catalog_exercise_at(i), summary,
-				   folder) != 0)
+				   folder, files ? files[i] : NULL) != 0)
 			return -1;
 	return 0;
 }

@@ -25,11 +25,13 @@
 
 /*
  * Replaces what is kept of student id in out: the results of summary (full,
- * hidden tests included) and the exercise files found in folder.  0, or -1
- * with errno set.
+ * hidden tests included) and the exercise files found in folder, files[i]
+ * being exercise i's path below it (catalog order, NULL: not found; the
+ * discovery's, discover.h).  0, or -1 with errno set.
  */
 int class_store_write(const char *out, const char *id,
-		      const struct summary *summary, const char *folder);
+		      const struct summary *summary, const char *folder,
+		      char *const *files);
 
 /*
  * Reads the results of one exercise of student id (results emptied

@@ -18,6 +18,8 @@
 
 struct feedback_info {
 	const char *student;	/* any id (student_id.h) */
+	/* What --student takes to give the same seed; NULL: student */
+	const char *seed_key;
 	uint64_t seed;
 	const char *status;	/* the gradebook's status */
 	const char *problem;	/* why the student was not graded, or NULL */

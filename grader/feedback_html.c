@@ -17,7 +17,9 @@ static const char style[] =
 	"padding:0 1em;line-height:1.45;color:#222}"
 	"table{border-collapse:collapse}"
 	"th,td{border:1px solid #bbb;padding:.25em .7em}"
-	"pre{background:#f4f4f4;padding:.6em;overflow-x:auto}"
+	/* Long lines (hints, compiler messages) wrap: no side-scrolling. */
+	"pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap;"
+	"overflow-wrap:anywhere}"
 	"h3{font-size:1em}";
 
 void feedback_add_html_text(struct strbuf *out, const char *text)

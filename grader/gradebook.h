@@ -1,6 +1,7 @@
 /*
  * gradebook.h - the class's gradebook as CSV (RFC 4180 quoting, "\n" line
- * ends): `student,01_sigmoid,...,08_variants,total,max,seed,status`, one
+ * ends): `student,01_sigmoid,...,total,max,seed,status,adjustment,
+ * late_days,late_penalty,final` (new columns only ever appended), one
  * row per student sorted by id in byte order, and the merge of shard
  * gradebooks (gradebook.shard-K-of-N.csv) into one.
  */
@@ -26,6 +27,15 @@ struct gradebook_row {
 	size_t total, max;
 	uint64_t seed;			/* 0: none (a bad name) */
 	const char *status;		/* ok, bad-archive, bad-name, ... */
+	/*
+	 * The adjustments file's outcome (adjust.h), in hundredths of a
+	 * point, set when the gradebook is written; a record (resume, cache)
+	 * never holds one.  Not adjusted: adjustment and late penalty 0,
+	 * final the total.
+	 */
+	bool adjusted;
+	int64_t adjustment, late_penalty, final;
+	int64_t late_days;		/* -1: no late policy, or no time */
 };
 
 /* The fields of one CSV record, unquoted (malloc'd). */
@@ -63,6 +73,14 @@ int gradebook_row_parse(const struct gradebook_fields *fields,
 /* "DIR/gradebook.csv" or "DIR/gradebook.shard-K-of-N.csv" (malloc'd). */
 char *gradebook_path(const char *dir, unsigned shard_index,
 		     unsigned shard_count);
+
+/*
+ * Where an unfinished (interrupted) batch writes what it has:
+ * "DIR/gradebook.partial.csv" or "DIR/gradebook.shard-K-of-N.partial.csv"
+ * (malloc'd); --merge never reads it.
+ */
+char *gradebook_partial_path(const char *dir, unsigned shard_index,
+			     unsigned shard_count);
 
 /*
  * Combines every DIR/gradebook.shard-K-of-N.csv into DIR/gradebook.csv.

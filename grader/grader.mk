@@ -60,7 +60,8 @@ $(foreach s,$(SUITE_NAMES),$(eval $(call suite_object_rules,$(s))))
 
 # What every judge links besides its suite: the checks, the report, the
 # proxies of the contract functions and the wire codec.
-SUITE_SUPPORT_OBJECTS := $(BUILD)/suites/check.o $(BUILD)/suites/reporter.o \
+SUITE_SUPPORT_OBJECTS := $(BUILD)/suites/check.o $(BUILD)/suites/diagnose.o \
+	$(BUILD)/suites/reporter.o \
 	$(BUILD)/suites/proxy.o $(BUILD)/suites/proxy_call.o \
 	$(BUILD)/suites/proxy_local.o \
 	$(BUILD)/suites/wire.o

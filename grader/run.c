@@ -26,7 +26,6 @@
 #define RUN_RUNNER_BACKLOG 16
 
 /* Big enough for cc1 and ld on one small file. */
-#define TOOL_SECONDS 30.0
 #define TOOL_MEMORY ((size_t)2 << 30)
 #define TOOL_FILE_BYTES ((size_t)256 << 20)
 #define TOOL_OUTPUT_BYTES ((size_t)64 << 10)
@@ -62,7 +61,8 @@ int run_tool_limited(char *const *argv, const char *workdir,
 int run_tool(char *const *argv, const char *workdir,
 	     const char *const *readable, struct sandbox_result *result)
 {
-	return run_tool_limited(argv, workdir, readable, TOOL_SECONDS, result);
+	return run_tool_limited(argv, workdir, readable, RUN_TOOL_SECONDS,
+				result);
 }
 
 void run_judged_result_init(struct run_judged_result *result)

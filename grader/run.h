@@ -12,6 +12,8 @@
 
 /* Wall-clock limit of one suite run (a test alone has 2 s). */
 #define RUN_SUITE_SECONDS 20.0
+/* Wall-clock and CPU limit of the compiler or the linker on one file. */
+#define RUN_TOOL_SECONDS 30.0
 /* Output the student's code may print before it counts as flooding. */
 #define RUN_OUTPUT_BYTES (256 * 1024)
 

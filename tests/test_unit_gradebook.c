@@ -36,7 +36,7 @@ Test(gradebook, header_names_every_exercise)
 	cr_assert_str_eq(sb.buf, "student,01_sigmoid,02_bce,03_gradcheck,"
 			 "04_logreg,05_mse,06_information,07_softmax,"
 			 "08_variants,09_softmax_regression,total,max,seed,"
-			 "status\n");
+			 "status,adjustment,late_days,late_penalty,final\n");
 	strbuf_release(&sb);
 }
 
@@ -83,14 +83,14 @@ Test(gradebook, ungraded_rows_leave_max_empty)
 
 	strbuf_init(&sb);
 	gradebook_format_row(&row, &sb);
-	cr_assert_str_eq(sb.buf, "bob,0,0,0,0,0,0,0,0,0,0,,7,bad-archive\n");
+	cr_assert_str_eq(sb.buf, "bob,0,0,0,0,0,0,0,0,0,0,,7,bad-archive,0,,0,0\n");
 	strbuf_release(&sb);
 }
 
 static const char *header =
 	"student,01_sigmoid,02_bce,03_gradcheck,04_logreg,05_mse,"
 	"06_information,07_softmax,08_variants,09_softmax_regression,total,"
-	"max,seed,status\n";
+	"max,seed,status,adjustment,late_days,late_penalty,final\n";
 
 static void write_shard(const char *dir, const char *name, const char *rows)
 {
@@ -122,19 +122,19 @@ Test(gradebook, merge_sorts_rows_of_every_shard)
 
 	strbuf_init(&error);
 	write_shard(dir, "gradebook.shard-1-of-2.csv",
-		    "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok\n"
-		    "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n");
+		    "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok,0,,0,9\n"
+		    "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok,2.5,1,1.25,10.25\n");
 	write_shard(dir, "gradebook.shard-2-of-2.csv",
-		    "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name\n");
+		    "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name,0,,0,0\n");
 	cr_assert_eq(merge(dir, &error), 0, "%s", error.buf);
 	cr_assert(asprintf(&path, "%s/gradebook.csv", dir) > 0);
 	text = harness_read_file(path);
 	cr_assert_not_null(text);
 	cr_assert(!strncmp(text, header, strlen(header)));
 	cr_assert_str_eq(text + strlen(header),
-			 "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n"
-			 "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name\n"
-			 "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok\n");
+			 "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok,2.5,1,1.25,10.25\n"
+			 "\"b,ob\",0,0,0,0,0,0,0,0,0,0,,2,bad-name,0,,0,0\n"
+			 "carol,1,1,1,1,1,1,1,1,1,9,9,3,ok,0,,0,9\n");
 	free(text);
 	free(path);
 	strbuf_release(&error);
@@ -145,7 +145,7 @@ Test(gradebook, merge_errors_say_what_is_wrong)
 {
 	char *dir = harness_tempdir();
 	struct strbuf error;
-	const char *row = "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok\n";
+	const char *row = "alice,1,1,1,1,1,1,1,1,1,9,9,1,ok,2.5,1,1.25,10.25\n";
 
 	strbuf_init(&error);
 	cr_assert_eq(merge(dir, &error), -1);
