@@ -8,7 +8,7 @@
 # Parts not built yet (the grader, its --batch, the book builder) print
 # n/a, so the target works at every stage of the project.
 
-BENCH_MODULES := bench bench_proc bench_table bench_gen bench_grader
+BENCH_MODULES := bench bench_proc bench_table bench_gen bench_grader bench_watch
 BENCH_OBJECTS := $(BENCH_MODULES:%=$(BUILD)/bench-obj/%.o)
 BENCH_HEADERS := $(wildcard bench/*.h)
 

@@ -18,6 +18,7 @@
 #include "bench_gen.h"
 #include "bench_proc.h"
 #include "bench_table.h"
+#include "bench_watch.h"
 
 #define WORK "build/bench"
 #define MAX_RUNS 64
@@ -318,5 +319,6 @@ void bench_grader(const struct bench_config *c)
 		return;
 	}
 	bench_latency(c);
+	bench_watch(c);
 	bench_batch(c);
 }

@@ -16,15 +16,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_adjust.h"
 #include "batch_entries.h"
+#include "batch_reports.h"
 #include "batch_run.h"
 #include "batch_state.h"
 #include "batch_tally.h"
+#include "cache.h"
 #include "gradebook.h"
+#include "lms_entries.h"
 #include "roster.h"
 #include "secret.h"
+#include "similarity.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
+#define DEFAULT_OUT "grades"
+/* What OUT/.cache keeps after a batch: its least recently used go. */
+#define BATCH_CACHE_MAX_MIB 256ULL
 
 static int trouble(const char *message)
 {
@@ -69,7 +77,7 @@ static int make_folder(const char *path, struct strbuf *error)
 static int prepare_out(struct batch_context *context,
 		       const struct options *options, struct strbuf *error)
 {
-	const char *out = options->out ? options->out : "grades";
+	const char *out = options->out ? options->out : DEFAULT_OUT;
 	char *absolute;
 
 	context->out = xstrdup(out);
@@ -130,8 +138,9 @@ static int load_entries(struct batch_entries *entries,
 	if (source == SECRET_NONE)
 		fprintf(stderr, "grader: warning: %s\n",
 			secret_missing_warning());
-	if (source < 0 || batch_entries_list(entries, options->batch,
-					     st.st_dev, st.st_ino, error) ||
+	if (source < 0 || lms_entries_list(entries, options->from,
+					   options->batch, st.st_dev,
+					   st.st_ino, error) ||
 	    check_not_empty(entries, options->batch, error)) {
 		strbuf_release(&secret);
 		return -1;
@@ -139,6 +148,9 @@ static int load_entries(struct batch_entries *entries,
 	if (options->roster)
 		roster_apply(roster, entries);
 	batch_entries_sort(entries);
+	/* A shard holds some students only: the others are not misspelt. */
+	if (options->shard_count <= 1)
+		batch_adjust_check_ids(context->adjustments, entries);
 	batch_entries_shard(entries, options->shard_index,
 			    options->shard_count);
 	batch_entries_seed(entries, secret.buf, secret.len);
@@ -177,8 +189,8 @@ static size_t plan(const struct batch_context *context,
 		gradable++;
 		job.fingerprint = batch_state_fingerprint(entry,
 			context->options->disclosure);
-		if (batch_run_read_row(context, &job, &record, &fields,
-				       &row) == 0 &&
+		if (batch_run_read_row(context, &job, &record, &fields, &row,
+				       NULL) == 0 &&
 		    strcmp(row.status, "error") != 0) {
 			batch_progress_count(progress, &row);
 			resumed++;
@@ -209,6 +221,37 @@ static int interrupted(int signal, const struct batch_progress *progress)
 	return 128 + signal;
 }
 
+/*
+ * A gradebook from before this run no longer holds the class once anybody
+ * is graded again: it goes, and comes back (byte for byte, when nothing
+ * changed) when this run finishes.  An interrupted run leaves only the
+ * partial gradebook, whose name says what it is.
+ */
+static void withdraw_gradebook(const struct batch_context *context,
+			       const struct options *options)
+{
+	char *path = gradebook_path(context->out, options->shard_index,
+				    options->shard_count);
+
+	unlink(path);
+	free(path);
+}
+
+static void prune_cache(const char *cache_dir)
+{
+	struct cache_prune_result result;
+
+	if (!cache_dir)		/* --no-cache */
+		return;
+	cache_prune(cache_dir, BATCH_CACHE_MAX_MIB << 20, &result);
+	if (result.removed)
+		fprintf(stderr, "grader: removed the %zu least recently used "
+			"%s (%llu MiB) of %s to keep it under %llu MiB\n",
+			result.removed, batch_progress_plural(result.removed,
+			"entry", "entries"), result.freed >> 20, cache_dir,
+			BATCH_CACHE_MAX_MIB);
+}
+
 static int grade_all(const struct batch_context *context,
 		     const struct options *options,
 		     const struct batch_entries *entries)
@@ -224,13 +267,18 @@ static int grade_all(const struct batch_context *context,
 		free(jobs);
 		return EXIT_TROUBLE;
 	}
+	if (count)
+		withdraw_gradebook(context, options);
 	signal = batch_run_workers(context, jobs, count, options->jobs,
 				   &progress);
 	batch_progress_end(&progress);
-	if (signal)
+	if (signal) {
 		status = interrupted(signal, &progress);
-	else
-		status = batch_tally_write(context, options, entries);
+		batch_tally_write(context, options, entries, false);
+	} else {
+		prune_cache(context->cache_dir);
+		status = batch_tally_write(context, options, entries, true);
+	}
 	for (size_t i = 0; i < count; i++)
 		free(jobs[i].fingerprint);
 	free(jobs);
@@ -246,23 +294,31 @@ int batch_main(const struct options *options,
 		.resources = &hidden,
 	};
 	struct batch_entries entries;
+	struct adjust_file adjustments;
 	struct roster roster;
 	struct strbuf error;
 	int status;
 
 	hidden.hidden = true;
+	context.adjustments = &adjustments;
+	adjust_file_init(&adjustments);
 	strbuf_init(&error);
 	batch_entries_init(&entries);
 	roster_init(&roster);
 	if (check_submissions(options->batch, &error) != 0 ||
+	    (options->similarity && similarity_check(&error) != 0) ||
 	    (options->roster &&
 	     roster_load(&roster, options->roster, &error) != 0) ||
+	    batch_adjust_load(&adjustments, options->adjustments,
+			      options->out ? options->out : DEFAULT_OUT,
+			      &error) != 0 ||
 	    prepare_out(&context, options, &error) != 0 ||
 	    load_entries(&entries, &roster, options, &context, &error) != 0)
 		status = trouble(error.buf);
 	else
 		status = grade_all(&context, options, &entries);
 	roster_release(&roster);
+	adjust_file_release(&adjustments);
 	batch_entries_release(&entries);
 	release_context(&context);
 	strbuf_release(&error);
@@ -276,7 +332,10 @@ int batch_merge_main(const struct options *options)
 
 	strbuf_init(&out);
 	strbuf_init(&error);
-	if (gradebook_merge(options->merge, &out, &error) != 0)
+	if ((options->similarity && similarity_check(&error) != 0) ||
+	    gradebook_merge(options->merge, &out, &error) != 0 ||
+	    batch_reports_write(options->merge, options->similarity, &out,
+				&error) != 0)
 		status = trouble(error.buf);
 	fputs(out.buf, stdout);
 	strbuf_release(&out);

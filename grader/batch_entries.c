@@ -24,9 +24,34 @@ void batch_entries_init(struct batch_entries *entries)
 
 static void entry_release(struct batch_entry *entry)
 {
+	for (size_t i = 0; i < entry->nr_parts; i++) {
+		free(entry->parts[i].path);
+		free(entry->parts[i].name);
+	}
+	free(entry->parts);
+	free(entry->name);
+	free(entry->email);
+	free(entry->lms_id);
+	free(entry->seed_key);
 	free(entry->id);
 	free(entry->path);
 	free(entry->problem);
+}
+
+void batch_entry_add_part(struct batch_entry *entry, const char *path,
+			  const char *name)
+{
+	entry->parts = xrealloc(entry->parts, (entry->nr_parts + 1) *
+				sizeof *entry->parts);
+	entry->parts[entry->nr_parts].path = xstrdup(path);
+	entry->parts[entry->nr_parts++].name = xstrdup(name);
+}
+
+const char *batch_entry_seed_key(const struct batch_entry *entry)
+{
+	if (entry->seed_key)
+		return entry->seed_key;
+	return entry->email && *entry->email ? entry->email : entry->id;
 }
 
 void batch_entries_release(struct batch_entries *entries)
@@ -96,6 +121,12 @@ static struct batch_entry *push(struct batch_entries *entries,
 	return entry;
 }
 
+struct batch_entry *batch_entries_push(struct batch_entries *entries,
+				       const char *id)
+{
+	return push(entries, id, strlen(id));
+}
+
 /* A regular file: an archive to grade, or a row saying why not. */
 static void push_file(struct batch_entries *entries, const char *path,
 		      const char *name, const struct stat *st)
@@ -141,7 +172,8 @@ static void push_unreadable(struct batch_entries *entries, const char *path,
 				 expected());
 }
 
-void batch_entries_add_missing(struct batch_entries *entries, const char *id)
+struct batch_entry *batch_entries_add_missing(struct batch_entries *entries,
+					      const char *id)
 {
 	struct batch_entry *entry = push(entries, id, strlen(id));
 
@@ -149,11 +181,11 @@ void batch_entries_add_missing(struct batch_entries *entries, const char *id)
 	entry->problem = xstrfmt("the roster lists this student, but the "
 				 "submissions hold no entry named %s; %s", id,
 				 expected());
+	return entry;
 }
 
-/* Adds one entry of the folder, or says why it is skipped. */
-static void consider(struct batch_entries *entries, const char *dir,
-		     const char *name, dev_t skip_dev, ino_t skip_ino)
+void batch_entries_consider(struct batch_entries *entries, const char *dir,
+			    const char *name, dev_t skip_dev, ino_t skip_ino)
 {
 	char *path = xstrfmt("%s/%s", dir, name);
 	char *shown = sanitize_dup(path);	/* names may hold escapes */
@@ -239,7 +271,8 @@ int batch_entries_list(struct batch_entries *entries, const char *dir,
 	}
 	while ((d = readdir(handle)) != NULL)
 		if (strcmp(d->d_name, ".") && strcmp(d->d_name, ".."))
-			consider(entries, dir, d->d_name, skip_dev, skip_ino);
+			batch_entries_consider(entries, dir, d->d_name,
+					       skip_dev, skip_ino);
 	closedir(handle);
 	return 0;
 }
@@ -273,5 +306,5 @@ void batch_entries_seed(struct batch_entries *entries, const char *secret,
 {
 	for (size_t i = 0; i < entries->nr; i++)
 		entries->items[i].seed = digest_student_seed(secret,
-			secret_len, entries->items[i].id);
+			secret_len, batch_entry_seed_key(&entries->items[i]));
 }

@@ -1,5 +1,5 @@
 /*
- * batch_folder.c - finding the exercise files of a submission.
+ * batch_folder.c - whether a submission holds any file at all.
  */
 #include "batch_folder.h"
 
@@ -8,73 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "catalog.h"
 #include "strbuf.h"
-
-bool batch_folder_has_exercises(const char *dir)
-{
-	struct stat st;
-	bool any = false;
-
-	for (size_t i = 0; i < catalog_count() && !any; i++) {
-		char *path = xstrfmt("%s/%s", dir, catalog_exercise_at(i)->file);
-
-		any = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-		free(path);
-	}
-	return any;
-}
 
 static bool ignored(const char *name)
 {
 	return name[0] == '.' || !strcmp(name, "__MACOSX");
 }
-
-/* The only visible subfolder of dir (malloc'd), or NULL. */
-static char *only_subfolder(const char *dir)
-{
-	DIR *handle = opendir(dir);
-	struct dirent *d;
-	char *found = NULL;
-	int count = 0;
-	struct stat st;
-
-	if (!handle)
-		return NULL;
-	while ((d = readdir(handle)) != NULL) {
-		char *path;
-
-		if (ignored(d->d_name))
-			continue;
-		path = xstrfmt("%s/%s", dir, d->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    count++ == 0) {
-			found = path;
-			continue;
-		}
-		free(path);
-	}
-	closedir(handle);
-	if (count != 1) {
-		free(found);
-		return NULL;
-	}
-	return found;
-}
-
-char *batch_folder_locate(const char *dir)
-{
-	char *sub;
-
-	if (batch_folder_has_exercises(dir))
-		return xstrdup(dir);
-	sub = only_subfolder(dir);
-	if (sub && batch_folder_has_exercises(sub))
-		return sub;
-	free(sub);
-	return NULL;
-}
-
 
 static bool empty_below(const char *dir, int depth)
 {

@@ -1,15 +1,12 @@
 /*
- * batch_folder.h - where a submission's exercise files are: in the folder
- * itself, or, when it holds none, in its only top folder (alice/02_bce.c
- * inside alice.zip).  Hidden entries and macOS's __MACOSX are ignored.
+ * batch_folder.h - whether a submission holds any file at all (the status
+ * `empty`); where its exercise files are is discover.h's.  Hidden entries
+ * and macOS's __MACOSX are ignored.
  */
 #ifndef GRADER_BATCH_FOLDER_H
 #define GRADER_BATCH_FOLDER_H
 
 #include <stdbool.h>
-
-/* The folder holding the exercise files (malloc'd), or NULL: none. */
-char *batch_folder_locate(const char *dir);
 
 /*
  * Whether dir holds no file at any depth (hidden entries and __MACOSX
@@ -18,8 +15,5 @@ char *batch_folder_locate(const char *dir);
  */
 enum { BATCH_FOLDER_DEPTH = 16 };
 bool batch_folder_is_empty(const char *dir);
-
-/* Whether dir directly holds at least one exercise file. */
-bool batch_folder_has_exercises(const char *dir);
 
 #endif /* GRADER_BATCH_FOLDER_H */

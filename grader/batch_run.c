@@ -39,7 +39,7 @@ static double wall_clock_limit(void)
 	const char *text = getenv("WB_BATCH_TIMEOUT");
 	double limit = text ? atof(text) : 0.0;
 
-	return limit > 0.0 ? limit : 300.0;
+	return limit > 0.0 ? limit : BATCH_RUN_SECONDS;
 }
 
 struct slot {
@@ -47,6 +47,7 @@ struct slot {
 	size_t job;
 	double started;
 	bool timed_out;
+	bool retried;		/* this is the job's second try */
 };
 
 struct pool {
@@ -62,12 +63,14 @@ struct pool {
 int batch_run_read_row(const struct batch_context *context,
 		       const struct batch_job *job, struct strbuf *record,
 		       struct gradebook_fields *fields,
-		       struct gradebook_row *row)
+		       struct gradebook_row *row, struct batch_time *submitted)
 {
+	struct batch_time ignored;
 	const char *cursor;
 
 	if (!batch_state_read(context->state_dir, job->entry->id,
-			      job->fingerprint, record))
+			      job->fingerprint, record,
+			      submitted ? submitted : &ignored))
 		return -1;
 	cursor = record->buf;
 	if (gradebook_parse_record(&cursor, fields) != 1 ||
@@ -84,7 +87,7 @@ static void __attribute__((noreturn)) worker(struct pool *pool, size_t job)
 			      pool->jobs[job].fingerprint));
 }
 
-static int start(struct pool *pool, struct slot *slot)
+static int start_job(struct pool *pool, struct slot *slot, size_t job)
 {
 	pid_t pid;
 
@@ -92,34 +95,53 @@ static int start(struct pool *pool, struct slot *slot)
 	fflush(stderr);
 	pid = fork();
 	if (pid == 0)
-		worker(pool, pool->next);
+		worker(pool, job);
 	if (pid < 0)
 		return -1;
 	setpgid(pid, pid);	/* also here: no race with a kill */
 	slot->pid = pid;
-	slot->job = pool->next++;
+	slot->job = job;
 	slot->started = elapsed_now();
 	slot->timed_out = false;
 	pool->running++;
 	return 0;
 }
 
+static int start(struct pool *pool, struct slot *slot)
+{
+	if (start_job(pool, slot, pool->next) != 0)
+		return -1;
+	slot->retried = false;
+	pool->next++;
+	return 0;
+}
+
+/* Why a worker gave no result, for the student's page (batch_worker.h). */
 static char *failure_text(const struct slot *slot, int wait_status,
 			  double limit)
 {
+	char *why, *text;
+
 	if (slot->timed_out)
-		return xstrfmt("grading this student took longer than %.0f s "
-			       "and was stopped; run the same command again "
-			       "to retry, and look at the submission if it "
-			       "happens again", limit);
-	if (WIFSIGNALED(wait_status))
-		return xstrfmt("the grader's worker for this student ended by "
-			       "signal %d; run the same command again to "
-			       "retry", WTERMSIG(wait_status));
-	return xstrfmt("the grader's worker for this student failed (exit "
-		       "status %d, see the batch's error output); run the "
-		       "same command again to retry",
-		       WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1);
+		why = xstrfmt("its worker ran past the grader's own limit of "
+			      "%.0f s per student, which the tests' own time "
+			      "limits keep far from", limit);
+	else if (WIFSIGNALED(wait_status))
+		why = xstrfmt("its worker ended by signal %d",
+			      WTERMSIG(wait_status));
+	else
+		why = xstrfmt("its worker failed with exit status %d",
+			      WIFEXITED(wait_status) ?
+			      WEXITSTATUS(wait_status) : -1);
+	text = batch_worker_grader_failed(why);
+	free(why);
+	return text;
+}
+
+static bool failed(const struct slot *slot, int wait_status)
+{
+	return !WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0 ||
+	       slot->timed_out;
 }
 
 static void finish(struct pool *pool, struct slot *slot, int wait_status)
@@ -129,18 +151,28 @@ static void finish(struct pool *pool, struct slot *slot, int wait_status)
 	struct gradebook_row row;
 	struct strbuf record;
 
+	pool->running--;
+	slot->pid = 0;
+	/* The grader's own failure (load, a timeout): once more first. */
+	if (failed(slot, wait_status) && !slot->retried && !stop_signal) {
+		fprintf(stderr, "grader: %s: the worker %s; grading this "
+			"student once more\n", job->entry->id, slot->timed_out ?
+			"timed out" : "failed");
+		slot->retried = true;
+		if (start_job(pool, slot, slot->job) == 0)
+			return;
+	}
 	strbuf_init(&record);
 	gradebook_fields_init(&fields);
-	if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0 ||
-	    slot->timed_out) {
+	if (failed(slot, wait_status)) {
 		char *problem = failure_text(slot, wait_status, pool->limit);
 
 		batch_worker_record_problem(pool->context, job->entry,
 					    job->fingerprint, "error", problem);
 		free(problem);
 	}
-	if (batch_run_read_row(pool->context, job, &record, &fields,
-			       &row) != 0) {
+	if (batch_run_read_row(pool->context, job, &record, &fields, &row,
+			       NULL) != 0) {
 		memset(&row, 0, sizeof row);
 		row.student = job->entry->id;
 		row.status = "error";
@@ -148,8 +180,6 @@ static void finish(struct pool *pool, struct slot *slot, int wait_status)
 	batch_progress_finished(pool->progress, &row);
 	gradebook_fields_release(&fields);
 	strbuf_release(&record);
-	slot->pid = 0;
-	pool->running--;
 }
 
 static struct slot *slot_of(struct pool *pool, pid_t pid)

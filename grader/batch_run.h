@@ -9,6 +9,9 @@
 #ifndef GRADER_BATCH_RUN_H
 #define GRADER_BATCH_RUN_H
 
+/* A student's worker is stopped after this long (WB_BATCH_TIMEOUT). */
+#define BATCH_RUN_SECONDS 300.0
+
 #include <stddef.h>
 
 #include "batch_progress.h"
@@ -28,10 +31,13 @@ int batch_run_workers(const struct batch_context *context,
 		      const struct batch_job *jobs, size_t count,
 		      unsigned parallel, struct batch_progress *progress);
 
-/* Reads a student's record back as a row; 0, or -1 when it is missing. */
+/*
+ * Reads a student's record back as a row and when they handed in
+ * (submitted may be NULL); 0, or -1 when it is missing.
+ */
 int batch_run_read_row(const struct batch_context *context,
 		       const struct batch_job *job, struct strbuf *record,
 		       struct gradebook_fields *fields,
-		       struct gradebook_row *row);
+		       struct gradebook_row *row, struct batch_time *submitted);
 
 #endif /* GRADER_BATCH_RUN_H */

@@ -9,12 +9,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch_folder.h"
+#include "discover.h"
 #include "catalog.h"
 #include "digest.h"
 #include "student_id.h"
 
-#define STATE_MAGIC "wb-batch-state 1\n"
+#define STATE_MAGIC "wb-batch-state 2\n"
 
 /* The grader build: a rebuilt grader grades everything again. */
 static void add_build(struct strbuf *sb)
@@ -42,25 +42,44 @@ static void add_file(struct strbuf *sb, const char *name, const char *path)
 	strbuf_release(&content);
 }
 
-static void add_folder(struct strbuf *sb, const char *dir)
+/* A file of a flat LMS download, with its time (the late policy's). */
+static void add_part(struct strbuf *sb, const struct batch_part *part)
 {
-	char *folder = batch_folder_locate(dir);
 	struct stat st;
 
-	if (!folder) {
-		strbuf_addstr(sb, "no exercise files\n");
-		return;
-	}
-	strbuf_addf(sb, "at %s\n", folder + strlen(dir));
-	for (size_t i = 0; i < catalog_count(); i++) {
-		const char *file = catalog_exercise_at(i)->file;
-		char *path = xstrfmt("%s/%s", folder, file);
+	if (stat(part->path, &st) == 0)
+		strbuf_addf(sb, "mtime %jd\n", (intmax_t)st.st_mtim.tv_sec);
+	add_file(sb, part->name, part->path);
+}
 
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-			add_file(sb, file, path);
+/* The exercise files where the worker will find them (discover.h). */
+static void add_folder(struct strbuf *sb, const char *dir)
+{
+	struct discovery found;
+	struct strbuf error;
+	struct stat st;
+
+	discovery_init(&found);
+	strbuf_init(&error);
+	if (discover_exercises(&found, dir, &error) != 0 || !found.found)
+		strbuf_addstr(sb, "no exercise files\n");
+	for (size_t i = 0; i < catalog_count() && found.found; i++) {
+		char *path;
+
+		if (!found.files[i])
+			continue;
+		path = xstrfmt("%s/%s", dir, found.files[i]);
+		/* The time counts for the late policy. */
+		if (lstat(path, &st) == 0)
+			strbuf_addf(sb, "mtime %jd\n",
+				    (intmax_t)st.st_mtim.tv_sec);
+		add_file(sb, found.files[i], path);
 		free(path);
 	}
-	free(folder);
+	/* The notes (misnamed files, ...) are part of the feedback. */
+	discovery_notes(&found, sb);
+	strbuf_release(&error);
+	discovery_release(&found);
 }
 
 char *batch_state_fingerprint(const struct batch_entry *entry,
@@ -75,7 +94,14 @@ char *batch_state_fingerprint(const struct batch_entry *entry,
 	strbuf_addf(&sb, "seed %" PRIu64 "\nhidden 1\ndisclosure %d\n",
 		    entry->seed, (int)disclosure);
 	add_build(&sb);
-	if (entry->archive)
+	if (entry->submitted.known)
+		strbuf_addf(&sb, "submitted %" PRId64 "\n",
+			    entry->submitted.seconds);
+	for (size_t i = 0; i < entry->nr_parts; i++)
+		add_part(&sb, &entry->parts[i]);
+	if (entry->nr_parts)
+		;	/* the parts are the submission */
+	else if (entry->archive)
 		add_file(&sb, "archive", entry->path);
 	else
 		add_folder(&sb, entry->path);
@@ -88,7 +114,8 @@ char *batch_state_fingerprint(const struct batch_entry *entry,
 }
 
 int batch_state_write(const char *state_dir, const char *id,
-		      const char *fingerprint, const char *record)
+		      const char *fingerprint,
+		      const struct batch_time *submitted, const char *record)
 {
 	char *stem = student_id_file_name(id);
 	char *path = xstrfmt("%s/%s", state_dir, stem);
@@ -96,8 +123,13 @@ int batch_state_write(const char *state_dir, const char *id,
 	int status;
 
 	strbuf_init(&text);
-	strbuf_addf(&text, STATE_MAGIC "fingerprint %s\n%s", fingerprint,
-		    record);
+	strbuf_addf(&text, STATE_MAGIC "fingerprint %s\n", fingerprint);
+	if (submitted->known)
+		strbuf_addf(&text, "submitted %" PRId64 "\n",
+			    submitted->seconds);
+	else
+		strbuf_addstr(&text, "submitted -\n");
+	strbuf_addstr(&text, record);
 	status = strbuf_write_file(&text, path);
 	strbuf_release(&text);
 	free(path);
@@ -105,8 +137,32 @@ int batch_state_write(const char *state_dir, const char *id,
 	return status;
 }
 
+/* "submitted N\n" or "submitted -\n" at *p, moved past; 0 or -1. */
+static int read_submitted(const char **p, struct batch_time *submitted)
+{
+	const char *text;
+	char *end;
+
+	if (strncmp(*p, "submitted ", 10) != 0)
+		return -1;
+	text = *p + 10;
+	submitted->known = false;
+	submitted->seconds = 0;
+	if (!strncmp(text, "-\n", 2)) {
+		*p = text + 2;
+		return 0;
+	}
+	submitted->seconds = strtoll(text, &end, 10);
+	if (end == text || *end != '\n')
+		return -1;
+	submitted->known = true;
+	*p = end + 1;
+	return 0;
+}
+
 int batch_state_read(const char *state_dir, const char *id,
-		     const char *fingerprint, struct strbuf *record)
+		     const char *fingerprint, struct strbuf *record,
+		     struct batch_time *submitted)
 {
 	char *stem = student_id_file_name(id);
 	char *path = xstrfmt("%s/%s", state_dir, stem);
@@ -117,9 +173,13 @@ int batch_state_read(const char *state_dir, const char *id,
 	strbuf_init(&text);
 	if (strbuf_read_file(&text, path, (size_t)1 << 20) &&
 	    !strncmp(text.buf, expected, strlen(expected))) {
-		strbuf_reset(record);
-		strbuf_addstr(record, text.buf + strlen(expected));
-		found = 1;
+		const char *rest = text.buf + strlen(expected);
+
+		if (read_submitted(&rest, submitted) == 0) {
+			strbuf_reset(record);
+			strbuf_addstr(record, rest);
+			found = 1;
+		}
 	}
 	strbuf_release(&text);
 	free(expected);

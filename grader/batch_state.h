@@ -1,7 +1,8 @@
 /*
  * batch_state.h - what makes a batch resumable: OUT/.state/ID holds the
  * student's gradebook row and a fingerprint of what was graded (the
- * submission's bytes, the seed, the grader build and what the feedback shows of hidden tests).  A
+ * submission's bytes and times, the seed, the grader build and what the
+ * feedback shows of hidden tests) and when the student handed in.  A
  * student whose record is there with the same fingerprint is not graded
  * again.  The record is written last, after the student's other files, so
  * its presence means the student is done.
@@ -23,15 +24,21 @@
 char *batch_state_fingerprint(const struct batch_entry *entry,
 			      enum disclosure_mode disclosure);
 
-/* Writes state_dir/ID through a temporary file; 0, or -1 with errno. */
+/*
+ * Writes state_dir/ID through a temporary file: the fingerprint, when the
+ * student handed in, and the gradebook row `record`.  0, or -1 with errno.
+ */
 int batch_state_write(const char *state_dir, const char *id,
-		      const char *fingerprint, const char *record);
+		      const char *fingerprint,
+		      const struct batch_time *submitted, const char *record);
 
 /*
- * Reads state_dir/ID into record (the gradebook row with its line end).
- * Returns 1 when it is there and its fingerprint is this one, else 0.
+ * Reads state_dir/ID into record (the gradebook row with its line end) and
+ * submitted.  Returns 1 when it is there and its fingerprint is this one,
+ * else 0.
  */
 int batch_state_read(const char *state_dir, const char *id,
-		     const char *fingerprint, struct strbuf *record);
+		     const char *fingerprint, struct strbuf *record,
+		     struct batch_time *submitted);
 
 #endif /* GRADER_BATCH_STATE_H */

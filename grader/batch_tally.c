@@ -7,9 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "batch_adjust.h"
+#include "batch_reports.h"
 #include "batch_run.h"
 #include "batch_state.h"
+#include "lms_export.h"
 
 /* Every status a row can have, in the order the summary counts them. */
 enum { STATUS_ERROR = 10, STATUS_COUNT = 11 };
@@ -26,6 +30,10 @@ struct tally {
 	size_t off_roster;		/* entries whose id it lacks */
 	double score_sum, max_sum;	/* of the ok students */
 	size_t lost;			/* records that went away */
+	bool finished;			/* else: pending, not lost */
+	size_t pending;			/* not graded yet (unfinished) */
+	size_t adjusted, late;		/* by the adjustments file */
+	size_t page_errors;		/* pages that could not be updated */
 };
 
 void batch_tally_synthetic_row(const struct batch_entry *entry,
@@ -54,9 +62,10 @@ static void count_row(struct tally *tally, const struct gradebook_row *row)
 /* Appends the entry's row; the record of a graded one must be there. */
 static void add_entry(const struct batch_context *context,
 		      const struct batch_entry *entry, struct tally *tally,
-		      struct strbuf *gradebook)
+		      struct strbuf *gradebook, struct lms_export *export)
 {
 	struct batch_job job = { .entry = entry };
+	struct batch_time submitted = { .known = false };
 	struct gradebook_fields fields;
 	struct gradebook_row row;
 	struct strbuf record;
@@ -69,7 +78,13 @@ static void add_entry(const struct batch_context *context,
 		job.fingerprint = batch_state_fingerprint(entry,
 			context->options->disclosure);
 		if (batch_run_read_row(context, &job, &record, &fields,
-				       &row) != 0) {
+				       &row, &submitted) == 0) {
+			/* graded, or judged by its worker */
+		} else if (!tally->finished) {
+			tally->pending++;
+			batch_tally_synthetic_row(entry, &row);
+			row.status = "pending";
+		} else {
 			fprintf(stderr, "grader: the record of %s is missing or "
 				"changed (%s/%s); run the same command again\n",
 				entry->id, context->state_dir, entry->id);
@@ -88,7 +103,12 @@ static void add_entry(const struct batch_context *context,
 	tally->off_roster += entry->off_roster;
 	if (entry->off_roster && !strcmp(row.status, "ok"))
 		row.status = "not-on-roster";
+	tally->page_errors += batch_adjust_row(context, entry, &submitted,
+					       &row) != 0;
+	tally->adjusted += row.adjustment != 0;
+	tally->late += row.late_days > 0;
 	gradebook_format_row(&row, gradebook);
+	lms_export_add(export, entry, &row);
 	count_row(tally, &row);
 	gradebook_fields_release(&fields);
 	strbuf_release(&record);
@@ -129,13 +149,15 @@ static bool all_loose(const struct tally *tally)
 }
 
 static void print_summary(const struct tally *tally, const char *out,
-			  const char *gradebook, bool instructor_view)
+			  const char *gradebook, const char *reports,
+			  bool instructor_view)
 {
 	size_t errors = tally->counts[STATUS_ERROR];
 
 	print_counts(tally);
 	printf("gradebook: %s\nfeedback: %s/feedback/ID.html and ID.md; "
-	       "Gradescope results: %s/json/ID.json\n", gradebook, out, out);
+	       "Gradescope results: %s/json/ID.json\n%s", gradebook, out, out,
+	       reports);
 	if (all_loose(tally))
 		printf("Next: every entry is a single file, as in an LMS "
 		       "download of loose files: put each student's files in "
@@ -163,36 +185,134 @@ static void print_summary(const struct tally *tally, const char *out,
 		       "gradebook\n");
 }
 
-int batch_tally_write(const struct batch_context *context,
-		      const struct options *options,
-		      const struct batch_entries *entries)
+/* --export: the same rows in the LMS's format.  0 or 2. */
+static int write_export(const struct options *options,
+			const struct lms_export *export)
+{
+	struct strbuf error;
+	int status = 0;
+
+	if (!options->export_file)
+		return 0;
+	strbuf_init(&error);
+	if (lms_export_write(export, options->export_file, &error) != 0) {
+		fprintf(stderr, "grader: %s\n", error.buf);
+		status = 2;
+	} else {
+		printf("%s gradebook: %s\n",
+		       lms_kind_name(options->export_kind),
+		       options->export_file);
+	}
+	strbuf_release(&error);
+	return status;
+}
+
+/* What the adjustments file did, when it did anything. */
+static void print_adjusted(const struct tally *tally,
+			   const struct adjust_file *file)
+{
+	if (!tally->adjusted && !tally->late)
+		return;
+	printf("adjustments (%s): %zu %s adjusted, %zu late; the gradebook's "
+	       "final column has the score to upload\n", file->path,
+	       tally->adjusted, batch_progress_plural(tally->adjusted,
+						      "student", "students"),
+	       tally->late);
+}
+
+/* An unfinished batch: what it has, under a name that says so. */
+static int write_partial(const struct batch_context *context,
+			 const struct options *options,
+			 const struct tally *tally,
+			 const struct strbuf *gradebook)
+{
+	char *path = gradebook_partial_path(context->out, options->shard_index,
+					    options->shard_count);
+	int status = strbuf_write_file(gradebook, path);
+
+	if (status != 0)
+		fprintf(stderr, "grader: cannot write %s (%s); free some space "
+			"or choose another --out\n", path, strerror(errno));
+	else
+		fprintf(stderr, "grader: partial gradebook: %s (%zu %s status "
+			"pending); it is not the gradebook: run the same "
+			"command again to finish\n", path, tally->pending,
+			batch_progress_plural(tally->pending, "student has",
+					      "students have"));
+	free(path);
+	return status;
+}
+
+/* A finished batch: the gradebook, and no partial one beside it. */
+static int write_final(const struct batch_context *context,
+		       const struct options *options,
+		       const struct tally *tally,
+		       const struct strbuf *gradebook,
+		       const struct lms_export *export)
 {
 	char *path = gradebook_path(context->out, options->shard_index,
 				    options->shard_count);
-	struct tally tally;
-	struct strbuf gradebook;
+	char *partial = gradebook_partial_path(context->out,
+					       options->shard_index,
+					       options->shard_count);
+	struct strbuf reports, error;
 	int status = 0;
 
-	memset(&tally, 0, sizeof tally);
-	strbuf_init(&gradebook);
-	gradebook_header(&gradebook);
-	for (size_t i = 0; i < entries->nr; i++)
-		add_entry(context, &entries->items[i], &tally, &gradebook);
-	if (tally.lost) {
+	strbuf_init(&reports);
+	strbuf_init(&error);
+	if (tally->lost) {
 		fprintf(stderr, "grader: no gradebook written: %zu %s no "
-			"record; run the same command again\n", tally.lost,
-			batch_progress_plural(tally.lost, "student has",
+			"record; run the same command again\n", tally->lost,
+			batch_progress_plural(tally->lost, "student has",
 					      "students have"));
 		status = 2;
-	} else if (strbuf_write_file(&gradebook, path) != 0) {
+	} else if (strbuf_write_file(gradebook, path) != 0) {
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "
 			"or choose another --out\n", path, strerror(errno));
 		status = 2;
+	} else if (options->shard_count <= 1 &&
+		   batch_reports_write(context->out, options->similarity,
+				       &reports, &error) != 0) {
+		fprintf(stderr, "grader: %s\n", error.buf);
+		status = 2;
 	} else {
-		print_summary(&tally, context->out, path,
+		unlink(partial);
+		print_summary(tally, context->out, path, reports.buf,
 			      options->disclosure == DISCLOSURE_INSTRUCTOR);
+		print_adjusted(tally, context->adjustments);
+		status = write_export(options, export);
 	}
-	strbuf_release(&gradebook);
+	strbuf_release(&reports);
+	strbuf_release(&error);
+	free(partial);
 	free(path);
+	return status;
+}
+
+int batch_tally_write(const struct batch_context *context,
+		      const struct options *options,
+		      const struct batch_entries *entries, bool finished)
+{
+	struct lms_export export;
+	struct tally tally;
+	struct strbuf gradebook;
+	int status;
+
+	memset(&tally, 0, sizeof tally);
+	tally.finished = finished;
+	strbuf_init(&gradebook);
+	lms_export_init(&export, options->export_kind, options->from,
+			options->assignment);
+	gradebook_header(&gradebook);
+	for (size_t i = 0; i < entries->nr; i++)
+		add_entry(context, &entries->items[i], &tally, &gradebook,
+			  &export);
+	status = finished ?
+		 write_final(context, options, &tally, &gradebook, &export) :
+		 write_partial(context, options, &tally, &gradebook);
+	if (tally.page_errors)
+		status = 2;
+	lms_export_release(&export);
+	strbuf_release(&gradebook);
 	return status;
 }

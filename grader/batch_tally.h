@@ -16,12 +16,15 @@ void batch_tally_synthetic_row(const struct batch_entry *entry,
 			       struct gradebook_row *row);
 
 /*
- * Writes OUT/gradebook.csv (or the shard's) and prints the summary.
- * Returns the batch's exit status: 0, or 2 when a record is missing or the
- * gradebook cannot be written.
+ * A finished batch: writes OUT/gradebook.csv (or the shard's), removes a
+ * partial one, and prints the summary.  An unfinished (interrupted) one:
+ * writes OUT/gradebook.partial.csv (or the shard's), whose students with
+ * no result yet have the status `pending`.  Either applies the
+ * adjustments file (batch_adjust.h).  Returns 0, or 2 when a record of a
+ * finished batch is missing or a file cannot be written.
  */
 int batch_tally_write(const struct batch_context *context,
 		      const struct options *options,
-		      const struct batch_entries *entries);
+		      const struct batch_entries *entries, bool finished);
 
 #endif /* GRADER_BATCH_TALLY_H */

@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "batch_folder.h"
+#include "batch_parts.h"
 #include "batch_state.h"
 #include "catalog.h"
+#include "class_store.h"
+#include "discover.h"
 #include "disclosure.h"
 #include "feedback.h"
 #include "gradebook.h"
@@ -40,7 +43,8 @@ static int write_json(const struct batch_context *context,
 		      const struct batch_entry *entry,
 		      const struct summary *summary)
 {
-	char *reproduce = student_id_reproduce_command(entry->id);
+	char *reproduce = student_id_reproduce_command(
+		batch_entry_seed_key(entry));
 	struct report_text_style style = {
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
@@ -70,6 +74,7 @@ static int write_json(const struct batch_context *context,
 static int write_outputs(const struct batch_context *context,
 			 const struct batch_entry *entry,
 			 const char *fingerprint,
+			 const struct batch_time *submitted,
 			 const struct gradebook_row *row, const char *markdown)
 {
 	struct strbuf record;
@@ -80,7 +85,7 @@ static int write_outputs(const struct batch_context *context,
 	status = feedback_write(context->feedback_dir, entry->id, markdown);
 	if (status == 0)
 		status = batch_state_write(context->state_dir, entry->id,
-					   fingerprint, record.buf);
+					   fingerprint, submitted, record.buf);
 	if (status != 0)
 		fprintf(stderr, "grader: %s: cannot write the results into %s "
 			"(%s); free some space or choose another --out\n",
@@ -95,12 +100,21 @@ static void problem_markdown(const struct batch_entry *entry,
 {
 	struct feedback_info info = {
 		.student = entry->id,
+		.seed_key = batch_entry_seed_key(entry),
 		.seed = entry->seed,
 		.status = status,
 		.problem = problem,
 	};
 
 	feedback_problem_markdown(&info, markdown);
+}
+
+char *batch_worker_grader_failed(const char *why)
+{
+	return xstrfmt("the grader itself failed on this submission, and "
+		       "again when it tried once more (%s). This is no verdict "
+		       "on your work and nothing for you to fix: your "
+		       "instructor grades it again.", why);
 }
 
 int batch_worker_record_problem(const struct batch_context *context,
@@ -113,13 +127,17 @@ int batch_worker_record_problem(const struct batch_context *context,
 		.seed = entry->seed,
 		.status = status,
 	};
+	struct batch_time untimed = { .known = false };
 	struct strbuf markdown;
 	int result;
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, status, problem, &markdown);
-	result = write_outputs(context, entry, fingerprint, &row,
-			       markdown.buf);
+	/* Not graded: no late penalty, so no time. */
+	result = class_store_write_problem(context->out, entry->id, problem);
+	if (result == 0)
+		result = write_outputs(context, entry, fingerprint, &untimed,
+				       &row, markdown.buf);
 	strbuf_release(&markdown);
 	return result;
 }
@@ -132,8 +150,11 @@ int batch_worker_write_page(const struct batch_context *context,
 
 	strbuf_init(&markdown);
 	problem_markdown(entry, entry->status, entry->problem, &markdown);
-	result = feedback_write(context->feedback_dir, entry->id,
-				markdown.buf);
+	result = class_store_write_problem(context->out, entry->id,
+					   entry->problem);
+	if (result == 0)
+		result = feedback_write(context->feedback_dir, entry->id,
+					markdown.buf);
 	if (result != 0)
 		fprintf(stderr, "grader: cannot write the feedback of %s into "
 			"%s (%s); free some space or choose another --out\n",
@@ -146,11 +167,13 @@ int batch_worker_write_page(const struct batch_context *context,
 static int write_student_files(const struct batch_context *context,
 			       const struct batch_entry *entry,
 			       const char *fingerprint,
+			       const struct batch_time *submitted,
 			       const struct summary *full,
 			       const struct gradebook_row *row)
 {
-	struct feedback_info info = { .student = entry->id, .seed = entry->seed,
-				      .status = "ok" };
+	struct feedback_info info = { .student = entry->id,
+				      .seed_key = batch_entry_seed_key(entry),
+				      .seed = entry->seed, .status = "ok" };
 	struct disclosure_view *view = xmalloc(sizeof *view);
 	struct strbuf markdown;
 	int status;
@@ -160,21 +183,80 @@ static int write_student_files(const struct batch_context *context,
 	feedback_markdown(&view->summary, &info, &markdown);
 	status = write_json(context, entry, &view->summary);
 	if (status == 0)
-		status = write_outputs(context, entry, fingerprint, row,
-				       markdown.buf);
+		status = write_outputs(context, entry, fingerprint, submitted,
+				       row, markdown.buf);
 	strbuf_release(&markdown);
 	disclosure_view_release(view);
 	free(view);
 	return status;
 }
 
+/* What the class reports read (class_store.h), before the record. */
+static int store_for_class(const struct batch_context *context,
+			   const struct batch_entry *entry,
+			   const struct summary *summary, const char *folder,
+			   char *const *files)
+{
+	if (class_store_write(context->out, entry->id, summary, folder,
+			      files) == 0)
+		return 0;
+	fprintf(stderr, "grader: %s: cannot write into %s/" CLASS_STORE_DIR
+		" (%s); free some space or choose another --out\n", entry->id,
+		context->out, strerror(errno));
+	return -1;
+}
+
+/* No exercise file found: what was there, and what was expected. */
+static int record_no_files(const struct batch_context *context,
+			   const struct batch_entry *entry,
+			   const char *fingerprint, const char *notes)
+{
+	char *problem = xstrfmt("the submission holds no exercise file (%s) "
+				"at any depth.%s%s", catalog_file_range(),
+				*notes ? "\n" : "", notes);
+	int status = batch_worker_record_problem(context, entry, fingerprint,
+						 "no-files", problem);
+
+	free(problem);
+	return status;
+}
+
+static void report_session_error(const struct batch_entry *entry,
+				 const struct strbuf *error)
+{
+	/* Interrupted: the batch itself says so, once. */
+	if (!jobs_interrupted_by())
+		fprintf(stderr, "grader: %s: %s\n", entry->id, error->buf);
+}
+
+/*
+ * When the student handed in: an LMS layout's time, else the newest of
+ * the exercise files found (archives keep their entries' times).
+ */
+static struct batch_time submission_time(const struct batch_entry *entry,
+					 const char *folder,
+					 const struct discovery *found)
+{
+	struct batch_time submitted = entry->submitted;
+
+	if (!submitted.known)
+		submitted.known = discovery_newest_mtime(found, folder,
+							 &submitted.seconds);
+	return submitted;
+}
+
+/* Grades what discovery finds in folder (skipped: an archive's notes). */
 static int grade_folder(const struct batch_context *context,
 			const struct batch_entry *entry,
-			const char *fingerprint, const char *folder)
+			const char *fingerprint, const char *folder,
+			const char *skipped)
 {
 	struct session_config config = {
 		.resources = context->resources,
 		.dir = folder,
+		/* Feedback names the files as "alice/02_bce.c". */
+		.shown_dir = entry->id,
+		.skipped = skipped,
 		.seed = entry->seed,
 		.selected = session_select_all(),
 		.jobs = 1,
@@ -184,99 +266,118 @@ static int grade_folder(const struct batch_context *context,
 	};
 	struct gradebook_row row = { .student = entry->id, .seed = entry->seed,
 				     .status = "ok" };
+	struct batch_time submitted;
 	struct session session;
 	struct strbuf error;
 	int status = -1;
 
 	session_init(&session);
 	strbuf_init(&error);
-	if (session_grade(&session, &config, &error) != 0) {
-		/* Interrupted: the batch itself says so, once. */
-		if (!jobs_interrupted_by())
-			fprintf(stderr, "grader: %s: %s\n", entry->id,
-				error.buf);
+	if (session_discover(&session, &config, &error) != 0 ||
+	    (session.discovery.found &&
+	     session_grade(&session, &config, &error) != 0)) {
+		report_session_error(entry, &error);
+	} else if (!session.discovery.found) {
+		status = record_no_files(context, entry, fingerprint,
+					 session.notes.buf);
 	} else if (session.summary.internal_error) {
+		char *problem = batch_worker_grader_failed(
+			session.summary.internal_error);
+
 		status = batch_worker_record_problem(context, entry,
-			fingerprint, "error", session.summary.internal_error);
+			fingerprint, "error", problem);
+		free(problem);
 	} else {
-		/* Feedback names the files as "alice/02_bce.c". */
-		session.summary.dir = entry->id;
+		submitted = submission_time(entry, folder, &session.discovery);
 		/* The gradebook is the instructor's; the rest the student's. */
 		row_from_summary(&session.summary, &row);
-		status = write_student_files(context, entry, fingerprint,
-					     &session.summary, &row);
+		status = store_for_class(context, entry, &session.summary,
+					 folder, session.discovery.files);
+		if (status == 0)
+			status = write_student_files(context, entry,
+				fingerprint, &submitted, &session.summary,
+				&row);
 	}
 	strbuf_release(&error);
 	session_release(&session);
 	return status;
 }
 
-/*
- * A problem whose message names the exercise files: format has one %s,
- * "01_sigmoid.c ... 09_softmax_regression.c" from the catalog.
- */
-static int record_without_files(const struct batch_context *context,
-				const struct batch_entry *entry,
-				const char *fingerprint, const char *status,
-				const char *format)
+static int record_empty(const struct batch_context *context,
+			const struct batch_entry *entry,
+			const char *fingerprint)
 {
-	char *problem = xstrfmt(format, catalog_file_range());
-	int result = batch_worker_record_problem(context, entry, fingerprint,
-						 status, problem);
+	char *problem = xstrfmt("found %s that holds no file; expected the "
+				"exercise files (%s) in it",
+				entry->archive ? "an archive" : "a folder",
+				catalog_file_range());
+	int status = batch_worker_record_problem(context, entry, fingerprint,
+						 "empty", problem);
 
 	free(problem);
-	return result;
-}
-
-static int grade_located(const struct batch_context *context,
-			 const struct batch_entry *entry,
-			 const char *fingerprint, const char *dir)
-{
-	char *folder;
-	int status;
-
-	if (batch_folder_is_empty(dir))
-		return record_without_files(context, entry, fingerprint,
-			"empty", entry->archive ? "found an archive that holds "
-			"no file; expected the exercise files (%s) in it" :
-			"found a folder that holds no file; expected the "
-			"exercise files (%s) in it");
-	folder = batch_folder_locate(dir);
-	if (!folder)
-		return record_without_files(context, entry, fingerprint,
-			"no-files", "the submission holds no exercise file "
-			"(%s), neither at its top nor in a single top "
-			"folder");
-	status = grade_folder(context, entry, fingerprint, folder);
-	free(folder);
 	return status;
 }
 
-static int grade_archive(const struct batch_context *context,
-			 const struct batch_entry *entry,
-			 const char *fingerprint)
+/*
+ * Puts a student's files into dest, noting in skipped the ones left out;
+ * 0, or -1 with one line in error and *status the gradebook status that
+ * says why.
+ */
+typedef int fill_fn(const struct batch_entry *entry, const char *dest,
+		    struct strbuf *skipped, const char **status,
+		    struct strbuf *error);
+
+/* Only exercise files are unpacked; the rest are read through, noted. */
+static int fill_unpack(const struct batch_entry *entry, const char *dest,
+		       struct strbuf *skipped, const char **status,
+		       struct strbuf *error)
+{
+	*status = "bad-archive";
+	return unpack_archive_wanted(entry->path, dest, &unpack_default_limits,
+				     discover_is_exercise_path, skipped,
+				     error);
+}
+
+static int fill_parts(const struct batch_entry *entry, const char *dest,
+		      struct strbuf *skipped, const char **status,
+		      struct strbuf *error)
+{
+	(void)skipped;	/* every part is copied; discovery notes the rest */
+	*status = "unreadable";
+	return batch_parts_copy(entry, dest, &unpack_default_limits, error);
+}
+
+/* In a scratch folder the worker removes, whatever happens. */
+static int grade_in_scratch(const struct batch_context *context,
+			    const struct batch_entry *entry,
+			    const char *fingerprint, fill_fn *fill)
 {
 	struct workspace workspace;
-	struct strbuf error;
+	struct strbuf error, skipped;
+	const char *problem_status = "error";
 	char *dest = NULL;
 	int status;
 
 	workspace_init(&workspace);
 	strbuf_init(&error);
+	strbuf_init(&skipped);
 	if (workspace_create(&workspace, &error) != 0 ||
 	    !(dest = workspace_subfolder(&workspace, "submission"))) {
 		fprintf(stderr, "grader: %s: %s\n", entry->id,
 			error.len ? error.buf : "cannot create a scratch "
 			"folder; set TMPDIR to a writable folder");
 		status = -1;
-	} else if (unpack_archive(entry->path, dest, &unpack_default_limits,
-				  &error) != 0) {
+	} else if (fill(entry, dest, &skipped, &problem_status, &error) != 0) {
 		status = batch_worker_record_problem(context, entry,
-			fingerprint, "bad-archive", error.buf);
+			fingerprint, problem_status, error.buf);
+	} else if (!skipped.len && batch_folder_is_empty(dest)) {
+		status = record_empty(context, entry, fingerprint);
 	} else {
-		status = grade_located(context, entry, fingerprint, dest);
+		status = grade_folder(context, entry, fingerprint, dest,
+				      skipped.buf);
 	}
 	free(dest);
+	strbuf_release(&skipped);
 	strbuf_release(&error);
 	workspace_release(&workspace);
 	return status;
@@ -285,9 +386,18 @@ static int grade_archive(const struct batch_context *context,
 int batch_worker_run(const struct batch_context *context,
 		     const struct batch_entry *entry, const char *fingerprint)
 {
-	int status = entry->archive ?
-		     grade_archive(context, entry, fingerprint) :
-		     grade_located(context, entry, fingerprint, entry->path);
+	int status;
 
+	if (entry->nr_parts)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_parts);
+	else if (entry->archive)
+		status = grade_in_scratch(context, entry, fingerprint,
+					  fill_unpack);
+	else if (batch_folder_is_empty(entry->path))
+		status = record_empty(context, entry, fingerprint);
+	else
+		status = grade_folder(context, entry, fingerprint,
+				      entry->path, NULL);
 	return status == 0 ? 0 : 3;
 }

@@ -7,6 +7,7 @@
 #ifndef GRADER_BATCH_WORKER_H
 #define GRADER_BATCH_WORKER_H
 
+#include "adjust.h"
 #include "batch_entries.h"
 #include "options.h"
 #include "resources.h"
@@ -19,6 +20,8 @@ struct batch_context {
 	char *json_dir;			/* OUT/json */
 	char *state_dir;		/* OUT/.state */
 	char *cache_dir;		/* OUT/.cache (absolute), or NULL */
+	/* Applied when the gradebook is written, never in a worker. */
+	const struct adjust_file *adjustments;
 };
 
 /*
@@ -37,6 +40,13 @@ int batch_worker_record_problem(const struct batch_context *context,
 				const struct batch_entry *entry,
 				const char *fingerprint, const char *status,
 				const char *problem);
+
+/*
+ * The problem text of an `error` the grader caused (its own timeout, a
+ * worker killed under load) after its retry: says so, and that the
+ * student has nothing to do (malloc'd).
+ */
+char *batch_worker_grader_failed(const char *why);
 
 /*
  * Writes the feedback pages of an entry the coordinator already judged

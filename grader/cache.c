@@ -92,8 +92,11 @@ char *cache_lookup(const char *dir, const struct strbuf *identity)
 	char *entry = xstrfmt("%s/%s", dir, name);
 
 	free(name);
-	if (same_identity(entry, identity))
+	if (same_identity(entry, identity)) {
+		/* Used now: cache_prune() removes the least recently used. */
+		utimensat(AT_FDCWD, entry, NULL, 0);
 		return entry;
+	}
 	free(entry);
 	return NULL;
 }

@@ -9,7 +9,7 @@
  * collision can never hand one file's work to another.  An entry is built
  * in a temporary folder and renamed into place whole, so readers see a
  * complete entry or none; anything unreadable or incomplete is a miss, and
- * the next store replaces it.
+ * the next store replaces it.  cache_prune() keeps it to a size.
  */
 #ifndef GRADER_CACHE_H
 #define GRADER_CACHE_H
@@ -69,5 +69,22 @@ void cache_writer_add_copy(struct cache_writer *writer, const char *name,
 int cache_writer_commit(struct cache_writer *writer);
 /* Drops an unfinished entry. */
 void cache_writer_release(struct cache_writer *writer);
+
+/* What cache_prune() did. */
+struct cache_prune_result {
+	size_t removed;			/* entries */
+	unsigned long long freed;	/* bytes of their files */
+	unsigned long long kept;	/* bytes of the entries left */
+};
+
+/*
+ * Removes the least recently used entries (a lookup that hits counts as a
+ * use) until the files of those left take at most max_bytes.  Entries
+ * being written by a grader now are left alone; one left over from a
+ * grader that died (a day old) goes first.  An entry is moved aside
+ * whole before it is deleted, so readers see it complete or not at all.
+ */
+void cache_prune(const char *dir, unsigned long long max_bytes,
+		 struct cache_prune_result *result);
 
 #endif /* GRADER_CACHE_H */

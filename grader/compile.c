@@ -79,23 +79,21 @@ static int read_source(const struct compile_job *job, struct strbuf *source,
 	if (lstat(job->student_path, &st) != 0) {
 		if (errno != ENOENT && errno != ENOTDIR) {
 			text = xstrfmt("%s cannot be read (%s): check its "
-				       "permissions", job->student_path,
+				       "permissions", job->shown,
 				       strerror(errno));
 			fail(result, RESULTS_FILE_NOT_TEXT, text);
 			free(text);
 			return -1;
 		}
-		text = xstrfmt("%s not found in %.*s: copy exercises/%s and "
-			       "fill it in", file,
-			       (int)(strlen(job->student_path) - strlen(file) - 1),
-			       job->student_path, file);
+		text = xstrfmt("%s not found: copy exercises/%s into your "
+			       "submission and fill it in", job->shown, file);
 		fail(result, RESULTS_FILE_MISSING, text);
 		free(text);
 		return -1;
 	}
 	if (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode)) {
 		text = xstrfmt("%s is %s, not a file: put the file itself "
-			       "there", job->student_path,
+			       "there", job->shown,
 			       S_ISLNK(st.st_mode) ? "a symbolic link" :
 			       S_ISDIR(st.st_mode) ? "a folder" :
 			       "something else");
@@ -108,15 +106,14 @@ static int read_source(const struct compile_job *job, struct strbuf *source,
 			      COMPILE_MAX_SOURCE_BYTES)) {
 		text = xstrfmt("%s is larger than %zu KiB or unreadable: an "
 			       "exercise file is a short C source file",
-			       job->student_path,
-			       COMPILE_MAX_SOURCE_BYTES >> 10);
+			       job->shown, COMPILE_MAX_SOURCE_BYTES >> 10);
 		fail(result, RESULTS_FILE_NOT_TEXT, text);
 		free(text);
 		return -1;
 	}
 	if (memchr(source->buf, '\0', source->len)) {
 		text = xstrfmt("%s is not a C source file (it contains NUL "
-			       "bytes): save it as plain text", job->student_path);
+			       "bytes): save it as plain text", job->shown);
 		fail(result, RESULTS_FILE_NOT_TEXT, text);
 		free(text);
 		return -1;
@@ -162,7 +159,7 @@ static int stage_source(const struct compile_job *job,
 	    write_file(header_copy, header.buf, header.len) != 0)
 		strbuf_addf(&result->message, "cannot copy %s into the "
 			    "scratch folder %s (%s); check that TMPDIR "
-			    "has space", job->student_path, job->workdir,
+			    "has space", job->shown, job->workdir,
 			    strerror(errno));
 	else
 		status = 0;

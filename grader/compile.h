@@ -18,7 +18,9 @@
 struct compile_job {
 	const struct resources *resources;
 	const struct catalog_exercise *exercise;
-	const char *student_path;	/* DIR/02_bce.c, shown to the student */
+	const char *student_path;	/* the file to read */
+	/* Its name in messages: relative to the submission, never absolute. */
+	const char *shown;
 	const char *workdir;		/* private scratch folder */
 	const char *cache_dir;		/* see cache.h; NULL: no cache */
 };

@@ -25,11 +25,8 @@ static void copy_results(struct results *dst, const struct results *src,
 		}
 		copy = results_add(dst, test->function, test->check,
 				   test->description);
-		copy->outcome = test->outcome;
-		copy->signal = test->signal;
-		copy->exit_code = test->exit_code;
 		copy->hidden = test->hidden;
-		results_set_message(copy, test->message);
+		results_copy_verdict(copy, test);
 	}
 }
 
@@ -53,6 +50,8 @@ void disclosure_view_init(struct disclosure_view *view,
 	struct summary *summary = &view->summary;
 
 	summary_init(summary, full->dir, full->seed);
+	summary->shown = full->shown;
+	summary->notes = full->notes;
 	summary->elapsed_seconds = full->elapsed_seconds;
 	summary->hidden_quiet = mode == DISCLOSURE_NONE;
 	/* Names files only, never a test: nothing hidden shows through. */

@@ -29,11 +29,7 @@ char *feedback_fence(const char *text)
 	return fence;
 }
 
-/*
- * Text in a heading or paragraph: no control characters (sanitize.h), and
- * punctuation cannot start markup.
- */
-static void add_escaped(struct strbuf *out, const char *text)
+void feedback_add_escaped(struct strbuf *out, const char *text)
 {
 	char *clean = sanitize_dup(text);
 
@@ -82,19 +78,75 @@ static void add_points_table(const struct summary *summary,
 		    summary->total);
 }
 
+/* A file that could not be graded: once, whatever its number of tests. */
 static void add_file_problem(const struct summary_exercise *e,
 			     struct strbuf *out)
 {
 	const struct results *r = e->results;
 
-	if (r->file_status == RESULTS_FILE_OK ||
-	    r->file_status == RESULTS_FILE_MISSING)
-		return;
 	strbuf_addf(out, "### %s: ", e->exercise->file);
-	add_escaped(out, results_file_status_name(r->file_status));
-	strbuf_addstr(out, "\n\n");
+	feedback_add_escaped(out, results_file_status_name(r->file_status));
+	strbuf_addf(out, " (%zu test%s not run)\n\n", e->total,
+		    e->total == 1 ? "" : "s");
 	if (r->file_message)
 		add_block(out, r->file_message);
+}
+
+static void add_test(const struct summary_exercise *e,
+		     const struct results_test *test, struct strbuf *out)
+{
+	strbuf_addf(out, "### %s: ", e->exercise->file);
+	feedback_add_escaped(out, test->function);
+	strbuf_addstr(out, ": ");
+	feedback_add_escaped(out, test->description ? test->description : "");
+	strbuf_addstr(out, " (");
+	feedback_add_escaped(out, results_outcome_name(test->outcome));
+	strbuf_addstr(out, ")\n\n");
+	if (test->message && *test->message)
+		add_block(out, test->message);
+	if (test->output && *test->output) {
+		strbuf_addstr(out, "Printed by your code during this test:\n\n");
+		add_block(out, test->output);
+	}
+}
+
+/* A function still a stub: one line for all its tests. */
+static void add_absent(const struct summary_exercise *e,
+		       const struct summary_function *f, struct strbuf *out)
+{
+	char *where = summary_where(f->where);
+
+	strbuf_addf(out, "### %s: ", e->exercise->file);
+	feedback_add_escaped(out, f->name);
+	strbuf_addf(out, ": not implemented yet (%zu test%s)\n\n", f->total,
+		    f->total == 1 ? "" : "s");
+	strbuf_addstr(out, "Write it: ");
+	feedback_add_escaped(out, where);
+	strbuf_addstr(out, ".\n\n");
+	free(where);
+}
+
+/* The failing tests of one function that is there. */
+static void add_function(const struct summary_exercise *e,
+			 const struct summary_function *f, struct strbuf *out)
+{
+	if (summary_function_absent(f)) {
+		add_absent(e, f, out);
+		return;
+	}
+	for (size_t t = 0; t < e->results->nr; t++) {
+		const struct results_test *test = &e->results->tests[t];
+
+		if (test->outcome != RESULTS_PASSED &&
+		    !strcmp(test->function, f->name))
+			add_test(e, test, out);
+	}
+}
+
+static bool all_passed(const struct summary_exercise *e)
+{
+	return e->results->file_status == RESULTS_FILE_OK &&
+	       e->passed == e->total;
 }
 
 static void add_failures(const struct summary *summary, struct strbuf *out)
@@ -104,26 +156,17 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 	for (size_t i = 0; i < summary->count; i++) {
 		const struct summary_exercise *e = &summary->exercises[i];
 
-		for (size_t t = 0; t < e->results->nr; t++) {
-			const struct results_test *test = &e->results->tests[t];
-
-			if (test->outcome == RESULTS_PASSED)
-				continue;
-			if (!any)
-				strbuf_addstr(out, "## Failing tests\n\n");
-			any = true;
-			strbuf_addf(out, "### %s: ", e->exercise->file);
-			add_escaped(out, test->function);
-			strbuf_addstr(out, ": ");
-			add_escaped(out, test->description ?
-					 test->description : "");
-			strbuf_addstr(out, " (");
-			add_escaped(out, results_outcome_name(test->outcome));
-			strbuf_addstr(out, ")\n\n");
-			if (test->message && *test->message)
-				add_block(out, test->message);
+		if (all_passed(e))
+			continue;
+		if (!any)
+			strbuf_addstr(out, "## What failed\n\n");
+		any = true;
+		if (e->results->file_status != RESULTS_FILE_OK) {
+			add_file_problem(e, out);
+			continue;
 		}
-		add_file_problem(e, out);
+		for (size_t f = 0; f < e->function_count; f++)
+			add_function(e, &e->functions[f], out);
 	}
 	if (!any)
 		strbuf_addstr(out, summary->passed == summary->total ?
@@ -132,10 +175,32 @@ static void add_failures(const struct summary *summary, struct strbuf *out)
 			      "count the others.\n\n");
 }
 
+/* What discovery says about the files it did not grade. */
+static void add_notes(const struct summary *summary, struct strbuf *out)
+{
+	const char *line = summary->notes;
+
+	if (!line || !*line)
+		return;
+	strbuf_addstr(out, "## Files\n\n");
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		char *text = xstrfmt("%.*s", (int)len, line);
+
+		strbuf_addstr(out, "- ");
+		feedback_add_escaped(out, text);
+		strbuf_addch(out, '\n');
+		free(text);
+		line += len + (line[len] == '\n');
+	}
+	strbuf_addch(out, '\n');
+}
+
 static void add_reproduce(const struct feedback_info *info,
 			  struct strbuf *out)
 {
-	char *command = student_id_reproduce_command(info->student);
+	char *command = student_id_reproduce_command(info->seed_key ?
+		info->seed_key : info->student);
 	char *clean = sanitize_dup(command);
 	/* A backtick in the id needs a longer fence, and room around it. */
 	bool tick = strchr(clean, '`') != NULL;
@@ -157,30 +222,51 @@ void feedback_markdown(const struct summary *summary,
 	char *next = summary_next_step(summary);
 
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\n");
 	add_points_table(summary, out);
+	add_notes(summary, out);
 	add_failures(summary, out);
 	strbuf_addstr(out, "**Next:** ");
-	add_escaped(out, next);
+	feedback_add_escaped(out, next);
 	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
 	free(next);
 }
 
+/* What the student does about a submission that was not graded. */
+static char *problem_next(const char *status, const char *problem)
+{
+	if (problem && strstr(problem, "did you mean"))
+		return xstrdup("rename each file named above to exactly the "
+			       "name it suggests, then ask for a new grading.");
+	if (status && !strcmp(status, "error"))
+		return xstrdup("nothing: the failure was the grader's, not "
+			       "yours, and your instructor grades your "
+			       "submission again.");
+	return xstrfmt("submit a folder or a .zip or .tar.gz archive holding "
+		       "your exercise files, named exactly as in exercises/ "
+		       "(%s), then ask for a new grading.",
+		       catalog_file_range());
+}
+
 void feedback_problem_markdown(const struct feedback_info *info,
 			       struct strbuf *out)
 {
+	char *next;
+
 	strbuf_addstr(out, "# Feedback for ");
-	add_escaped(out, info->student);
+	feedback_add_escaped(out, info->student);
 	strbuf_addstr(out, "\n\nThis submission was not graded (status ");
-	add_escaped(out, info->status);
+	feedback_add_escaped(out, info->status);
 	strbuf_addstr(out, "):\n\n");
 	add_block(out, info->problem ? info->problem : "no reason recorded");
-	strbuf_addf(out, "**Next:** submit a folder or a .zip or .tar.gz "
-		    "archive holding your exercise files (%s), then ask for a "
-		    "new grading.\n\n", catalog_file_range());
+	next = problem_next(info->status, info->problem);
+	strbuf_addstr(out, "**Next:** ");
+	feedback_add_escaped(out, next);
+	strbuf_addstr(out, "\n\n");
 	add_reproduce(info, out);
+	free(next);
 }
 
 int feedback_write(const char *folder, const char *student,

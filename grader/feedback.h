@@ -18,6 +18,8 @@
 
 struct feedback_info {
 	const char *student;	/* any id (student_id.h) */
+	/* What --student takes to give the same seed; NULL: student */
+	const char *seed_key;
 	uint64_t seed;
 	const char *status;	/* the gradebook's status */
 	const char *problem;	/* why the student was not graded, or NULL */
@@ -33,6 +35,26 @@ void feedback_problem_markdown(const struct feedback_info *info,
 /* Markdown -> a whole HTML page titled title. */
 void feedback_html(const char *markdown, const char *title,
 		   struct strbuf *out);
+
+/*
+ * The same in parts, for pages that add elements of their own between
+ * rendered Markdown (the class report's drawings): the head (extra_style,
+ * may be NULL, is added to the page's CSS), Markdown rendered as above,
+ * and the end.
+ */
+void feedback_html_open(const char *title, const char *extra_style,
+			struct strbuf *out);
+void feedback_html_body(const char *markdown, struct strbuf *out);
+void feedback_html_close(struct strbuf *out);
+
+/*
+ * Text in a Markdown heading, paragraph or table cell: no control
+ * characters (sanitize.h), line breaks become spaces, and punctuation
+ * cannot start markup.
+ */
+void feedback_add_escaped(struct strbuf *out, const char *text);
+/* Text in HTML, sanitized and with < > & " escaped. */
+void feedback_add_html_text(struct strbuf *out, const char *text);
 
 /*
  * Writes folder/ID.md and folder/ID.html, ID encoded by

@@ -17,10 +17,12 @@ static const char style[] =
 	"padding:0 1em;line-height:1.45;color:#222}"
 	"table{border-collapse:collapse}"
 	"th,td{border:1px solid #bbb;padding:.25em .7em}"
-	"pre{background:#f4f4f4;padding:.6em;overflow-x:auto}"
+	/* Long lines (hints, compiler messages) wrap: no side-scrolling. */
+	"pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap;"
+	"overflow-wrap:anywhere}"
 	"h3{font-size:1em}";
 
-static void add_html_text(struct strbuf *out, const char *text)
+void feedback_add_html_text(struct strbuf *out, const char *text)
 {
 	char *clean = sanitize_dup(text);
 
@@ -55,17 +57,33 @@ static char *render(const char *markdown)
 	return html;
 }
 
-void feedback_html(const char *markdown, const char *title,
-		   struct strbuf *out)
+void feedback_html_open(const char *title, const char *extra_style,
+			struct strbuf *out)
+{
+	strbuf_addstr(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		      "<meta charset=\"utf-8\">\n<title>");
+	feedback_add_html_text(out, title);
+	strbuf_addf(out, "</title>\n<style>%s%s</style>\n</head>\n<body>\n",
+		    style, extra_style ? extra_style : "");
+}
+
+void feedback_html_body(const char *markdown, struct strbuf *out)
 {
 	char *body = render(markdown);
 
-	strbuf_addstr(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-		      "<meta charset=\"utf-8\">\n<title>");
-	add_html_text(out, title);
-	strbuf_addf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n",
-		    style);
 	strbuf_addstr(out, body ? body : "");
-	strbuf_addstr(out, "</body>\n</html>\n");
 	free(body);
+}
+
+void feedback_html_close(struct strbuf *out)
+{
+	strbuf_addstr(out, "</body>\n</html>\n");
+}
+
+void feedback_html(const char *markdown, const char *title,
+		   struct strbuf *out)
+{
+	feedback_html_open(title, NULL, out);
+	feedback_html_body(markdown, out);
+	feedback_html_close(out);
 }

@@ -218,11 +218,8 @@ static void append_tests(struct results *results, const struct results *from)
 			from->tests[i].function, from->tests[i].check,
 			from->tests[i].description);
 
-		test->outcome = from->tests[i].outcome;
-		test->signal = from->tests[i].signal;
-		test->exit_code = from->tests[i].exit_code;
 		test->hidden = from->tests[i].hidden;
-		results_set_message(test, from->tests[i].message);
+		results_copy_verdict(test, &from->tests[i]);
 	}
 }
 
@@ -338,9 +335,11 @@ void grade_exercise(const struct grade_task *task, struct results *results)
 	};
 	struct compile_result compiled;
 	struct selection selection;
-	char *student = xstrfmt("%s/%s", task->dir, task->exercise->file);
+	char *student = xstrfmt("%s/%s", task->dir, task->file ? task->file :
+				task->exercise->file);
 
 	job.student_path = student;
+	job.shown = task->shown ? task->shown : task->exercise->file;
 	selection_init(&selection, task);
 	compile_result_init(&compiled);
 	results->seed = task->seed;

@@ -18,6 +18,9 @@ struct grade_task {
 	const struct resources *resources;
 	const struct catalog_exercise *exercise;
 	const char *dir;		/* the student's folder */
+	/* The file below dir (discover.h); NULL: the exercise's name. */
+	const char *file;
+	const char *shown;		/* its name in messages (compile.h) */
 	const char *workdir;		/* private scratch folder */
 	uint64_t seed;
 	unsigned selected;		/* a bit per function of the exercise */

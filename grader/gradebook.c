@@ -8,11 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adjust.h"
 #include "catalog.h"
 
-/* After the exercise columns. */
-static const char *const tail_columns[] = { "total", "max", "seed", "status" };
-enum { TAIL_COLUMNS = 4 };
+/*
+ * After the exercise columns.  Consumers read columns by position: new
+ * ones are appended, never inserted.
+ */
+static const char *const tail_columns[] = {
+	"total", "max", "seed", "status",
+	"adjustment", "late_days", "late_penalty", "final",
+};
+enum { TAIL_COLUMNS = sizeof tail_columns / sizeof *tail_columns };
 
 void gradebook_fields_init(struct gradebook_fields *fields)
 {
@@ -68,6 +75,22 @@ void gradebook_header(struct strbuf *out)
 	strbuf_addch(out, '\n');
 }
 
+/* ",adjustment,late_days,late_penalty,final" */
+static void add_adjusted(const struct gradebook_row *row, struct strbuf *out)
+{
+	int64_t total = row->graded ? (int64_t)row->total * 100 : 0;
+
+	strbuf_addch(out, ',');
+	adjust_format_centi(out, row->adjusted ? row->adjustment : 0);
+	strbuf_addch(out, ',');
+	if (row->adjusted && row->late_days >= 0)
+		strbuf_addf(out, "%" PRId64, row->late_days);
+	strbuf_addch(out, ',');
+	adjust_format_centi(out, row->adjusted ? row->late_penalty : 0);
+	strbuf_addch(out, ',');
+	adjust_format_centi(out, row->adjusted ? row->final : total);
+}
+
 void gradebook_format_row(const struct gradebook_row *row,
 			  struct strbuf *out)
 {
@@ -82,6 +105,7 @@ void gradebook_format_row(const struct gradebook_row *row,
 		strbuf_addf(out, "%" PRIu64, row->seed);
 	strbuf_addch(out, ',');
 	gradebook_add_field(out, row->status);
+	add_adjusted(row, out);
 	strbuf_addch(out, '\n');
 }
 
@@ -147,6 +171,36 @@ static int parse_count(const char *text, size_t *value)
 	return *end ? -1 : 0;
 }
 
+/* Hundredths as adjust_format_centi writes them; 0 or -1. */
+static int parse_centi(const char *text, int64_t *centi)
+{
+	struct adjust_amount amount;
+	const char *end;
+
+	if (adjust_parse_amount(text, INT64_MAX / 1000, &amount, &end) ||
+	    *end || amount.percent)
+		return -1;
+	*centi = amount.centi;
+	return 0;
+}
+
+/* The four columns after status. */
+static int parse_adjusted(char *const *f, struct gradebook_row *row)
+{
+	size_t days = 0;
+
+	row->adjusted = true;
+	row->late_days = -1;
+	if (*f[1]) {
+		if (parse_count(f[1], &days) != 0 || days > INT64_MAX)
+			return -1;
+		row->late_days = (int64_t)days;
+	}
+	return parse_centi(f[0], &row->adjustment) ||
+	       parse_centi(f[2], &row->late_penalty) ||
+	       parse_centi(f[3], &row->final) ? -1 : 0;
+}
+
 int gradebook_row_parse(const struct gradebook_fields *fields,
 			struct gradebook_row *row)
 {
@@ -169,7 +223,7 @@ int gradebook_row_parse(const struct gradebook_fields *fields,
 		return -1;
 	row->seed = seed;
 	row->status = f[n + 4];
-	return 0;
+	return parse_adjusted(f + n + 5, row);
 }
 
 char *gradebook_path(const char *dir, unsigned shard_index,
@@ -179,4 +233,13 @@ char *gradebook_path(const char *dir, unsigned shard_index,
 		return xstrfmt("%s/gradebook.csv", dir);
 	return xstrfmt("%s/gradebook.shard-%u-of-%u.csv", dir, shard_index,
 		       shard_count);
+}
+
+char *gradebook_partial_path(const char *dir, unsigned shard_index,
+			     unsigned shard_count)
+{
+	if (shard_count <= 1)
+		return xstrfmt("%s/gradebook.partial.csv", dir);
+	return xstrfmt("%s/gradebook.shard-%u-of-%u.partial.csv", dir,
+		       shard_index, shard_count);
 }

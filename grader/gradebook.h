@@ -1,7 +1,9 @@
 /*
  * gradebook.h - the class's gradebook as CSV (RFC 4180 quoting, "\n" line
  * ends): `student`, a column per exercise in catalog order (`01_sigmoid`,
- * ...), then `total,max,seed,status`; one row per student sorted by id in byte order, and the merge of shard
+ * ...), then `total,max,seed,status,adjustment,late_days,late_penalty,
+ * final` (new columns only ever appended); one row per student sorted by
+ * id in byte order, and the merge of shard
  * gradebooks (gradebook.shard-K-of-N.csv) into one.
  */
 #ifndef GRADER_GRADEBOOK_H
@@ -14,6 +16,10 @@
 #include "options.h"
 #include "strbuf.h"
 
+/* The largest gradebook the class reports read: a row is under 1 KiB. */
+#define GRADEBOOK_READ_MIB 256
+#define GRADEBOOK_READ_BYTES ((size_t)GRADEBOOK_READ_MIB << 20)
+
 /* One student.  Strings are borrowed. */
 struct gradebook_row {
 	const char *student;
@@ -22,6 +28,15 @@ struct gradebook_row {
 	size_t total, max;
 	uint64_t seed;			/* 0: none (a bad name) */
 	const char *status;		/* ok, bad-archive, bad-name, ... */
+	/*
+	 * The adjustments file's outcome (adjust.h), in hundredths of a
+	 * point, set when the gradebook is written; a record (resume, cache)
+	 * never holds one.  Not adjusted: adjustment and late penalty 0,
+	 * final the total.
+	 */
+	bool adjusted;
+	int64_t adjustment, late_penalty, final;
+	int64_t late_days;		/* -1: no late policy, or no time */
 };
 
 /* The fields of one CSV record, unquoted (malloc'd). */
@@ -59,6 +74,14 @@ int gradebook_row_parse(const struct gradebook_fields *fields,
 /* "DIR/gradebook.csv" or "DIR/gradebook.shard-K-of-N.csv" (malloc'd). */
 char *gradebook_path(const char *dir, unsigned shard_index,
 		     unsigned shard_count);
+
+/*
+ * Where an unfinished (interrupted) batch writes what it has:
+ * "DIR/gradebook.partial.csv" or "DIR/gradebook.shard-K-of-N.partial.csv"
+ * (malloc'd); --merge never reads it.
+ */
+char *gradebook_partial_path(const char *dir, unsigned shard_index,
+			     unsigned shard_count);
 
 /*
  * Combines every DIR/gradebook.shard-K-of-N.csv into DIR/gradebook.csv.

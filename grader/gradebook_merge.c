@@ -195,8 +195,9 @@ static int write_merged(struct merge *m, struct strbuf *out)
 			    m->dir, path, strerror(errno));
 		status = -1;
 	} else {
-		strbuf_addf(out, "merged %u shards, %zu students, into %s\n",
-			    m->count, m->nr, path);
+		strbuf_addf(out, "merged %u shard%s, %zu student%s, into %s\n",
+			    m->count, m->count == 1 ? "" : "s", m->nr,
+			    m->nr == 1 ? "" : "s", path);
 	}
 	strbuf_release(&text);
 	free(path);

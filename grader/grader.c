@@ -20,6 +20,7 @@
 #include "cache.h"
 #include "catalog.h"
 #include "digest.h"
+#include "discover.h"
 #include "disclosure.h"
 #include "hint.h"
 #include "options.h"
@@ -66,12 +67,29 @@ static int not_a_folder(const char *path, struct strbuf *error)
 	return -1;
 }
 
+/* No exercise file at any depth: say so, with the discovery's notes. */
+static void explain_no_files(const char *dir, const char *notes,
+			     struct strbuf *error)
+{
+	strbuf_addf(error, "%s holds no exercise file (%s) at any depth: "
+		    "give the folder that holds them, e.g. build/grader "
+		    "exercises%s", dir, catalog_file_range(),
+		    *notes ? ". " : "");
+	/* The message is one line: the notes follow on it. */
+	for (const char *p = notes; *p; p++)
+		if (*p != '\n')
+			strbuf_addch(error, *p);
+		else if (p[1])
+			strbuf_addch(error, ' ');
+}
+
 /* The folder must be readable and hold at least one exercise file. */
 static int check_folder(const char *dir, struct strbuf *error)
 {
 	DIR *handle = opendir(dir);
-	struct stat st;
-	bool any = false;
+	struct discovery found;
+	struct strbuf notes;
+	int status = 0;
 
 	if (!handle) {
 		if (errno == ENOTDIR)
@@ -82,19 +100,18 @@ static int check_folder(const char *dir, struct strbuf *error)
 		return -1;
 	}
 	closedir(handle);
-	for (size_t i = 0; i < catalog_count() && !any; i++) {
-		char *path = xstrfmt("%s/%s", dir, catalog_exercise_at(i)->file);
-
-		any = lstat(path, &st) == 0;
-		free(path);
+	discovery_init(&found);
+	strbuf_init(&notes);
+	if (discover_exercises(&found, dir, error) != 0) {
+		status = -1;
+	} else if (!found.found) {
+		discovery_notes(&found, &notes);
+		explain_no_files(dir, notes.buf, error);
+		status = -1;
 	}
-	if (!any) {
-		strbuf_addf(error, "%s holds no exercise files (%s): give the "
-			    "folder that holds them, e.g. build/grader "
-			    "exercises", dir, catalog_file_range());
-		return -1;
-	}
-	return 0;
+	strbuf_release(&notes);
+	discovery_release(&found);
+	return status;
 }
 
 /* --json FILE must be writable where it is going. */
@@ -138,15 +155,24 @@ static uint64_t fresh_seed(void)
 	return value % 1000000000u + 1;
 }
 
-static char *reproduce_command(const char *program,
-			       const struct options *options)
+/*
+ * "PROGRAM --seed N [--hidden] --only ... DIR": the run again, with its own
+ * --only list, or (function given) that function alone with --all.
+ */
+static char *command_line(const char *program, const struct options *options,
+			  const char *function)
 {
 	struct strbuf sb;
 
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "%s --seed %" PRIu64 "%s", program, options->seed,
+	/* An absolute path is the grading machine's, not the student's. */
+	strbuf_addf(&sb, "%s --seed %" PRIu64 "%s", *program == '/' ?
+		    "build/grader" : program, options->seed,
 		    options->hidden ? " --hidden" : "");
-	for (size_t i = 0; options->only_given && i < catalog_count(); i++) {
+	if (function)
+		strbuf_addf(&sb, " --only %s --all", function);
+	for (size_t i = 0; !function && options->only_given &&
+			   i < catalog_count(); i++) {
 		const struct catalog_exercise *e = catalog_exercise_at(i);
 
 		if (options_whole_exercise(options, i)) {
@@ -157,8 +183,26 @@ static char *reproduce_command(const char *program,
 			if (options->selected[i] & (1u << f))
 				strbuf_addf(&sb, " --only %s", e->functions[f]);
 	}
+	/*
+	 * The folder as the user typed it: their own machine's.  Gradescope's
+	 * run_autograder grades "." from inside the submission, so no path of
+	 * the grading machine reaches a student this way.
+	 */
 	strbuf_addf(&sb, " %s", options->dir);
 	return strbuf_detach(&sb);
+}
+
+/* What report_text needs to point at the failures it leaves out. */
+struct details_context {
+	const char *program;
+	const struct options *options;
+};
+
+static char *details_command(const char *function, const void *context)
+{
+	const struct details_context *c = context;
+
+	return command_line(c->program, c->options, function);
 }
 
 struct run {
@@ -192,10 +236,15 @@ static int grade(struct run *run, struct strbuf *error)
 
 static int report(struct run *run, const char *program)
 {
-	char *reproduce = reproduce_command(program, &run->options);
+	char *reproduce = command_line(program, &run->options, NULL);
+	struct details_context details = { program, &run->options };
+	bool all = run->options.all || run->options.verbose;
 	struct report_text_style style = {
 		.color = terminal_use_color(run->options.no_color),
 		.verbose = run->options.verbose,
+		.shown_failures = all ? 0 : REPORT_TEXT_SHOWN_FAILURES,
+		.details_command = all ? NULL : details_command,
+		.details_context = &details,
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
 	};
@@ -219,6 +268,9 @@ static int report(struct run *run, const char *program)
 		struct report_text_style plain = style;
 
 		plain.color = false;
+		/* A file, read at leisure: every failure with its details. */
+		plain.shown_failures = 0;
+		plain.details_command = NULL;
 		strbuf_reset(&text);
 		report_text_render(summary, &plain, &text);
 		report_json_render(summary, text.buf, &json);

@@ -60,7 +60,8 @@ $(foreach s,$(SUITE_NAMES),$(eval $(call suite_object_rules,$(s))))
 
 # What every judge links besides its suite: the checks, the report, the
 # proxies of the contract functions and the wire codec.
-SUITE_SUPPORT_OBJECTS := $(BUILD)/suites/check.o $(BUILD)/suites/reporter.o \
+SUITE_SUPPORT_OBJECTS := $(BUILD)/suites/check.o $(BUILD)/suites/diagnose.o \
+	$(BUILD)/suites/reporter.o \
 	$(BUILD)/suites/proxy.o $(BUILD)/suites/proxy_call.o \
 	$(BUILD)/suites/proxy_local.o \
 	$(BUILD)/suites/wire.o
@@ -155,7 +156,15 @@ $(BUILD)/include/workbook.h: include/workbook.h
 	@mkdir -p $(@D)
 	cp $< $@
 
-grader: $(BUILD)/grader $(BUILD)/include/workbook.h suites
+# The stubs students start from, for --similarity to leave out (where
+# there are any: the Gradescope package has none, nor needs them).
+GRADER_STUBS = $(patsubst exercises/%.c,$(BUILD)/stubs/%.c,\
+	$(wildcard $(EXERCISES:%=exercises/%.c)))
+$(BUILD)/stubs/%.c: exercises/%.c
+	@mkdir -p $(@D)
+	cp $< $@
+
+grader: $(BUILD)/grader $(BUILD)/include/workbook.h suites $(GRADER_STUBS)
 
 build-all: grader
 
@@ -181,7 +190,7 @@ $(BUILD)/asan/grader: $(ASAN_OBJECTS)
 	$(CC) $(ASAN_FLAGS) $^ $(GRADER_LIBS) -o $@
 
 asan-grader: $(BUILD)/asan/grader grader
-	@for d in suites runner include; do \
+	@for d in suites runner include stubs; do \
 		test -L $(BUILD)/asan/$$d || ln -sfn ../$$d $(BUILD)/asan/$$d; \
 	done
 

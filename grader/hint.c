@@ -121,34 +121,89 @@ static int say_file_problem(const struct options *options,
 
 /* The state key: the folder as an absolute path, so `cd` does not matter. */
 static char *state_key(const struct options *options, const char *function,
-		       const struct hints_entry *entry)
+		       const char *check)
 {
 	char *folder = realpath(options->dir, NULL);
 	char *key = hints_state_key(folder ? folder : options->dir, function,
-				    entry->check);
+				    check);
 
 	free(folder);
 	return key;
 }
 
+/* The "hint:" line of a failed test's message (check.h's format), or "". */
+static void message_hint(const char *message, struct strbuf *out)
+{
+	static const char label[] = "hint:";
+	const char *line = message;
+
+	while (line && *line) {
+		const char *end = line + strcspn(line, "\n");
+
+		if (!strncmp(line, label, sizeof label - 1)) {
+			line += sizeof label - 1;
+			line += strspn(line, " ");
+			strbuf_add(out, line, (size_t)(end - line));
+			return;
+		}
+		line = *end ? end + 1 : NULL;
+	}
+}
+
+/* The first `chapter N, "Title"` a hint cites, as that text; false if none. */
+static bool cited_section(const char *hint, struct strbuf *out)
+{
+	for (const char *p = hint; (p = strstr(p, "chapter ")); p++) {
+		int chapter, length = 0;
+
+		if (sscanf(p, "chapter %d, \"%*[^\"]\"%n", &chapter,
+			   &length) >= 1 && length > 0) {
+			strbuf_add(out, p, (size_t)length);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Asked once more after the last hint: no repetition, the section instead. */
+static void say_last(const struct options *options, const char *function,
+		     const char *first)
+{
+	struct strbuf section;
+
+	strbuf_init(&section);
+	printf("That was the last hint for %s. ", function);
+	if (cited_section(first, &section))
+		print_sanitized("Read ", section.buf, " again; ");
+	printf("build/grader --only %s %s shows the failing test's full "
+	       "feedback.\n", function, options->dir);
+	strbuf_release(&section);
+}
+
 static void show_hints(const struct options *options,
 		       const struct summary_function *function,
-		       const struct hints_entry *entry)
+		       const char *check, const char **hints, size_t total)
 {
 	struct hints_state state;
 	struct strbuf why;
-	size_t total = hints_length(entry), shown;
-	char *key = state_key(options, function->name, entry);
+	size_t seen = 0, shown;
+	char *key = state_key(options, function->name, check);
 	bool remembered;
 
 	hints_state_init(&state);
 	strbuf_init(&why);
 	remembered = hints_state_load(&state, &why) == 0;
-	shown = remembered ? hints_state_get(&state, key) + 1 : 1;
-	if (shown > total)
-		shown = total;
-	for (size_t i = 0; i < shown; i++)
-		printf("Hint %zu: %s\n", i + 1, entry->hints[i]);
+	if (remembered)
+		seen = hints_state_get(&state, key);
+	if (seen >= total) {
+		say_last(options, function->name, hints[0]);
+		goto out;
+	}
+	shown = seen + 1;
+	for (size_t i = 0; i < shown; i++) {
+		printf("Hint %zu: ", i + 1);
+		print_sanitized("", hints[i], "\n");
+	}
 	if (remembered && hints_state_set(&state, key, (unsigned)shown) != 0) {
 		strbuf_addf(&why, "cannot write %s (%s)", state.path,
 			    strerror(errno));
@@ -165,6 +220,7 @@ static void show_hints(const struct options *options,
 		printf("hint %zu of %zu, the last; build/grader --only %s %s "
 		       "shows the test's full feedback.\n", shown, total,
 		       function->name, options->dir);
+out:
 	hints_state_release(&state);
 	strbuf_release(&why);
 	free(key);
@@ -175,9 +231,12 @@ static int say_hints(const struct options *options,
 {
 	const struct results_test *test = function->first_failure;
 	bool absent = summary_function_absent(function);
-	const struct hints_entry *entry =
-		hints_find(function->name, absent ? NULL : test->check);
+	const char *check = absent ? NULL : test->check;
+	const char *hints[HINTS_MAX_SEQUENCE];
+	struct strbuf first;
+	size_t total;
 
+	strbuf_init(&first);
 	if (absent)
 		printf("%s is not written yet.\n", function->name);
 	else {
@@ -185,13 +244,17 @@ static int say_hints(const struct options *options,
 		       function->name, function->total - function->passed,
 		       function->total);
 		print_sanitized("", test->description, ".\n");
+		if (test->message)
+			message_hint(test->message, &first);
 	}
-	if (entry)
-		show_hints(options, function, entry);
+	total = hints_sequence(function->name, check, first.buf, hints);
+	if (total)
+		show_hints(options, function, check, hints, total);
 	else
 		printf("No hints for %s; build/grader --only %s %s shows the "
 		       "test's feedback.\n", function->name, function->name,
 		       options->dir);
+	strbuf_release(&first);
 	return EXIT_FAILED;
 }
 

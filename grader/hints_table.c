@@ -73,3 +73,30 @@ size_t hints_length(const struct hints_entry *entry)
 		n++;
 	return n;
 }
+
+/* Appends `hint` unless it is already in out[0..n-1] or out is full. */
+static size_t add_once(const char **out, size_t n, const char *hint)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(out[i], hint))
+			return n;
+	if (n < HINTS_MAX_SEQUENCE)
+		out[n++] = hint;
+	return n;
+}
+
+size_t hints_sequence(const char *function, const char *check,
+		      const char *first, const char **out)
+{
+	const struct hints_entry *own = check ? lookup(function, check) : NULL;
+	const struct hints_entry *general = lookup(function, NULL);
+	size_t n = 0;
+
+	if (first && *first)
+		n = add_once(out, n, first);
+	for (size_t i = 0; own && own->hints[i]; i++)
+		n = add_once(out, n, own->hints[i]);
+	for (size_t i = 0; general && general->hints[i]; i++)
+		n = add_once(out, n, general->hints[i]);
+	return n;
+}

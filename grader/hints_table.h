@@ -28,4 +28,18 @@ const struct hints_entry *hints_find(const char *function, const char *check);
 /* How many hints an entry holds. */
 size_t hints_length(const struct hints_entry *entry);
 
+/* The longest sequence hints_sequence writes. */
+#define HINTS_MAX_SEQUENCE 16
+
+/*
+ * The hints --hint shows for a function whose first failing test is
+ * `check` (NULL: the function is not written yet), in order: `first` (the
+ * failed check's own hint line, or NULL), the check's hints, then the
+ * function's general ones, each once.  Writes at most HINTS_MAX_SEQUENCE
+ * pointers into `out` (they point into the table or at `first`) and
+ * returns how many.
+ */
+size_t hints_sequence(const char *function, const char *check,
+		      const char *first, const char **out);
+
 #endif /* GRADER_HINTS_TABLE_H */

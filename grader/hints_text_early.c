@@ -13,10 +13,10 @@ const struct hints_entry hints_text_early[] = {
 	  "Treat z >= 0 and z < 0 separately: each branch has a rewriting whose exp cannot overflow - chapter 1, \"Computing the sigmoid safely\"",
 	  "In the left tail the answer is tiny but not 0; a form that subtracts from 1 there loses it - chapter 1, \"Saturation\"") },
 	{ "sigmoid", "both_tails", HINTS(
-	  "The tails are where a naive formula overflows or rounds to exactly 0 or 1 too early - chapter 1, \"Saturation\"",
+	  "The tails are where a naive formula overflows or rounds to exactly 0 or 1 too early - chapter 1, \"Computing the sigmoid safely\"",
 	  "Which exp in your formula gets a large positive argument for z = -100? Rewrite that branch so it does not - chapter 1, \"Computing the sigmoid safely\"") },
 	{ "sigmoid", "subnormal_tail", HINTS(
-	  "For z = -710 the true value is about 4.5e-309, a subnormal number: representable, so it should come out - chapter 1, \"Saturation\"",
+	  "For z = -710 the true value is about 4.5e-309, a subnormal number: representable, so it should come out - chapter 1, \"Computing the sigmoid safely\"",
 	  "Dividing 1 by 1 + exp(710) gives 0 because exp(710) is inf; for z < 0 choose the form built on exp(z), which stays finite - chapter 1, \"Computing the sigmoid safely\"") },
 	{ "sigmoid", "huge_inputs", HINTS(
 	  "At z = 1e6 or DBL_MAX the result must still be a number in [0, 1], never NaN - chapter 1, \"Computing the sigmoid safely\"",
@@ -28,12 +28,12 @@ const struct hints_entry hints_text_early[] = {
 	  "The derivative of the sigmoid is written with the sigmoid itself - chapter 1, \"The derivative of the sigmoid\"",
 	  "It is largest (1/4) at z = 0 and even: sigmoid_grad(-z) = sigmoid_grad(z) - chapter 1, \"The derivative of the sigmoid\"",
 	  "Tested relative to its size: at z = 40 the answer is about 4.2e-18, and 1 - sigmoid(40) is exactly 0 in doubles - chapter 1, \"Saturation\"",
-	  "Write the factor that tends to 0 without subtracting from 1: the sigmoid's symmetry gives it a form that stays accurate - chapter 1, \"Computing the sigmoid safely\"") },
+	  "Write the factor that tends to 0 without subtracting from 1: 1 - sigmoid(z) = sigmoid(-z) gives it a form that stays accurate - chapter 1, \"Computing the sigmoid safely\"") },
 	{ "sigmoid_grad", "right_tail", HINTS(
 	  "1 - sigmoid(z) loses every digit for large z - chapter 1, \"Computing the sigmoid safely\"",
 	  "By the sigmoid's symmetry, 1 - sigmoid(z) has a second form that needs no subtraction - chapter 1, \"Saturation\"") },
 	{ "sigmoid_grad", "left_tail", HINTS(
-	  "In the left tail sigmoid(z) itself is tiny; keep it as it is and avoid products that underflow early - chapter 1, \"Saturation\"",
+	  "In the left tail sigmoid(z) itself is tiny; keep it as it is, and never form it as 1 minus something - chapter 1, \"Computing the sigmoid safely\"",
 	  "Since the derivative is even, the left tail can reuse whatever made the right tail accurate - chapter 1, \"The derivative of the sigmoid\"") },
 	{ "sigmoid_grad", "huge_inputs", HINTS(
 	  "For z = 1e6 the answer is 0 (or a tiny number), never NaN: look for inf / inf or 0 * inf - chapter 1, \"Computing the sigmoid safely\"") },
@@ -49,7 +49,7 @@ const struct hints_entry hints_text_early[] = {
 	  "Skip a term whose weight is exactly 0 rather than computing 0 * -inf - chapter 2, \"Exact conventions: 0 log 0 and infinity\"") },
 	{ "bce_loss", "certain_wrong", HINTS(
 	  "A label of 1 with p = 0 is impossible under the model: the honest loss is +inf, not a large finite number - chapter 2, \"Exact conventions: 0 log 0 and infinity\"",
-	  "An epsilon or a clip hides that +inf; leave log(0) = -inf alone where its weight is positive - chapter 2, \"What maximum likelihood buys, and where it fails\"") },
+	  "An epsilon or a clip hides that +inf; leave log(0) = -inf alone where its weight is positive - chapter 2, \"Exact conventions: 0 log 0 and infinity\"") },
 	{ "bce_loss", "ordinary_inputs", HINTS(
 	  "Soft labels (y = 0.3) are allowed: both terms count, each with its own weight - chapter 2, \"One formula for both labels\"",
 	  "Compare with the example's values: is your result a mean, and positive? - chapter 2, \"A three-sample example\"") },

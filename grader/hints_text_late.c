@@ -14,16 +14,19 @@ const struct hints_entry hints_text_late[] = {
 	  "At z = 1e6 the probability is 0 or 1, so the loss is at most 1; NaN means the sigmoid overflowed - chapter 1, \"Computing the sigmoid safely\"") },
 
 	{ "mse_sigmoid_grad", NULL, HINTS(
-	  "Differentiate (sigma(z) - y)^2 with respect to z: the chain rule brings in the sigmoid's derivative - chapter 5, \"The MSE gradient vanishes\"",
+	  "Differentiate (sigma(z) - y)^2 with respect to z: the outer function is the square, the inner one the sigmoid, whose derivative comes in - chapter 5, \"The MSE gradient vanishes\"",
 	  "Compare with BCE's gradient: here a factor remains that goes to 0 when the sigmoid saturates - chapter 5, \"The MSE gradient vanishes\"",
 	  "Don't forget the 2 from the square and the 1/n from the mean - chapter 5, \"The MSE gradient vanishes\"") },
 	{ "mse_sigmoid_grad", "saturated", HINTS(
 	  "For huge logits the gradient is tiny but finite; NaN or inf means an exp overflowed in the sigmoid or its derivative - chapter 1, \"Computing the sigmoid safely\"",
 	  "The saturated start is exactly where this gradient dies out; make it die out without NaN - chapter 5, \"Training from a saturated start\"") },
 
+	{ "mse_sigmoid_grad", "tails", HINTS(
+	  "In the tail s rounds to exactly 1, so s (1 - s) and s - 1 are 0 although the true values are tiny; the exercise gives a form for each that never subtracts from 1 - chapter 5, \"Exercise\"") },
+
 	{ "mse_sigmoid_curvature", NULL, HINTS(
 	  "This is the derivative of the gradient you wrote in mse_sigmoid_grad (for one sample, without 1/n) - chapter 5, \"MSE is not convex in the logit\"",
-	  "Use the product rule on 2 (s - y) s', and write s'' in terms of s as well - chapter 1, \"The derivative of the sigmoid\"",
+	  "Differentiate the product 2 (s - y) s' term by term, and write s'' in terms of s as well - chapter 1, \"The derivative of the sigmoid\"",
 	  "Check your formula against finite differences of the gradient before trusting it - chapter 3, \"Gradient checking\"") },
 	{ "mse_sigmoid_curvature", "sign_pattern", HINTS(
 	  "The curvature turns negative on the wrong side of the decision: for y = 1 below z = -log 2 - chapter 5, \"MSE is not convex in the logit\"",
@@ -55,6 +58,8 @@ const struct hints_entry hints_text_late[] = {
 	{ "kl_divergence", "asymmetry", HINTS(
 	  "KL(p || q) and KL(q || p) differ: which argument weights the sum? - chapter 6, \"Asymmetry\"",
 	  "With p = (1, 0), the zero of p kills its term; with q = (1, 0) as second argument, a positive p_i meets q_i = 0 - chapter 6, \"Asymmetry\"") },
+	{ "kl_divergence", "tiny_q", HINTS(
+	  "p_i / q_i overflows to inf once q_i is tiny (1e-310 is a subnormal number), although the log of the ratio is about 713: take the difference of the logs - chapter 6, \"Exercise\"") },
 	{ "kl_divergence", "gibbs", HINTS(
 	  "For q = p the result must be exactly 0: computing log p_i - log q_i of equal numbers gives exactly 0 - chapter 6, \"Gibbs' inequality\"") },
 
@@ -124,7 +129,7 @@ const struct hints_entry hints_text_late[] = {
 	  "grad_W[j*k + c] sums x_ij (p_ic - y_ic) over the samples, grad_b[c] sums p_ic - y_ic; both carry the 1/n of the mean - chapter 9, \"The gradient, step by step\"",
 	  "Zero both gradients before adding to them, and subtract the one-hot only at each row's true class - chapter 7, \"The gradient: softmax minus one-hot\"") },
 	{ "softmax_regression_loss_grad", "gradients", HINTS(
-	  "Compare your gradient with a numerical one, as chapter 3 taught: a factor, a sign or a missing one-hot will stand out - chapter 3, \"Gradient checking\"",
+	  "Compare your gradient with a numerical one, as chapter 3 taught: a factor, a sign or a missing term at the true class will stand out - chapter 3, \"Gradient checking\"",
 	  "Each row of P - Y sums to 0, so each row of grad_W and grad_b sums to 0 across the classes: check yours - chapter 9, \"The gradient, step by step\"") },
 	{ "softmax_regression_loss_grad", "huge_logits", HINTS(
 	  "Subtract each row's largest logit before exponentiating, and take the loss as log-sum-exp minus the true logit, never log of a softmax - chapter 7, \"Overflow and the log-sum-exp trick\"") },

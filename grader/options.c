@@ -74,6 +74,9 @@ static const struct {
 	{ "--student", "--student alice" },
 	{ "--secret-file", "--secret-file course.secret" },
 	{ "--roster", "--roster roster.csv" },
+	{ "--from", "--from canvas" },
+	{ "--assignment", "--assignment \"Workbook (1234)\"" },
+	{ "--adjustments", "--adjustments grades/adjustments" },
 	{ "--shard", "--shard 1/4" },
 	{ "--hidden-summary", "--hidden-summary=none" },
 };
@@ -235,6 +238,12 @@ static int take_value(struct options *options, const char *name,
 		return take_path(&options->student, name, value, error);
 	if (!strcmp(name, "--roster"))
 		return take_path(&options->roster, name, value, error);
+	if (!strcmp(name, "--from"))
+		return options_take_from(options, value, error);
+	if (!strcmp(name, "--assignment"))
+		return options_take_assignment(options, value, error);
+	if (!strcmp(name, "--adjustments"))
+		return take_path(&options->adjustments, name, value, error);
 	return take_path(&options->secret_file, name, value, error);
 }
 
@@ -245,6 +254,8 @@ static int take_flag(struct options *options, const char *arg,
 		options->quiet = true;
 	else if (!strcmp(arg, "-v") || !strcmp(arg, "--verbose"))
 		options->verbose = true;
+	else if (!strcmp(arg, "--all"))
+		options->all = true;
 	else if (!strcmp(arg, "--no-color") || !strcmp(arg, "--no-colour"))
 		options->no_color = true;
 	else if (!strcmp(arg, "-h") || !strcmp(arg, "--help"))
@@ -257,6 +268,8 @@ static int take_flag(struct options *options, const char *arg,
 		return take_disclosure(options, arg, NULL, error);
 	else if (!strcmp(arg, "--no-cache"))
 		options->no_cache = true;
+	else if (!strcmp(arg, "--similarity"))
+		options->similarity = true;
 	else if (!strcmp(arg, "--watch"))
 		return set_mode(options, OPTIONS_WATCH, arg, error);
 	else if (!strcmp(arg, "--progress"))
@@ -275,6 +288,8 @@ static int take_option(struct options *options, int argc, char **argv,
 	const char *arg = argv[*i], *inline_value = NULL, *value;
 	const char *equals = strchr(arg, '=');
 
+	if (!strcmp(arg, "--export") || !strncmp(arg, "--export=", 9))
+		return options_take_export(options, argc, argv, i, error);
 	if (!strncmp(arg, "-j", 2) && arg[2] && arg[1] != '-') {
 		inline_value = arg + 2;
 		arg = "-j";
@@ -330,11 +345,22 @@ static int check_combinations(const struct options *options,
 	else if (options->roster && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--roster only applies to --batch, e.g. "
 			      "--batch submissions --roster roster.csv");
+	else if (options->similarity && !many)
+		strbuf_addstr(error, "--similarity compares a class; give it "
+			      "with --batch SUBMISSIONS or --merge DIR");
+	else if (options->similarity && options->shard_count > 1)
+		strbuf_addstr(error, "--similarity compares the whole class, "
+			      "not a shard: leave it out here and give it to "
+			      "--merge DIR once every shard is done");
+	else if (options->adjustments && options->mode != OPTIONS_BATCH)
+		strbuf_addstr(error, "--adjustments only applies to --batch, "
+			      "e.g. --batch submissions --adjustments "
+			      "grades/adjustments");
 	else if (options->out && options->mode != OPTIONS_BATCH)
 		strbuf_addstr(error, "--out only applies to --batch, e.g. "
 			      "--batch submissions --out grades");
 	else
-		return 0;
+		return options_check_lms(options, error);
 	return -1;
 }
 

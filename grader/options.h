@@ -3,10 +3,11 @@
  *
  *   build/grader [--json FILE] [--seed N | --student ID] [--only WHAT]...
  *                [--hidden] [--hidden-summary=line|none | --instructor-view]
- *                [-j N] [-q | -v] [--no-color] [DIR]
+ *                [-j N] [-q | -v] [--all] [--no-color] [DIR]
  *   build/grader --watch | --progress | --hint NAME  [DIR]
  *   build/grader --resolve NAME
  *   build/grader --batch SUBMISSIONS [--out DIR] [--shard K/N] [-j N]
+ *                [--from LMS] [--export LMS FILE] [--assignment NAME]
  *   build/grader --merge DIR
  */
 #ifndef GRADER_OPTIONS_H
@@ -17,6 +18,7 @@
 
 #include "catalog.h"
 #include "disclosure.h"
+#include "lms.h"
 #include "strbuf.h"
 
 enum { OPTIONS_MAX_EXERCISES = CATALOG_EXERCISES };
@@ -49,6 +51,11 @@ struct options {
 	const char *student;		/* --student ID: seed from the secret */
 	const char *secret_file;	/* --secret-file FILE, or NULL */
 	const char *roster;		/* --roster FILE, or NULL */
+	enum lms_kind from;		/* --from LMS: SUBMISSIONS's layout */
+	enum lms_kind export_kind;	/* --export LMS FILE */
+	const char *export_file;
+	const char *assignment;		/* --assignment NAME, or NULL */
+	const char *adjustments;	/* --adjustments FILE, or NULL */
 	unsigned shard_index, shard_count; /* --shard K/N: 1..N of N; 1/1 */
 	bool hidden;			/* include hidden tests */
 	/* What the reports say of them: --hidden-summary, --instructor-view */
@@ -59,7 +66,9 @@ struct options {
 	bool seed_given;
 	unsigned jobs;			/* >= 1 */
 	bool quiet, verbose, no_color, help, version;
+	bool all;			/* --all: every failure's details */
 	bool no_cache;			/* --no-cache */
+	bool similarity;		/* --similarity */
 	/*
 	 * What --only selected: per exercise (catalog order) a bit per
 	 * function of that exercise; 0 means not graded.  Without --only

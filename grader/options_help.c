@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "options.h"
+#include "report_text.h"
 
 void options_print_help(const char *program)
 {
@@ -46,7 +47,12 @@ void options_print_help(const char *program)
 	       "in parallel\n"
 	       "                  (default: the number of cores)\n"
 	       "  -q              print only the summary line\n"
-	       "  -v              also list the tests that pass\n"
+	       "  -v              also list the tests that pass (and every "
+	       "failure's details)\n"
+	       "  --all           show the details of every failing test "
+	       "(by default the\n"
+	       "                  first %d of each function, then the "
+	       "command that shows the rest)\n"
 	       "  --no-color      no colours (also when NO_COLOR is set or "
 	       "output is not a terminal)\n"
 	       "\n"
@@ -62,15 +68,31 @@ void options_print_help(const char *program)
 	       "student with no\n"
 	       "                  submission (missing), entries not on it "
 	       "flagged\n"
+	       "  --adjustments FILE  score adjustments, comments, "
+	       "extensions and the late\n"
+	       "                  policy (default: OUT/adjustments when "
+	       "it exists)\n"
 	       "  --shard K/N     grade only the K-th of N slices; then "
 	       "--merge DIR\n"
 	       "  --no-cache      do not reuse compiled files between "
 	       "students or runs\n"
+	       "  --similarity    also compare the students' files (sim_c): "
+	       "OUT/similarity.html,\n"
+	       "                  a ranking of pairs for you to look at, "
+	       "not a verdict\n"
+	       "  --from LMS      SUBMISSIONS is a bulk download of LMS "
+	       "(canvas, moodle or\n"
+	       "                  gradescope) as it lays it out\n"
+	       "  --export LMS FILE  also write the grades in LMS's import "
+	       "format to FILE\n"
+	       "  --assignment NAME  the assignment's column in --export "
+	       "canvas\n"
 	       "\n"
 	       "  --help          show this help\n"
 	       "  --version       show the grader's version\n"
 	       "\n"
 	       "Exit status: 0 every test passed, 1 some test failed, 2 the "
 	       "grader could not run.\n",
-	       program, program, program, program, program, program, program);
+	       program, program, program, program, program, program, program,
+	       REPORT_TEXT_SHOWN_FAILURES);
 }

@@ -2,6 +2,7 @@
  * report_json.c - the Gradescope report.
  */
 #include "report_json.h"
+#include "report_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,11 +33,40 @@ void report_json_add_string(struct strbuf *out, const char *text)
 	strbuf_release(&clean);
 }
 
-static void add_test(struct strbuf *out, const struct results_test *test,
-		     bool first)
+/*
+ * A test's output (malloc'd): its feedback, but a file-level failure is
+ * said in the file's first test only, by its first line (the compiler's
+ * messages are in the report above, once), and a function not written
+ * yet in a few words.
+ */
+static char *test_output(const struct results *results,
+			 const struct results_test *test)
+{
+	const char *message = results->file_message;
+
+	if (test->outcome == RESULTS_PASSED)
+		return xstrdup("");
+	if (results->file_status != RESULTS_FILE_OK && message &&
+	    test == &results->tests[0])
+		return xstrfmt("%.*s%s", (int)strcspn(message, "\n"), message,
+			       strchr(message, '\n') ? " (in full in the "
+			       "report above)" : "");
+	if (results->file_status != RESULTS_FILE_OK)
+		return xstrdup("Not run: the file could not be graded (see its "
+			       "first test).");
+	if (test->outcome == RESULTS_NOT_IMPLEMENTED)
+		return xstrdup("This function is not implemented yet (it still "
+			       "calls workbook_todo()).");
+	return xstrdup(test->message);
+}
+
+static void add_test(struct strbuf *out, const struct results *results,
+		     const struct results_test *test, bool first)
 {
 	bool passed = test->outcome == RESULTS_PASSED;
 	char *name = xstrfmt("%s: %s", test->function, test->description);
+	char *output = test_output(results, test);
+	struct strbuf text;
 
 	strbuf_addstr(out, first ? "\n    {" : ",\n    {");
 	strbuf_addstr(out, "\"name\": ");
@@ -44,10 +74,17 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	strbuf_addf(out, ", \"score\": %d, \"max_score\": 1, \"status\": "
 		    "\"%s\", \"output\": ", passed ? 1 : 0,
 		    passed ? "passed" : "failed");
-	report_json_add_string(out, passed ? "" : test->message);
+	strbuf_init(&text);
+	strbuf_addstr(&text, output);
+	if (text.len)
+		strbuf_addch(&text, '\n');
+	report_text_add_output(&text, "", test, !passed);
+	report_json_add_string(out, text.buf);
+	strbuf_release(&text);
 	/* Gradescope shows a hidden test only once the grades are published. */
 	strbuf_addf(out, ", \"visibility\": \"%s\"}",
 		    test->hidden ? "after_published" : "visible");
+	free(output);
 	free(name);
 }
 
@@ -102,7 +139,7 @@ void report_json_render(const struct summary *summary, const char *output,
 		const struct results *results = summary->exercises[i].results;
 
 		for (size_t t = 0; t < results->nr; t++) {
-			add_test(out, &results->tests[t], first);
+			add_test(out, results, &results->tests[t], first);
 			first = false;
 		}
 	}

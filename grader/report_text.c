@@ -10,10 +10,9 @@
 #include "disclosure.h"
 #include "sanitize.h"
 
-/* Feedback of at most this many failing tests per function, unless -v. */
-/* Failures shown per function; the column of the file names, as wide as
- * the longest ("09_softmax_regression.c"). */
-enum { SHOWN_FAILURES = 2, REPORT_TEXT_FILE_WIDTH = 24 };
+/* The column of the file names, as wide as the longest
+ * ("09_softmax_regression.c"). */
+enum { REPORT_TEXT_FILE_WIDTH = 24 };
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -42,6 +41,21 @@ static void add_indented(struct strbuf *out, const char *indent,
 	}
 }
 
+void report_text_add_output(struct strbuf *out, const char *indent,
+			    const struct results_test *test, bool details)
+{
+	struct strbuf inner;
+
+	if (!details || !test->output || !*test->output)
+		return;
+	strbuf_init(&inner);
+	strbuf_addf(&inner, "%s  ", indent);
+	strbuf_addf(out, "%sprinted (by your code, during this test):\n",
+		    indent);
+	add_indented(out, inner.buf, test->output);
+	strbuf_release(&inner);
+}
+
 static void add_test(struct strbuf *out, const struct results_test *test,
 		     bool feedback, const struct report_text_style *style)
 {
@@ -55,6 +69,7 @@ static void add_test(struct strbuf *out, const struct results_test *test,
 	strbuf_addf(out, "%s\n", test->hidden ? " [hidden]" : "");
 	if (feedback && !passed && *test->message)
 		add_indented(out, "         ", test->message);
+	report_text_add_output(out, "         ", test, feedback);
 }
 
 /* A function whose tests all failed for one reason: one line. */
@@ -70,6 +85,30 @@ static const char *grouped_reason(const struct summary_exercise *entry,
 	return NULL;
 }
 
+/* Under failures listed without details: how many, and where they are. */
+static void add_details_pointer(struct strbuf *out, const char *function,
+				size_t without,
+				const struct report_text_style *style)
+{
+	char *command;
+
+	if (!without || !style->details_command)
+		return;
+	command = style->details_command(function, style->details_context);
+	strbuf_addf(out, "    (details of these %zu failure%s: ", without,
+		    without == 1 ? "" : "s");
+	sanitize_add(out, command);
+	strbuf_addstr(out, ")\n");
+	free(command);
+}
+
+static bool details_shown(const struct report_text_style *style,
+			  size_t failures_before)
+{
+	return style->verbose || !style->shown_failures ||
+	       failures_before < style->shown_failures;
+}
+
 static void add_function(struct strbuf *out,
 			 const struct summary_exercise *entry,
 			 const struct summary_function *function,
@@ -77,7 +116,7 @@ static void add_function(struct strbuf *out,
 {
 	const char *reason = grouped_reason(entry, function);
 	char *where = summary_where(function->where);
-	size_t shown = 0;
+	size_t failures = 0, without = 0;
 
 	if (!reason && function->passed == function->total &&
 	    !style->verbose) {
@@ -105,10 +144,11 @@ static void add_function(struct strbuf *out,
 		if (strcmp(test->function, function->name) ||
 		    (!failed && !style->verbose))
 			continue;
-		add_test(out, test, style->verbose || shown < SHOWN_FAILURES,
-			 style);
-		shown += failed;
+		add_test(out, test, details_shown(style, failures), style);
+		without += failed && !details_shown(style, failures);
+		failures += failed;
 	}
+	add_details_pointer(out, function->name, without, style);
 	free(where);
 }
 
@@ -157,9 +197,14 @@ void report_text_render(const struct summary *summary,
 	char *next = summary_next_step(summary);
 
 	strbuf_addstr(out, "Grading ");
-	sanitize_add(out, summary->dir);
+	sanitize_add(out, summary->dir && *summary->dir ? summary->dir :
+		     "your submission");
 	strbuf_addf(out, " with seed %" PRIu64 " (sandbox: %s)\n\n",
 		    summary->seed, style->sandbox);
+	if (summary->notes && *summary->notes) {
+		add_indented(out, "Note: ", summary->notes);
+		strbuf_addch(out, '\n');
+	}
 	for (size_t i = 0; i < summary->count; i++)
 		add_exercise(out, summary, &summary->exercises[i], style);
 	strbuf_addch(out, '\n');

@@ -57,7 +57,7 @@ static char *find_file(const char *root, const char *relative,
 	return resolved;
 }
 
-static char *find_program(const char *name)
+char *resources_find_program(const char *name)
 {
 	const char *path = getenv("PATH");
 	char *copy, *saveptr = NULL, *found = NULL;
@@ -77,6 +77,21 @@ static char *find_program(const char *name)
 		free(candidate);
 	}
 	free(copy);
+	return found;
+}
+
+char *resources_beside(const char *relative, struct strbuf *error)
+{
+	char *root = own_folder();
+	char *found;
+
+	if (!root) {
+		strbuf_addf(error, "cannot find the grader's own folder "
+			    "(/proc/self/exe: %s)", strerror(errno));
+		return NULL;
+	}
+	found = find_file(root, relative, error);
+	free(root);
 	return found;
 }
 
@@ -105,7 +120,7 @@ int resources_locate(struct resources *resources, struct strbuf *error)
 	    !(resources->runner = find_file(resources->root,
 					    "runner/runner.o", error)))
 		return -1;
-	resources->cc = find_program("cc");
+	resources->cc = resources_find_program("cc");
 	if (!resources->cc) {
 		strbuf_addstr(error, "no C compiler: `cc` is not on PATH; "
 			      "install gcc (sh scripts/install-deps.sh)");

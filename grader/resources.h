@@ -49,4 +49,13 @@ int resources_check_suite(const struct resources *resources,
 char *resources_suite_judge(const struct resources *resources,
 			    const struct catalog_exercise *exercise);
 
+/* The absolute path of a program on PATH (malloc'd), or NULL. */
+char *resources_find_program(const char *name);
+
+/*
+ * A file beside the grader (relative to its folder), resolved (malloc'd),
+ * or NULL with a one-line message saying how to build it.
+ */
+char *resources_beside(const char *relative, struct strbuf *error);
+
 #endif /* GRADER_RESOURCES_H */

@@ -80,6 +80,7 @@ void results_test_release(struct results_test *test)
 	free(test->check);
 	free(test->description);
 	free(test->message);
+	free(test->output);
 }
 
 void results_release(struct results *results)
@@ -109,6 +110,7 @@ struct results_test *results_add(struct results *results,
 	test->check = xstrdup(check);
 	test->description = xstrdup(*description ? description : check);
 	test->message = xstrdup("");
+	test->output = xstrdup("");
 	test->outcome = RESULTS_FAILED;
 	return test;
 }
@@ -119,6 +121,24 @@ void results_set_message(struct results_test *test, const char *message)
 
 	free(test->message);
 	test->message = copy;
+}
+
+void results_set_output(struct results_test *test, const char *output)
+{
+	char *copy = xstrdup(output);
+
+	free(test->output);
+	test->output = copy;
+}
+
+void results_copy_verdict(struct results_test *dst,
+			  const struct results_test *src)
+{
+	dst->outcome = src->outcome;
+	dst->signal = src->signal;
+	dst->exit_code = src->exit_code;
+	results_set_message(dst, src->message);
+	results_set_output(dst, src->output);
 }
 
 void results_set_file(struct results *results,
@@ -230,6 +250,8 @@ void results_write(const struct results *results, FILE *out)
 		fprintf(out, "\t%s\t%d\t%d\t", results_outcome_name(test->outcome),
 			test->signal, test->exit_code);
 		write_escaped(out, test->message);
-		fprintf(out, "\t%s\n", test->hidden ? "hidden" : "visible");
+		fprintf(out, "\t%s\t", test->hidden ? "hidden" : "visible");
+		write_escaped(out, test->output);
+		fputc('\n', out);
 	}
 }

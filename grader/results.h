@@ -40,6 +40,12 @@ struct results_test {
 	int exit_code;
 	char *message;		/* feedback, several lines */
 	bool hidden;		/* a hidden test (instructor builds only) */
+	/*
+	 * What the student's code printed during the test ("" for nothing),
+	 * at most WIRE_OUTPUT_KEPT_BYTES and a note (grader/wire/wire.h):
+	 * shown under the test, sanitized, never read as a verdict.
+	 */
+	char *output;
 };
 
 /* What happened to the file as a whole, before any test ran. */
@@ -119,6 +125,10 @@ struct results_test *results_add(struct results *results,
 				 const char *function, const char *check,
 				 const char *description);
 void results_set_message(struct results_test *test, const char *message);
+void results_set_output(struct results_test *test, const char *output);
+/* Copies src's outcome, signal, exit code, message and output to dst. */
+void results_copy_verdict(struct results_test *dst,
+			  const struct results_test *src);
 void results_set_file(struct results *results,
 		      enum results_file_status status, const char *message);
 

@@ -13,7 +13,7 @@
 #define XSTR(x) STR(x)
 
 /* The most tab-separated fields a record has (a `test` line). */
-enum { MAX_FIELDS = 9 };
+enum { MAX_FIELDS = 10 };
 
 /*
  * Splits one line (unescaping in place) into at most MAX_FIELDS fields;
@@ -102,6 +102,8 @@ static bool parse_test(struct results *results, char **fields, size_t count)
 	test->exit_code = exit_code;
 	test->hidden = hidden;
 	results_set_message(test, fields[7]);
+	if (count == 10)
+		results_set_output(test, fields[9]);
 	return true;
 }
 
@@ -118,7 +120,7 @@ static bool parse_line(struct results *results, char *line)
 		results->has_seed = true;
 		return true;
 	}
-	if ((count == 8 || count == 9) && !strcmp(fields[0], "test"))
+	if (count >= 8 && count <= 10 && !strcmp(fields[0], "test"))
 		return parse_test(results, fields, count);
 	if (count == 3 && !strcmp(fields[0], "file") &&
 	    results_file_status_parse(fields[1], &status)) {

@@ -161,10 +161,7 @@ void results_reconcile(struct results *found, const struct results *expected,
 			const struct results_test *got =
 				&found->tests[match[i] - 1];
 
-			test->outcome = got->outcome;
-			test->signal = got->signal;
-			test->exit_code = got->exit_code;
-			results_set_message(test, got->message);
+			results_copy_verdict(test, got);
 		} else {
 			test->outcome = RESULTS_FAILED;
 			results_set_message(test, RESULTS_NOT_REPORTED_MESSAGE);

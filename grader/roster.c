@@ -20,21 +20,28 @@ void roster_init(struct roster *roster)
 
 void roster_release(struct roster *roster)
 {
-	for (size_t i = 0; i < roster->nr; i++)
-		free(roster->ids[i]);
-	free(roster->ids);
+	for (size_t i = 0; i < roster->nr; i++) {
+		free(roster->students[i].id);
+		free(roster->students[i].name);
+		free(roster->students[i].email);
+	}
+	free(roster->students);
 	roster_init(roster);
 }
 
-static int by_text(const void *a, const void *b)
+static int by_id(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct roster_student *)a)->id,
+		      ((const struct roster_student *)b)->id);
 }
 
-static bool has(const struct roster *roster, const char *id)
+static const struct roster_student *find(const struct roster *roster,
+					 const char *id)
 {
-	return roster->nr && bsearch(&id, roster->ids, roster->nr,
-				     sizeof *roster->ids, by_text);
+	struct roster_student key = { .id = (char *)id };
+
+	return roster->nr ? bsearch(&key, roster->students, roster->nr,
+				    sizeof *roster->students, by_id) : NULL;
 }
 
 static bool blank(const struct gradebook_fields *fields)
@@ -63,21 +70,34 @@ static char *check_record(const struct gradebook_fields *fields,
 	return NULL;
 }
 
-static void add_id(struct roster *roster, const char *id)
+static void add_student(struct roster *roster, const char *id,
+			const char *name, const char *email)
 {
+	struct roster_student *student;
+
 	if (roster->nr == roster->alloc) {
 		roster->alloc = roster->alloc ? 2 * roster->alloc : 64;
-		roster->ids = xrealloc(roster->ids, roster->alloc *
-				       sizeof *roster->ids);
+		roster->students = xrealloc(roster->students, roster->alloc *
+					    sizeof *roster->students);
 	}
-	roster->ids[roster->nr++] = xstrdup(id);
+	student = &roster->students[roster->nr++];
+	student->id = xstrdup(id);
+	student->name = xstrdup(name);
+	student->email = xstrdup(email);
+}
+
+static void sort(struct roster *roster)
+{
+	if (roster->nr)	/* qsort wants a non-NULL array */
+		qsort(roster->students, roster->nr, sizeof *roster->students,
+		      by_id);
 }
 
 /* Before sorting: a linear look (rosters are hundreds of lines). */
 static bool listed(const struct roster *roster, const char *id)
 {
 	for (size_t i = 0; i < roster->nr; i++)
-		if (!strcmp(roster->ids[i], id))
+		if (!strcmp(roster->students[i].id, id))
 			return true;
 	return false;
 }
@@ -109,7 +129,8 @@ static int parse(struct roster *roster, const char *text, size_t *line,
 		if (*problem)
 			break;
 		if (records++ && !blank(&fields))
-			add_id(roster, fields.items[0]);
+			add_student(roster, fields.items[0], fields.items[1],
+				    fields.items[2]);
 		for (const char *p = start; p < cursor; p++)
 			*line += *p == '\n';
 	}
@@ -142,11 +163,24 @@ int roster_load(struct roster *roster, const char *path,
 			    problem);
 	else
 		status = 0;
-	if (roster->nr)	/* qsort wants a non-NULL array */
-		qsort(roster->ids, roster->nr, sizeof *roster->ids, by_text);
+	sort(roster);
 	free(problem);
 	strbuf_release(&text);
 	return status;
+}
+
+/* The roster's name and email win over an LMS layout's, unless empty. */
+static void take_identity(struct batch_entry *entry,
+			  const struct roster_student *student)
+{
+	if (*student->name) {
+		free(entry->name);
+		entry->name = xstrdup(student->name);
+	}
+	if (*student->email) {
+		free(entry->email);
+		entry->email = xstrdup(student->email);
+	}
 }
 
 void roster_apply(const struct roster *roster,
@@ -157,13 +191,21 @@ void roster_apply(const struct roster *roster,
 
 	roster_init(&present);
 	for (size_t i = 0; i < listed; i++) {
-		entries->items[i].off_roster = !has(roster, entries->items[i].id);
-		add_id(&present, entries->items[i].id);
+		struct batch_entry *entry = &entries->items[i];
+		const struct roster_student *student = find(roster, entry->id);
+
+		entry->off_roster = !student;
+		if (student)
+			take_identity(entry, student);
+		add_student(&present, entry->id, "", "");
 	}
-	if (present.nr)
-		qsort(present.ids, present.nr, sizeof *present.ids, by_text);
-	for (size_t i = 0; i < roster->nr; i++)
-		if (!has(&present, roster->ids[i]))
-			batch_entries_add_missing(entries, roster->ids[i]);
+	sort(&present);
+	for (size_t i = 0; i < roster->nr; i++) {
+		const struct roster_student *student = &roster->students[i];
+
+		if (!find(&present, student->id))
+			take_identity(batch_entries_add_missing(entries,
+				student->id), student);
+	}
 	roster_release(&present);
 }

@@ -3,7 +3,7 @@
  * quoting, UTF-8, "\n" or "\r\n" line ends) whose first line is the
  * header `id,name,email` and each further line one student.  The id is
  * the name of that student's entry in SUBMISSIONS (without the archive
- * extension); name and email may be empty.  Blank lines are skipped.
+ * extension; with --from, the LMS's id); name and email may be empty.  Blank lines are skipped.
  */
 #ifndef GRADER_ROSTER_H
 #define GRADER_ROSTER_H
@@ -17,8 +17,12 @@
 /* The largest roster file read. */
 #define ROSTER_MAX_BYTES ((size_t)16 << 20)
 
+struct roster_student {
+	char *id, *name, *email;	/* name and email may be "" */
+};
+
 struct roster {
-	char **ids;
+	struct roster_student *students;	/* sorted by id */
 	size_t nr, alloc;
 };
 
@@ -33,8 +37,10 @@ int roster_load(struct roster *roster, const char *path,
 		struct strbuf *error);
 
 /*
- * Adds a "missing" entry for every roster student with no entry, and
- * marks the entries whose id the roster lacks (off_roster).
+ * Adds a "missing" entry for every roster student with no entry, marks
+ * the entries whose id the roster lacks (off_roster), and gives each
+ * entry the roster's name and email (over what an LMS layout said, when
+ * the roster's are not empty).
  */
 void roster_apply(const struct roster *roster,
 		  struct batch_entries *entries);

@@ -25,13 +25,14 @@
 /* Connections not yet accepted: the judge runs two tests at a time. */
 #define RUN_RUNNER_BACKLOG 16
 
-/* Big enough for cc1 and ld on one small file (and RUN_TOOL_SECONDS). */
+/* Big enough for cc1 and ld on one small file. */
 #define TOOL_MEMORY ((size_t)2 << 30)
 #define TOOL_FILE_BYTES ((size_t)256 << 20)
 #define TOOL_OUTPUT_BYTES ((size_t)64 << 10)
 
-int run_tool(char *const *argv, const char *workdir,
-	     const char *const *readable, struct sandbox_result *result)
+int run_tool_limited(char *const *argv, const char *workdir,
+		     const char *const *readable, double seconds,
+		     struct sandbox_result *result)
 {
 	char *tmpdir = xstrfmt("TMPDIR=%s", workdir);
 	char *envp[] = { "PATH=/usr/bin:/bin", "LANG=C", "LC_ALL=C", tmpdir,
@@ -45,8 +46,8 @@ int run_tool(char *const *argv, const char *workdir,
 	int status;
 
 	sandbox_limits_default(&job.limits);
-	job.limits.wall_seconds = RUN_TOOL_SECONDS;
-	job.limits.cpu_seconds = RUN_TOOL_SECONDS;
+	job.limits.wall_seconds = seconds;
+	job.limits.cpu_seconds = seconds;
 	if (job.limits.memory_bytes < TOOL_MEMORY)
 		job.limits.memory_bytes = TOOL_MEMORY;
 	if (job.limits.file_bytes < TOOL_FILE_BYTES)
@@ -55,6 +56,13 @@ int run_tool(char *const *argv, const char *workdir,
 	status = sandbox_run(&job, result);
 	free(tmpdir);
 	return status;
+}
+
+int run_tool(char *const *argv, const char *workdir,
+	     const char *const *readable, struct sandbox_result *result)
+{
+	return run_tool_limited(argv, workdir, readable, RUN_TOOL_SECONDS,
+				result);
 }
 
 void run_judged_result_init(struct run_judged_result *result)

@@ -21,6 +21,15 @@
 int run_tool(char *const *argv, const char *workdir,
 	     const char *const *readable, struct sandbox_result *result);
 
+/*
+ * Another helper program (gnuplot, sim_c) the same way, with a wall-clock
+ * and CPU limit of its own; it writes its results into files in workdir
+ * (at most 256 MiB), the output captured is a message's worth.
+ */
+int run_tool_limited(char *const *argv, const char *workdir,
+		     const char *const *readable, double seconds,
+		     struct sandbox_result *result);
+
 /* The largest report a judge may write; a longer one is a lost run. */
 #define RUN_REPORT_BYTES ((size_t)4 << 20)
 

@@ -14,6 +14,8 @@ void session_init(struct session *session)
 {
 	memset(session, 0, sizeof *session);
 	workspace_init(&session->workspace);
+	discovery_init(&session->discovery);
+	strbuf_init(&session->notes);
 }
 
 void session_release(struct session *session)
@@ -22,8 +24,58 @@ void session_release(struct session *session)
 		results_release(&session->items[i].results);
 		free((char *)session->items[i].task.workdir);
 	}
+	for (size_t i = 0; i < CATALOG_EXERCISES; i++)
+		free(session->shown[i]);
 	workspace_release(&session->workspace);
+	discovery_release(&session->discovery);
+	strbuf_release(&session->notes);
 	session_init(session);
+}
+
+static const char *shown_dir(const struct session_config *config)
+{
+	return config->shown_dir ? config->shown_dir :
+	       discover_shown_root(config->dir);
+}
+
+/* Each file's name in reports: below the shown folder, if any. */
+static void name_files(struct session *session,
+		       const struct session_config *config)
+{
+	const char *dir = shown_dir(config);
+
+	for (size_t i = 0; i < catalog_count(); i++) {
+		const char *file = session->discovery.files[i] ?
+				   session->discovery.files[i] :
+				   catalog_exercise_at(i)->file;
+
+		free(session->shown[i]);
+		session->shown[i] = *dir ? xstrfmt("%s/%s", dir, file) :
+				    xstrdup(file);
+	}
+}
+
+int session_discover(struct session *session,
+		     const struct session_config *config, struct strbuf *error)
+{
+	const char *line = config->skipped;
+
+	discovery_release(&session->discovery);
+	strbuf_reset(&session->notes);
+	if (discover_exercises(&session->discovery, config->dir, error) != 0)
+		return -1;
+	while (line && *line) {
+		size_t len = strcspn(line, "\n");
+		char *path = xstrfmt("%.*s", (int)len, line);
+
+		discovery_add_other(&session->discovery, path);
+		free(path);
+		line += len + (line[len] == '\n');
+	}
+	discovery_notes(&session->discovery, &session->notes);
+	name_files(session, config);
+	session->discovered = true;
+	return 0;
 }
 
 const unsigned *session_select_all(void)
@@ -51,6 +103,8 @@ static int add_item(struct session *session,
 	item->task.resources = config->resources;
 	item->task.exercise = e;
 	item->task.dir = config->dir;
+	item->task.file = session->discovery.files[index];
+	item->task.shown = session->shown[index];
 	item->task.seed = config->seed;
 	item->task.selected = config->selected[index];
 	item->task.whole = config->selected[index] == all;
@@ -68,6 +122,51 @@ static int add_item(struct session *session,
 	return 0;
 }
 
+/*
+ * The files the grader itself failed on, graded once more in fresh
+ * scratch folders: a worker killed by the machine's load, a tool that
+ * could not start, are not the student's doing and rarely happen twice.
+ */
+static int retry_internal(struct session *session,
+			  const struct session_config *config,
+			  struct strbuf *error)
+{
+	struct jobs_item again[OPTIONS_MAX_EXERCISES];
+	size_t where[OPTIONS_MAX_EXERCISES], n = 0;
+	int status;
+
+	for (size_t i = 0; i < session->count; i++) {
+		struct jobs_item *item = &session->items[i];
+		char *name;
+
+		if (item->results.file_status != RESULTS_FILE_INTERNAL)
+			continue;
+		name = xstrfmt("%s.again", item->task.exercise->name);
+		again[n] = *item;
+		again[n].task.workdir = workspace_subfolder(
+			&session->workspace, name);
+		free(name);
+		if (!again[n].task.workdir)
+			continue;	/* the first verdict stands */
+		results_init(&again[n].results);
+		where[n++] = i;
+	}
+	status = n ? jobs_run(again, n, config->jobs, error) : 0;
+	for (size_t k = 0; k < n; k++) {
+		struct jobs_item *item = &session->items[where[k]];
+
+		free((char *)item->task.workdir);
+		item->task.workdir = again[k].task.workdir;
+		if (status == 0) {
+			results_release(&item->results);
+			item->results = again[k].results;
+		} else {
+			results_release(&again[k].results);
+		}
+	}
+	return status;
+}
+
 int session_grade(struct session *session,
 		  const struct session_config *config, struct strbuf *error)
 {
@@ -76,13 +175,20 @@ int session_grade(struct session *session,
 	if (!session->workspace.path &&
 	    workspace_create(&session->workspace, error) != 0)
 		return -1;
+	if (!session->discovered && session_discover(session, config,
+						     error) != 0)
+		return -1;
 	for (size_t i = 0; i < catalog_count(); i++)
 		if (config->selected[i] &&
 		    add_item(session, config, i, error) != 0)
 			return -1;
-	if (jobs_run(session->items, session->count, config->jobs, error) != 0)
+	if (jobs_run(session->items, session->count, config->jobs, error) != 0 ||
+	    retry_internal(session, config, error) != 0)
 		return -1;
-	summary_init(&session->summary, config->dir, config->seed);
+	summary_init(&session->summary, shown_dir(config), config->seed);
+	session->summary.shown = session->shown;
+	session->summary.notes = session->notes.len ? session->notes.buf :
+				 NULL;
 	for (size_t i = 0; i < session->count; i++)
 		results_sort(&session->items[i].results,
 			     session->items[i].task.exercise->functions);

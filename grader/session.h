@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "discover.h"
 #include "jobs.h"
 #include "options.h"
 #include "resources.h"
@@ -19,6 +20,10 @@
 struct session_config {
 	const struct resources *resources;
 	const char *dir;		/* the student's folder */
+	/* What reports call it; NULL: discover_shown_root(dir). */
+	const char *shown_dir;
+	/* Files seen but not unpacked (unpack.h), one a line; may be NULL. */
+	const char *skipped;
 	uint64_t seed;
 	/* Per exercise (catalog order) a bit per function; 0: not graded. */
 	const unsigned *selected;
@@ -30,6 +35,10 @@ struct session_config {
 
 struct session {
 	struct workspace workspace;
+	struct discovery discovery;	/* where the exercise files are */
+	char *shown[CATALOG_EXERCISES];	/* their names as reports show them */
+	struct strbuf notes;		/* discovery_notes() */
+	bool discovered;		/* session_discover() ran */
 	struct jobs_item items[OPTIONS_MAX_EXERCISES];
 	size_t count;
 	struct summary summary;		/* valid after session_grade */
@@ -41,7 +50,17 @@ void session_init(struct session *session);
 void session_release(struct session *session);
 
 /*
- * Grades the folder and fills session->summary.  Returns 0, or -1 when the
+ * Finds the exercise files (discover.h) into session->discovery and
+ * session->notes.  0, or -1 when the folder cannot be read.
+ */
+int session_discover(struct session *session,
+		     const struct session_config *config, struct strbuf *error);
+
+/*
+ * Grades the folder (discovering its files first unless session_discover
+ * was called) and fills session->summary.  A file the grader itself
+ * failed on (RESULTS_FILE_INTERNAL: a worker died, a tool could not
+ * start) is graded once more before it counts.  Returns 0, or -1 when the
  * grader itself could not (error says why and what to do); a failing or
  * broken student file is a result, not an error.
  */

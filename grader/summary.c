@@ -116,31 +116,73 @@ static char *first_line(const char *text)
 	return end ? xstrfmt("%.*s", (int)(end - text), text) : xstrdup(text);
 }
 
+char *summary_file_shown(const struct summary *summary,
+			 const struct catalog_exercise *exercise)
+{
+	size_t i = 0;
+
+	while (i < catalog_count() && catalog_exercise_at(i) != exercise)
+		i++;
+	if (summary->shown && i < catalog_count() && summary->shown[i])
+		return xstrdup(summary->shown[i]);
+	if (summary->dir && *summary->dir)
+		return xstrfmt("%s/%s", summary->dir, exercise->file);
+	return xstrdup(exercise->file);
+}
+
+/* The folder, for "copy ... into": "your submission" when not shown. */
+static const char *folder_shown(const struct summary *summary)
+{
+	return summary->dir && *summary->dir ? summary->dir :
+	       "your submission";
+}
+
+/* Whether discovery found a file that is likely `file` misnamed. */
+static bool misnamed(const struct summary *summary, const char *file)
+{
+	char *needle = xstrfmt("did you mean %s?", file);
+	bool found = summary->notes && strstr(summary->notes, needle);
+
+	free(needle);
+	return found;
+}
+
 static char *next_for_file(const struct summary *summary,
 			   const struct summary_exercise *entry)
 {
 	const char *file = entry->exercise->file;
 	const struct results *results = entry->results;
+	char *shown = summary_file_shown(summary, entry->exercise);
 	char *line, *next;
 
 	switch (results->file_status) {
 	case RESULTS_FILE_MISSING:
-		return xstrfmt("copy exercises/%s into %s and fill it in "
-			       "(chapter %d, \"%s\")", file, summary->dir,
-			       entry->exercise->chapter, entry->exercise->title);
+		if (misnamed(summary, file)) {
+			next = xstrfmt("rename the file the note above names "
+				       "to exactly %s", file);
+			break;
+		}
+		next = xstrfmt("copy exercises/%s into %s and fill it in "
+			       "(chapter %d, \"%s\")", file,
+			       folder_shown(summary), entry->exercise->chapter,
+			       entry->exercise->title);
+		break;
 	case RESULTS_FILE_COMPILE_ERROR:
-		return xstrfmt("fix the compile errors in %s/%s (shown above)",
-			       summary->dir, file);
+		next = xstrfmt("fix the compile errors in %s (shown above)",
+			       shown);
+		break;
 	case RESULTS_FILE_LINK_ERROR:
-		return xstrfmt("fix %s/%s so it links (errors shown above)",
-			       summary->dir, file);
+		next = xstrfmt("fix %s so it links (errors shown above)",
+			       shown);
+		break;
 	default:
 		line = first_line(results->file_message ?
 				  results->file_message : "cannot be graded");
-		next = xstrfmt("%s/%s: %s", summary->dir, file, line);
+		next = xstrfmt("%s: %s", shown, line);
 		free(line);
-		return next;
 	}
+	free(shown);
+	return next;
 }
 
 static char *next_for_function(const struct summary *summary,
@@ -148,18 +190,19 @@ static char *next_for_function(const struct summary *summary,
 			       const struct summary_function *function)
 {
 	char *where = summary_where(function->where);
+	char *shown = summary_file_shown(summary, entry->exercise);
 	char *next, *line;
 
 	if (summary_function_absent(function)) {
-		next = xstrfmt("write %s in %s/%s - %s", function->name,
-			       summary->dir, entry->exercise->file, where);
+		next = xstrfmt("write %s in %s - %s", function->name, shown,
+			       where);
 	} else {
 		line = first_line(function->first_failure->message);
-		next = xstrfmt("fix %s in %s/%s (%s) - %s", function->name,
-			       summary->dir, entry->exercise->file, line,
-			       where);
+		next = xstrfmt("fix %s in %s (%s) - %s", function->name,
+			       shown, line, where);
 		free(line);
 	}
+	free(shown);
 	free(where);
 	return next;
 }
@@ -168,24 +211,30 @@ static char *next_for_function(const struct summary *summary,
 static char *next_ungraded(const struct summary *summary)
 {
 	const struct catalog_exercise *e = summary->ungraded.exercise;
+	const char *dir = summary->dir && *summary->dir ? summary->dir : "DIR";
+	char *shown = e ? summary_file_shown(summary, e) : NULL;
+	char *next;
 
 	switch (summary->ungraded.state) {
 	case SUMMARY_UNGRADED_MISSING:
-		return xstrfmt("every test graded here passes; %s/%s is "
-			       "missing: copy exercises/%s into %s and fill it "
-			       "in (chapter %d, \"%s\")", summary->dir, e->file,
-			       e->file, summary->dir, e->chapter, e->title);
+		next = xstrfmt("every test graded here passes; %s is missing: "
+			       "copy exercises/%s into %s and fill it in "
+			       "(chapter %d, \"%s\")", shown, e->file,
+			       folder_shown(summary), e->chapter, e->title);
+		break;
 	case SUMMARY_UNGRADED_TODO:
-		return xstrfmt("every test graded here passes; %s/%s is not "
+		next = xstrfmt("every test graded here passes; %s is not "
 			       "finished (it still calls workbook_todo()): "
 			       "build/grader --only %s %s grades it (chapter "
-			       "%d, \"%s\")", summary->dir, e->file, e->file,
-			       summary->dir, e->chapter, e->title);
+			       "%d, \"%s\")", shown, e->file, dir, e->chapter,
+			       e->title);
+		break;
 	default:
-		return xstrfmt("every test graded here passes; build/grader "
-			       "%s grades the files --only left out",
-			       summary->dir);
+		next = xstrfmt("every test graded here passes; build/grader "
+			       "%s grades the files --only left out", dir);
 	}
+	free(shown);
+	return next;
 }
 
 char *summary_next_step(const struct summary *summary)

@@ -48,7 +48,13 @@ struct summary_ungraded {
 };
 
 struct summary {
-	const char *dir;
+	const char *dir;			/* as shown; "": not shown */
+	/*
+	 * Per exercise (catalog order) the file's name as shown, relative to
+	 * the submission (discover.h), or NULL: dir/02_bce.c.  May be NULL.
+	 */
+	char *const *shown;
+	const char *notes;			/* discovery_notes(), or NULL */
 	uint64_t seed;
 	double elapsed_seconds;
 	struct summary_exercise exercises[SUMMARY_MAX_EXERCISES];
@@ -77,6 +83,10 @@ void summary_add_hidden(struct summary *summary, size_t passed,
 
 /* A function that failed every test by not being there. */
 bool summary_function_absent(const struct summary_function *function);
+
+/* An exercise file as the reports name it (malloc'd). */
+char *summary_file_shown(const struct summary *summary,
+			 const struct catalog_exercise *exercise);
 
 /* "Next: ..." without the prefix, in a student's words (malloc'd). */
 char *summary_next_step(const struct summary *summary);

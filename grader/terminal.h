@@ -13,8 +13,20 @@
 #define TERMINAL_RED "\033[31m"
 #define TERMINAL_BOLD "\033[1m"
 #define TERMINAL_RESET "\033[0m"
-/* Clears the screen and moves the cursor home. */
-#define TERMINAL_CLEAR "\033[2J\033[H"
+/*
+ * A redraw: the cursor home, each line cleared to its end after its text,
+ * the rest of the screen cleared.  Unlike clearing the screen first (which
+ * terminals such as tmux push into the scrollback), it replaces what was
+ * shown in place.
+ */
+#define TERMINAL_HOME "\033[H"
+#define TERMINAL_CLEAR_LINE "\033[K"
+#define TERMINAL_CLEAR_BELOW "\033[J"
+
+#include "strbuf.h"
+
+/* Appends text as a redraw of the whole screen (see above). */
+void terminal_add_redraw(struct strbuf *out, const char *text);
 
 /* Whether standard output is a terminal. */
 bool terminal_is_tty(void);

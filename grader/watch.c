@@ -109,20 +109,52 @@ static void print(const struct strbuf *text)
 	fflush(stdout);
 }
 
+/* On a terminal a redraw replaces the screen; elsewhere text appends. */
+static void show(const struct watch *watch, const struct strbuf *text)
+{
+	struct strbuf out;
+
+	if (!watch->tty) {
+		print(text);
+		return;
+	}
+	strbuf_init(&out);
+	terminal_add_redraw(&out, text->buf);
+	print(&out);
+	strbuf_release(&out);
+}
+
+static void add_watching(const struct watch *watch, struct strbuf *out)
+{
+	strbuf_addf(out, "Watching %s (seed %llu): save an exercise file to "
+		    "grade it again; Ctrl-C stops.\n", watch->options->dir,
+		    (unsigned long long)watch->options->seed);
+}
+
+/* The files that do not compile, each once, above the table that says so. */
 static void show_start(struct watch *watch)
 {
 	struct strbuf out;
 
 	strbuf_init(&out);
+	for (size_t i = 0; i < catalog_count(); i++)
+		if (watch->book.graded[i])
+			watch_book_add_problem(&out, watch->options->dir,
+					       catalog_exercise_at(i),
+					       &watch->book.results[i]);
+	if (out.len)
+		strbuf_addch(&out, '\n');
 	progress_render(&watch->book.summary,
 			terminal_use_color(watch->options->no_color), &out);
-	strbuf_addf(&out, "Watching %s (seed %llu): save an exercise file to "
-		    "grade it again; Ctrl-C stops.\n", watch->options->dir,
-		    (unsigned long long)watch->options->seed);
-	print(&out);
+	add_watching(watch, &out);
+	show(watch, &out);
 	strbuf_release(&out);
 }
 
+/*
+ * What changed, then (on a terminal) the table whose "Next:" line may
+ * point at the errors shown above it.
+ */
 static void show_verdict(struct watch *watch, const struct strbuf *changes,
 			 const char *files, double started)
 {
@@ -130,22 +162,22 @@ static void show_verdict(struct watch *watch, const struct strbuf *changes,
 	double done = elapsed_now();
 
 	strbuf_init(&out);
+	strbuf_addstr(&out, changes->buf);
 	if (watch->tty) {
-		strbuf_addstr(&out, TERMINAL_CLEAR);
+		strbuf_addch(&out, '\n');
 		progress_render(&watch->book.summary,
 				terminal_use_color(watch->options->no_color),
 				&out);
-		strbuf_addch(&out, '\n');
-		strbuf_addstr(&out, changes->buf);
 	} else {
-		strbuf_addstr(&out, changes->buf);
 		progress_render_next(&watch->book.summary, &out);
 	}
 	if (watch->options->verbose)
 		strbuf_addf(&out, "graded %s in %.2f s (%.2f s after the "
 			    "save)\n", files, done - started,
 			    done - watch->first_save);
-	print(&out);
+	if (watch->tty)
+		add_watching(watch, &out);
+	show(watch, &out);
 	strbuf_release(&out);
 }
 

@@ -4,9 +4,11 @@
  */
 #include "watch_book.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "progress.h"
+#include "report_text.h"
 #include "sanitize.h"
 
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
@@ -58,26 +60,41 @@ static bool was_passing(const struct results *old,
 	return before && before->outcome == RESULTS_PASSED;
 }
 
-/* "  <mark> function: description", and the first feedback line. */
+/*
+ * "  <mark> function: description"; a new failure with its whole feedback
+ * (expected, got, hint) and what the student's code printed.
+ */
 static void add_test_line(struct strbuf *out, char mark,
-			  const struct results_test *test)
+			  const struct results_test *test, bool details)
 {
-	const char *message = test->message ? test->message : "";
-	const char *end = strchr(message, '\n');
+	const char *line = test->message ? test->message : "";
 
 	strbuf_addf(out, "  %c ", mark);
 	sanitize_add(out, test->function);
 	strbuf_addstr(out, ": ");
 	sanitize_add(out, test->description);
-	if (mark == '-' && *message) {
-		strbuf_addstr(out, " - ");
-		sanitize_add_len(out, message, end ? (size_t)(end - message) :
-						     strlen(message));
-	}
 	strbuf_addch(out, '\n');
+	if (mark != '-' || !details)
+		return;
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		strbuf_addstr(out, "      ");
+		sanitize_add_len(out, line, len);
+		strbuf_addch(out, '\n');
+		line += len + (end ? 1 : 0);
+	}
+	report_text_add_output(out, "      ", test, true);
 }
 
-static void add_file_message(struct strbuf *out, const struct results *now)
+/*
+ * The first lines of what the compiler (or linker) said, which begin by
+ * saying what is wrong; when there is more, the command that shows it.
+ */
+static void add_file_message(struct strbuf *out, const char *dir,
+			     const struct catalog_exercise *exercise,
+			     const struct results *now)
 {
 	const char *line = now->file_message;
 
@@ -90,19 +107,37 @@ static void add_file_message(struct strbuf *out, const struct results *now)
 		strbuf_addch(out, '\n');
 		line = end ? end + 1 : NULL;
 	}
-	if (line && *line)
-		strbuf_addstr(out, "    ...\n");
+	if (!line || !*line)
+		return;
+	strbuf_addf(out, "    ... (the rest: build/grader --only %s ",
+		    exercise->file);
+	sanitize_add(out, dir);
+	strbuf_addstr(out, ")\n");
+}
+
+void watch_book_add_problem(struct strbuf *out, const char *dir,
+			    const struct catalog_exercise *exercise,
+			    const struct results *now)
+{
+	const char *problem = progress_file_problem(now->file_status);
+
+	if (!problem || now->file_status == RESULTS_FILE_MISSING)
+		return;
+	if (!now->file_message || !*now->file_message)
+		strbuf_addf(out, "    %s %s\n", exercise->file, problem);
+	add_file_message(out, dir, exercise, now);
 }
 
 /*
  * The tests of one function that changed verdict; a function whose every
  * test now passes for the first time gets one line instead of a list.
  */
-static size_t describe_function(struct strbuf *out, const char *function,
+static size_t describe_function(const struct watch_book *book,
+				struct strbuf *out, const char *function,
 				const struct results *old,
 				const struct results *now)
 {
-	size_t total = 0, newly = 0, changed = 0;
+	size_t total = 0, newly = 0, changed = 0, failing = 0;
 
 	for (size_t i = 0; i < now->nr; i++) {
 		const struct results_test *test = &now->tests[i];
@@ -122,16 +157,30 @@ static size_t describe_function(struct strbuf *out, const char *function,
 		const struct results_test *test = &now->tests[i];
 		bool passes = test->outcome == RESULTS_PASSED;
 
+		/* After a file that did not compile, every failure is news. */
 		if (!strcmp(test->function, function) &&
-		    passes != was_passing(old, test)) {
-			add_test_line(out, passes ? '+' : '-', test);
+		    (passes != was_passing(old, test) ||
+		     (!passes && old->file_status != RESULTS_FILE_OK))) {
+			/* In full as in the report: the first few. */
+			add_test_line(out, passes ? '+' : '-', test,
+				      failing < REPORT_TEXT_SHOWN_FAILURES);
+			failing += !passes;
 			changed++;
 		}
+	}
+	if (failing > REPORT_TEXT_SHOWN_FAILURES) {
+		strbuf_addf(out, "    (details of these %zu failures: "
+			    "build/grader --seed %" PRIu64 " --only %s --all ",
+			    failing - REPORT_TEXT_SHOWN_FAILURES, book->seed,
+			    function);
+		sanitize_add(out, book->dir);
+		strbuf_addstr(out, ")\n");
 	}
 	return changed;
 }
 
-static void describe_change(struct strbuf *out,
+static void describe_change(const struct watch_book *book,
+			    struct strbuf *out, const char *dir,
 			    const struct catalog_exercise *exercise,
 			    const struct results *old,
 			    const struct results *now)
@@ -140,13 +189,13 @@ static void describe_change(struct strbuf *out,
 
 	strbuf_addf(out, "%s: %zu/%zu -> %zu/%zu points\n", exercise->file,
 		    passed_count(old), old->nr, passed_count(now), now->nr);
+	/* Once for the file, not once for each test it stops. */
 	if (now->file_status != RESULTS_FILE_OK) {
-		strbuf_addf(out, "  the file %s:\n",
-			    progress_file_problem(now->file_status));
-		add_file_message(out, now);
+		watch_book_add_problem(out, dir, exercise, now);
+		return;
 	}
 	for (const char *const *f = exercise->functions; *f; f++)
-		changed += describe_function(out, *f, old, now);
+		changed += describe_function(book, out, *f, old, now);
 	if (!changed)
 		strbuf_addstr(out, "  no test changed\n");
 }
@@ -179,7 +228,8 @@ void watch_book_take(struct watch_book *book, struct session *session,
 				 &book->hidden_passed[i],
 				 &book->hidden_total[i]);
 		if (changes && book->graded[i])
-			describe_change(changes, item->task.exercise,
+			describe_change(book, changes, book->dir,
+					item->task.exercise,
 					&book->results[i], &item->results);
 		results_release(&book->results[i]);
 		book->results[i] = item->results;

@@ -42,4 +42,12 @@ void watch_book_release(struct watch_book *book);
 void watch_book_take(struct watch_book *book, struct session *session,
 		     struct strbuf *changes);
 
+/*
+ * For a file that does not compile (or link, or run): one line saying so
+ * and the first lines of what the compiler said; nothing otherwise.
+ */
+void watch_book_add_problem(struct strbuf *out, const char *dir,
+			    const struct catalog_exercise *exercise,
+			    const struct results *now);
+
 #endif /* GRADER_WATCH_BOOK_H */

@@ -9,7 +9,7 @@ set -eu
 packages=${WB_PACKAGES:-"gcc make pkg-config binutils libcriterion-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libjs-katex gnuplot-nox bubblewrap chromium
 libarchive-dev zip unzip libnanopb-dev libseccomp-dev clang
-libclang-rt-14-dev groff-base"}
+libclang-rt-14-dev groff-base similarity-tester"}
 
 missing=""
 for package in $packages; do

@@ -13,6 +13,7 @@
  * Environment: WB_GRADER (the grader, default build/grader);
  * WB_CORPUS_SAMPLE=N grades only every N-th folder (the sanitizer run).
  */
+#define _GNU_SOURCE /* memmem */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
@@ -95,6 +96,7 @@ struct expect {
 	size_t n_fails_file;
 	const char *message_name[MAX_LINES], *message_text[MAX_LINES];
 	size_t n_messages;
+	const char *first;	/* in the report's "Next:" line, or NULL */
 	double timeout;
 	char *text;
 };
@@ -149,6 +151,8 @@ static void read_expect(struct expect *ex, const char *folder)
 				*text++ = '\0';
 			ex->message_name[ex->n_messages] = rest;
 			ex->message_text[ex->n_messages++] = trim(text);
+		} else if (!strcmp(line, "first")) {
+			ex->first = rest;
 		} else if (!strcmp(line, "timeout")) {
 			ex->timeout = atof(rest);
 		} else {
@@ -216,14 +220,19 @@ static void check_report(const struct report *r, const struct expect *ex,
 				  "\"%s\" passed", folder, ex->fails_file[i],
 				  r->tests[t].name);
 	for (size_t i = 0; i < ex->n_messages; i++) {
+		/* A file-level message is in full once, in the report. */
+		const char *report = json_get(r->root, "output")->string;
 		bool found = false;
 
 		for (size_t t = 0; t < r->count && !found; t++)
 			found = !r->tests[t].passed &&
 				belongs(r->tests[t].function,
 					ex->message_name[i]) &&
-				strstr(r->tests[t].output, ex->message_text[i]);
-		cr_expect(found, "%s: no failed test of %s says \"%s\"",
+				(strstr(r->tests[t].output,
+					ex->message_text[i]) ||
+				 strstr(report, ex->message_text[i]));
+		cr_expect(found, "%s: no failed test of %s, nor the report, "
+			  "says \"%s\"",
 			  folder, ex->message_name[i], ex->message_text[i]);
 	}
 	for (size_t t = 0; t < r->count; t++) {
@@ -255,6 +264,26 @@ static size_t only_args(const char *folder, const char **args, size_t n)
 		args[n++] = test_exercises[i].file;
 	}
 	return n;
+}
+
+/*
+ * The diagnosis a student sees first: the text report's "Next:" line
+ * quotes the first line of the first failure it lists (summary.c).
+ */
+static void check_first(const char *out, const struct expect *ex,
+			const char *folder)
+{
+	const char *next = strstr(out, "\nNext: ");
+	size_t len = next ? strcspn(next + 1, "\n") : 0;
+
+	if (!ex->first)
+		return;
+	cr_expect(next, "%s: the report has no \"Next:\" line:\n%s", folder,
+		  out);
+	if (next)
+		cr_expect(memmem(next + 1, len, ex->first, strlen(ex->first)),
+			  "%s: the first diagnosis should say \"%s\":\n%.*s",
+			  folder, ex->first, (int)len, next + 1);
 }
 
 /* The first control byte of text but newline and tab (ESC too), or 0. */
@@ -311,6 +340,7 @@ ParameterizedTest(struct corpus_case *c, corpus, folder, .timeout = 120)
 	/* Whatever the files say, nothing reaches the terminal raw. */
 	cr_expect_eq(control_byte(run.out), 0, "%s: the grader printed the "
 		     "control byte 0x%02x", c->path, control_byte(run.out));
+	check_first(run.out, &ex, c->path);
 	report_load(&report, json);
 	cr_expect(!report.problem, "%s: results.json: %s", c->path,
 		  report.problem);

@@ -1,7 +1,8 @@
 /*
  * test_grader_batch.c - build/grader --batch and --merge end to end: a
  * generated class of 200 mixed submissions graded in one command, then
- * interrupted half-way and resumed into the same gradebook; shards merged
+ * interrupted half-way (an old gradebook withdrawn, a partial one marked
+ * as such) and resumed into the same gradebook; shards merged
  * into the gradebook of an unsharded run; bad arguments.
  */
 #define _GNU_SOURCE
@@ -17,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support/gradebook_lookup.h"
 #include "support/harness.h"
 #include "support/submissions.h"
 
@@ -31,19 +33,11 @@ static size_t class_size(void)
 	return n >= 80 && n <= CLASS_MAX ? (size_t)n : CLASS_MAX;
 }
 
-static char *join(const char *a, const char *b)
-{
-	char *path;
-
-	cr_assert(asprintf(&path, "%s/%s", a, b) >= 0);
-	return path;
-}
-
 static char *make_class(const char *root, size_t count,
 			struct submission_expect *expect, size_t *rows)
 {
-	char *subs = join(root, "subs");
-	char *secret = join(root, "course.secret");
+	char *subs = harness_join(root, "subs");
+	char *secret = harness_join(root, "course.secret");
 
 	cr_assert_eq(mkdir(subs, 0755), 0);
 	*rows = submissions_make(subs, count, expect);
@@ -63,31 +57,17 @@ static long field(const char *line, int column)
 	return strtol(line, NULL, 10);
 }
 
-static const char *status_of(const char *line)
+/* The status column (after id, exercises, total, max, seed), malloc'd. */
+static char *status_of(const char *line)
 {
-	const char *comma = strrchr(line, ',');
+	const char *p = line;
 
-	cr_assert_not_null(comma);
-	return comma + 1;
-}
-
-/* "student,01_sigmoid,...,total,max,seed,status" (malloc'd). */
-static char *gradebook_header(void)
-{
-	size_t size = sizeof "student,total,max,seed,status";
-	char *header;
-
-	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++)
-		size += strlen(test_exercises[i].stem) + 1;
-	header = malloc(size);
-	cr_assert_not_null(header);
-	strcpy(header, "student");
-	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++) {
-		strcat(header, ",");
-		strcat(header, test_exercises[i].stem);
+	for (size_t i = 0; i < TEST_EXERCISE_COUNT + 4; i++) {
+		p = strchr(p, ',');
+		cr_assert_not_null(p, "%s", line);
+		p++;
 	}
-	strcat(header, ",total,max,seed,status");
-	return header;
+	return strndup(p, strcspn(p, ","));
 }
 
 /* Checks every row against what the generator planted. */
@@ -95,10 +75,10 @@ static void check_gradebook(const char *text,
 			    const struct submission_expect *expect,
 			    size_t rows)
 {
-	char *copy = strdup(text), *save = NULL;
+	char *copy = strdup(text), *save = NULL, *status;
 	char *line = strtok_r(copy, "\n", &save);
 	long full[SUBMISSIONS_EXERCISES] = { 0 };
-	char *header = gradebook_header();
+	char *header = gradebook_expected_header();
 
 	cr_assert_str_eq(line, header);
 	cr_assert_null(strchr(text, '/'), "no paths in the gradebook");
@@ -109,7 +89,9 @@ static void check_gradebook(const char *text,
 		cr_assert(!strncmp(line, expect[r].id, strlen(expect[r].id)) &&
 			  line[strlen(expect[r].id)] == ',',
 			  "row %zu is %s, expected %s", r, line, expect[r].id);
-		cr_assert_str_eq(status_of(line), expect[r].status, "%s", line);
+		status = status_of(line);
+		cr_assert_str_eq(status, expect[r].status, "%s", line);
+		free(status);
 		if (!strcmp(expect[r].id, "s000"))
 			for (int e = 0; e < SUBMISSIONS_EXERCISES; e++)
 				full[e] = field(line, 1 + e);
@@ -133,7 +115,7 @@ static void check_gradebook(const char *text,
 /* State records, not counting files still being written. */
 static size_t records(const char *out)
 {
-	char *state = join(out, ".state");
+	char *state = harness_join(out, ".state");
 	size_t count = 0;
 	char *listing = NULL;
 	FILE *pipe;
@@ -207,16 +189,16 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	static struct submission_expect expect[CLASS_MAX + SUBMISSIONS_EXTRA];
 	size_t class = class_size();
 	char *root = harness_tempdir(), *subs, *secret, *a, *b, *err;
-	char *book_a, *book_b, *text, *link_target, *link;
+	char *book_a, *book_b, *text, *link_target, *link, *partial;
 	struct harness_run run;
 	size_t rows, done;
 	char resuming[128];
 
 	subs = make_class(root, class, expect, &rows);
-	secret = join(root, "course.secret");
-	a = join(root, "a");
-	b = join(root, "b");
-	err = join(root, "b.err");
+	secret = harness_join(root, "course.secret");
+	a = harness_join(root, "a");
+	b = harness_join(root, "b");
+	err = harness_join(root, "b.err");
 
 	const char *args_a[] = { "--batch", subs, "--out", a, "-j", "3",
 				 "--secret-file", secret, NULL };
@@ -226,7 +208,7 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	cr_assert(strstr(run.err, ".hidden"), "skipped entries are named: %s",
 		  run.err);
 	cr_assert(strstr(run.out, "1 loose-file"), "%s", run.out);
-	book_a = join(a, "gradebook.csv");
+	book_a = harness_join(a, "gradebook.csv");
 	text = harness_read_file(book_a);
 	cr_assert_not_null(text);
 	check_gradebook(text, expect, rows);
@@ -248,9 +230,12 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 
 	/* The same class again, interrupted half-way, then resumed. */
 	cr_assert_eq(mkdir(b, 0755), 0);
-	link_target = join(a, ".cache");
-	link = join(b, ".cache");
+	link_target = harness_join(a, ".cache");
+	link = harness_join(b, ".cache");
 	cr_assert_eq(symlink(link_target, link), 0);
+	/* A gradebook from an earlier run must not pass for this one's. */
+	book_b = harness_join(b, "gradebook.csv");
+	harness_copy_file(book_a, book_b);
 	const char *args_b[] = { "--batch", subs, "--out", b, "-j", "3",
 				 "--secret-file", secret, NULL };
 	cr_assert_eq(interrupt_when(args_b, b, class / 2, err), 130);
@@ -259,10 +244,14 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	cr_assert(text && strstr(text, "interrupted after") &&
 		  strstr(text, "run the same command again"), "%s", text);
 	free(text);
-	book_b = join(b, "gradebook.csv");
 	cr_assert_null(harness_read_file(book_b), "no gradebook when interrupted");
 	done = records(b);
 	cr_assert(done >= class / 2 && done <= class, "%zu records", done);
+	partial = harness_join(b, "gradebook.partial.csv");
+	text = harness_read_file(partial);
+	cr_assert(text && strstr(text, ",pending,"), "%s", text);
+	cr_assert_eq(harness_lines(text), 1 + rows, "every student has a row");
+	free(text);
 
 	harness_grade(&run, args_b, NULL);
 	cr_assert_eq(run.status, 0, "%s", run.err);
@@ -275,6 +264,7 @@ Test(batch, class_graded_interrupted_and_resumed, .timeout = 600)
 	text = harness_read_file(book_b);
 	cr_assert_str_eq(text, harness_read_file(book_a),
 			 "resumed gradebook equals the uninterrupted one");
+	cr_assert_null(harness_read_file(partial), "the partial one is gone");
 	harness_run_release(&run);
 	harness_remove(root);
 }
@@ -301,8 +291,8 @@ Test(batch, shards_merge_into_the_unsharded_gradebook, .timeout = 300)
 	size_t rows;
 
 	subs = make_class(root, 6, expect, &rows);
-	u = join(root, "u");
-	s = join(root, "s");
+	u = harness_join(root, "u");
+	s = harness_join(root, "s");
 	const char *whole[] = { "--batch", subs, "--out", u, NULL };
 	const char *first[] = { "--batch", subs, "--out", s, "--shard", "1/2",
 				NULL };
@@ -312,20 +302,20 @@ Test(batch, shards_merge_into_the_unsharded_gradebook, .timeout = 300)
 
 	cr_assert_eq(grade_quiet(whole), 0);
 	cr_assert_eq(grade_quiet(first), 0);
-	shard1 = join(s, "gradebook.shard-1-of-2.csv");
+	shard1 = harness_join(s, "gradebook.shard-1-of-2.csv");
 	cr_assert_not_null(harness_read_file(shard1));
-	cr_assert_null(harness_read_file(join(s, "gradebook.csv")));
+	cr_assert_null(harness_read_file(harness_join(s, "gradebook.csv")));
 	cr_assert_eq(grade_quiet(second), 0);
 	cr_assert_eq(grade_quiet(merge), 0);
-	book_u = harness_read_file(join(u, "gradebook.csv"));
-	book_s = harness_read_file(join(s, "gradebook.csv"));
+	book_u = harness_read_file(harness_join(u, "gradebook.csv"));
+	book_s = harness_read_file(harness_join(s, "gradebook.csv"));
 	cr_assert_not_null(book_u);
 	cr_assert_str_eq(book_s, book_u);
 
 	/* One shard alone cannot be merged. */
-	lonely = join(root, "lonely");
+	lonely = harness_join(root, "lonely");
 	cr_assert_eq(mkdir(lonely, 0755), 0);
-	lonely_shard = join(lonely, "gradebook.shard-1-of-2.csv");
+	lonely_shard = harness_join(lonely, "gradebook.shard-1-of-2.csv");
 	harness_copy_file(shard1, lonely_shard);
 	const char *merge_lonely[] = { "--merge", lonely, NULL };
 	harness_grade(&run, merge_lonely, NULL);
@@ -339,9 +329,9 @@ Test(batch, shards_merge_into_the_unsharded_gradebook, .timeout = 300)
 Test(batch, trouble_exits_2_with_one_line)
 {
 	char *root = harness_tempdir();
-	char *missing = join(root, "nowhere");
-	char *file = join(root, "file");
-	char *out = join(root, "out");
+	char *missing = harness_join(root, "nowhere");
+	char *file = harness_join(root, "file");
+	char *out = harness_join(root, "out");
 	struct harness_run run;
 
 	const char *no_folder[] = { "--batch", missing, "--out", out, NULL };

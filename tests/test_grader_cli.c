@@ -289,18 +289,23 @@ static void expect_next(const char *second, const char *next)
 	folder_release(&f);
 }
 
+/*
+ * The folder given is absolute (a scratch folder): the report names files
+ * relative to it and never repeats it (no path of the grading machine).
+ */
 Test(cli, next_under_only_names_the_next_unfinished_file)
 {
 	expect_next("exercises/02_bce.c", "Next: every test graded here "
-		    "passes; %s/02_bce.c is not finished (it still calls "
-		    "workbook_todo()): build/grader --only 02_bce.c %s grades "
+		    "passes; 02_bce.c is not finished (it still calls "
+		    "workbook_todo()): build/grader --only 02_bce.c DIR grades "
 		    "it");
 	/* The solution's stub (in a comment) is no call. */
 	expect_next("solutions/02_bce.c", "Next: every test graded here "
-		    "passes; %s/03_gradcheck.c is missing: copy "
-		    "exercises/03_gradcheck.c into %s");
+		    "passes; 03_gradcheck.c is missing: copy "
+		    "exercises/03_gradcheck.c into your submission");
 	expect_next(NULL, "Next: every test graded here passes; "
-		    "%s/02_bce.c is missing: copy exercises/02_bce.c into %s");
+		    "02_bce.c is missing: copy exercises/02_bce.c into your "
+		    "submission");
 }
 
 Test(cli, binary_exercise_file_loses_its_points)

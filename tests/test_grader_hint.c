@@ -93,6 +93,50 @@ Test(hint, successive_calls_show_one_more_hint)
 	scene_release(&scene);
 }
 
+/* Asks for hints until the grader says there are no more (at most 20). */
+static char *hints_until_the_last(struct scene *scene, const char *function,
+				  char **first)
+{
+	struct harness_run run;
+
+	*first = NULL;
+	for (int i = 0; i < 20; i++) {
+		char *out;
+
+		hint(&run, (const char *const *)scene->env, function,
+		     scene->dir);
+		out = strdup(run.out);
+		harness_run_release(&run);
+		if (!*first)
+			*first = strdup(out);
+		if (strstr(out, "That was the last hint"))
+			return out;
+		free(out);
+	}
+	cr_assert_fail("--hint %s never said it was the last", function);
+	return NULL;
+}
+
+Test(hint, starts_with_the_failing_check_and_ends_at_the_section)
+{
+	struct scene scene;
+	char *first, *last;
+
+	/* The naive MSE file: sigma' as s (1 - s) fails the "tails" check. */
+	scene_init(&scene, "tests/corpus/buggy/05_mse_naive_sigmoid_prime");
+	last = hints_until_the_last(&scene, "mse_sigmoid_grad", &first);
+	cr_expect(strstr(first, "Hint 1: compute sigma'(z) as e / (1 + e)^2"),
+		  "the first hint is not the failing check's: %s", first);
+	cr_expect(strstr(first, "chapter 5, \"Exercise\""), "%s", first);
+	cr_expect(!strstr(last, "Hint 1:"), "the last hint repeated: %s",
+		  last);
+	cr_expect(strstr(last, "That was the last hint for mse_sigmoid_grad. "
+			 "Read chapter 5, \"Exercise\" again;"), "%s", last);
+	free(first);
+	free(last);
+	scene_release(&scene);
+}
+
 Test(hint, without_home_shows_the_first_hint_and_says_so)
 {
 	struct harness_run run;

@@ -3,8 +3,9 @@
  * student's editor would meet it: the first status, a save by rename that
  * re-grades only that file and shows what changed, a non-exercise file
  * that changes nothing, SIGINT (exit 0, no scratch folder left), the
- * folder going away, and hidden tests (--hidden) counted, never named.  About 4 s; the waits are generous limits, not
- * timings.
+ * folder going away, hidden tests (--hidden) counted, never named, a
+ * compile error said once and new failures in full.  About 6 s; the waits
+ * are generous limits, not timings.
  */
 #define _GNU_SOURCE /* asprintf */
 #include <criterion/criterion.h>
@@ -267,4 +268,62 @@ Test(watch, hidden_tests_are_counted_never_named,
 	leaks_release(&names);
 	free(bug);
 	free(line);
+}
+
+static size_t occurrences(const char *text, const char *what)
+{
+	size_t n = 0;
+
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+Test(watch, compile_error_once_then_failures_in_full,
+     .description = "a save that does not compile says so once, with the "
+		    "errors; the next save shows its new failures with "
+		    "expected, got, hint and what the code printed")
+{
+	static const char broken[] = "double sigmoid(double z) { return z +; }\n";
+	static const char printing[] =
+		"#include <stdio.h>\n"
+		"double sigmoid(double z) { printf(\"at %g\\n\", z); "
+		"return z; }\n"
+		"double sigmoid_grad(double z) { return z; }\n";
+	struct watcher w;
+	char *file;
+	size_t mark;
+
+	watcher_start(&w, "solutions", NULL);
+	cr_assert(watcher_read(&w, 60.0, 0, "Watching "),
+		  "no first status:\n%s", w.text);
+	cr_assert(asprintf(&file, "%s/new.c", w.root) > 0);
+	harness_write_file(file, broken, strlen(broken));
+	mark = w.len;
+	save(&w, file, "01_sigmoid.c");
+	cr_assert(watcher_read(&w, 10.0, mark, "graded 01_sigmoid.c in"),
+		  "no verdict within 10 s:\n%s", w.text + mark);
+	cr_expect_eq(occurrences(w.text + mark, "does not compile"), 1,
+		     "not said once:\n%s", w.text + mark);
+	cr_expect(strstr(w.text + mark, "error: expected expression"),
+		  "no compiler error:\n%s", w.text + mark);
+	cr_expect(!strstr(w.text + mark, "  - sigmoid"),
+		  "a line per test:\n%s", w.text + mark);
+	harness_write_file(file, printing, strlen(printing));
+	mark = w.len;
+	save(&w, file, "01_sigmoid.c");
+	cr_assert(watcher_read(&w, 10.0, mark, "graded 01_sigmoid.c in"),
+		  "no verdict within 10 s:\n%s", w.text + mark);
+	cr_expect(strstr(w.text + mark, "  - sigmoid: ") &&
+		  strstr(w.text + mark, "expected: ") &&
+		  strstr(w.text + mark, "got: ") &&
+		  strstr(w.text + mark, "hint: ") &&
+		  strstr(w.text + mark, "printed (by your code, during this "
+			 "test):\n        at "),
+		  "a new failure without its details:\n%s", w.text + mark);
+	cr_expect(strstr(w.text + mark, "(details of these ") &&
+		  strstr(w.text + mark, " --only sigmoid --all "),
+		  "no pointer to the failures left out:\n%s", w.text + mark);
+	watcher_release(&w);
+	free(file);
 }

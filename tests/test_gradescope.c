@@ -95,13 +95,20 @@ static bool starts_with_any(const char *name, const char *const *prefixes,
 	return false;
 }
 
-/* Solutions for every exercise but 02_bce.c, which is its stub; nested in
- * a folder, as a student uploading a folder would. */
+/* Solutions for every exercise but 02_bce.c, which is its stub; nested two
+ * folders down, as a student uploading their copy of the workbook would,
+ * with a stray file beside them. */
 static void write_submission(const char *root)
 {
-	char *folder = format("%s/submission/my-workbook", root);
+	char *top = format("%s/submission/my-workbook", root);
+	char *folder = format("%s/exercises", top);
+	char *stray = format("%s/notes.pdf", top);
 
+	cr_assert_eq(mkdir(top, 0755), 0);
 	cr_assert_eq(mkdir(folder, 0755), 0);
+	harness_write_file(stray, "%PDF", 4);
+	free(stray);
+	free(top);
 	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++) {
 		const char *file = test_exercises[i].file;
 		const char *from = strcmp(file, "02_bce.c") ? "solutions" :
@@ -204,6 +211,20 @@ Test(gradescope, grades_a_submission,
 	cr_expect(strstr(output->string, seed), "no \"%s\" in the output:\n%s",
 		  seed, output->string);
 	free(seed);
+	/* Paths relative to the submission, none of the grading machine. */
+	cr_expect(strstr(output->string, "my-workbook/exercises/02_bce.c"),
+		  "%s", output->string);
+	cr_expect(strstr(output->string, "Not graded (it is no exercise file): "
+			 "my-workbook/notes.pdf"), "%s", output->string);
+	line = format("%s/results/results.json", root);
+	log = harness_read_file(line);
+	cr_assert_not_null(log);
+	cr_expect_null(strstr(log, root), "results.json holds %s:\n%s", root,
+		       log);
+	cr_expect_null(strstr(log, "/tmp/"), "results.json holds /tmp/:\n%s",
+		       log);
+	free(log);
+	free(line);
 	json_free(results);
 	harness_remove(root);
 	free(root);

@@ -182,3 +182,28 @@ Test(hints, a_check_without_hints_falls_back_to_the_function)
 	cr_expect_str_eq(entry->check, "right_tail");
 	cr_expect_null(hints_find("no_such_function", NULL));
 }
+
+Test(hints, the_sequence_starts_with_the_failing_check_then_goes_general)
+{
+	const char *out[HINTS_MAX_SEQUENCE];
+	const struct hints_entry *own = hints_find("sigmoid_grad", "right_tail");
+	const struct hints_entry *general = hints_find("sigmoid_grad", NULL);
+	const char *first = "the check's own hint (chapter 1, \"Saturation\")";
+	size_t n = hints_sequence("sigmoid_grad", "right_tail", first, out);
+	size_t mine = hints_length(own);
+
+	cr_assert_eq(n, 1 + mine + hints_length(general));
+	cr_expect_eq(out[0], first);
+	for (size_t i = 0; i < mine; i++)
+		cr_expect_eq(out[1 + i], own->hints[i], "hint %zu", i + 1);
+	for (size_t i = 0; i < hints_length(general); i++)
+		cr_expect_eq(out[1 + mine + i], general->hints[i]);
+	/* The check's own hint given again is not shown twice. */
+	n = hints_sequence("sigmoid_grad", "right_tail", own->hints[0], out);
+	cr_expect_eq(n, mine + hints_length(general));
+	/* Not written yet: the general hints only. */
+	n = hints_sequence("sigmoid_grad", NULL, NULL, out);
+	cr_expect_eq(n, hints_length(general));
+	cr_expect_eq(out[0], general->hints[0]);
+	cr_expect_eq(hints_sequence("no_such_function", NULL, NULL, out), 0);
+}

@@ -27,7 +27,7 @@ static char *written(const struct results *results)
 	return text;
 }
 
-Test(results, visibility_round_trip)
+Test(results, visibility_and_output_round_trip)
 {
 	struct results results, back;
 	char *text;
@@ -35,14 +35,18 @@ Test(results, visibility_round_trip)
 	results_init(&results);
 	results_init(&back);
 	results_add(&results, "sigmoid", "tails", "the tails")->hidden = true;
-	results_add(&results, "sigmoid", "values", "the values");
+	results_set_output(results_add(&results, "sigmoid", "values",
+				       "the values"), "z =\t1\n\\ done\n");
 	text = written(&results);
-	cr_expect(strstr(text, "\thidden\n"), "%s", text);
-	cr_expect(strstr(text, "\tvisible\n"), "%s", text);
+	cr_expect(strstr(text, "\thidden\t\n"), "%s", text);
+	cr_expect(strstr(text, "\tvisible\tz =\\t1\\n\\\\ done\\n\n"), "%s",
+		  text);
 	results_parse(&back, text);
 	cr_assert_eq(back.nr, 2, "%s", text);
 	cr_expect(back.tests[0].hidden);
 	cr_expect(!back.tests[1].hidden);
+	cr_expect_str_eq(back.tests[0].output, "");
+	cr_expect_str_eq(back.tests[1].output, "z =\t1\n\\ done\n");
 	results_release(&results);
 	results_release(&back);
 	free(text);
@@ -229,7 +233,7 @@ Test(results, garbled_lines_counted)
 		"test\tsigmoid\tnul\tx\0y\tpassed\t0\t0\t\tvisible\n"
 		"test\tsigmoid\t\tno check\tpassed\t0\t0\t\n"
 		"test\tsigmoid\tbad\tbad outcome\twon\t0\t0\t\n"
-		"test\tsigmoid\tmany\ttoo many\tpassed\t0\t0\t\tvisible\tx\n"
+		"test\tsigmoid\tmany\ttoo many\tpassed\t0\t0\t\tvisible\tx\ty\n"
 		"\n"
 		"seed\t18446744073709551615\r\n"
 		"test\tsigmoid\tok\tfine\tpassed\t0\t0\t\n"

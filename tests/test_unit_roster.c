@@ -119,9 +119,13 @@ Test(roster, reads_ids_with_quotes_crlf_bom_and_blank_lines)
 			  "\r\nMary Jane,Mary,m@x", &error), 0, "%s", error);
 	cr_assert_eq(roster.nr, 3);
 	/* Sorted by id in byte order. */
-	cr_assert_str_eq(roster.ids[0], "Mary Jane");
-	cr_assert_str_eq(roster.ids[1], "Smith, J");
-	cr_assert_str_eq(roster.ids[2], "bob");
+	cr_assert_str_eq(roster.students[0].id, "Mary Jane");
+	cr_assert_str_eq(roster.students[1].id, "Smith, J");
+	cr_assert_str_eq(roster.students[2].id, "bob");
+	/* Name and email kept, quotes undone; an empty email stays "". */
+	cr_assert_str_eq(roster.students[1].name, "J \"Jo\" Smith");
+	cr_assert_str_eq(roster.students[1].email, "");
+	cr_assert_str_eq(roster.students[2].email, "b@x");
 	roster_release(&roster);
 	free(error);
 }

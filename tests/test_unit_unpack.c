@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch_folder.h"
+#include "discover.h"
 #include "support/harness.h"
 #include "unpack.h"
 
@@ -110,6 +110,18 @@ Test(unpack, names_and_stems)
 	cr_assert_eq(unpack_stem_length("x.gz"), 4);
 }
 
+/* The path below dest discovery grades for 02_bce.c-like index i. */
+static const char *found_at(struct discovery *d, const char *dest, size_t i)
+{
+	struct strbuf error;
+
+	strbuf_init(&error);
+	discovery_release(d);
+	cr_assert_eq(discover_exercises(d, dest, &error), 0, "%s", error.buf);
+	strbuf_release(&error);
+	return d->files[i];
+}
+
 Test(unpack, nested_top_folder_is_used)
 {
 	struct fixture f;
@@ -119,16 +131,15 @@ Test(unpack, nested_top_folder_is_used)
 		{ "alice/sub/notes.txt", AE_IFREG, 5, NULL },
 		{ "__MACOSX/._02_bce.c", AE_IFREG, 5, NULL },
 	};
-	char *expected, *located;
+	struct discovery d;
 
+	discovery_init(&d);
 	setup_fixture(&f, "alice.tar.gz");
 	write_archive(f.archive, false, items, 4);
 	cr_assert_eq(unpack(&f, NULL), 0);
-	cr_assert(asprintf(&expected, "%s/alice", f.dest) > 0);
-	located = batch_folder_locate(f.dest);
-	cr_assert_str_eq(located, expected);
-	free(located);
-	free(expected);
+	cr_assert_str_eq(found_at(&d, f.dest, 1), "alice/02_bce.c");
+	cr_assert_eq(d.found, 1);
+	discovery_release(&d);
 	done(&f);
 }
 
@@ -136,14 +147,94 @@ Test(unpack, zip_at_top)
 {
 	struct fixture f;
 	const struct item items[] = { { "01_sigmoid.c", AE_IFREG, 10, NULL } };
-	char *located;
+	struct discovery d;
 
+	discovery_init(&d);
 	setup_fixture(&f, "bob.zip");
 	write_archive(f.archive, true, items, 1);
 	cr_assert_eq(unpack(&f, NULL), 0);
-	located = batch_folder_locate(f.dest);
-	cr_assert_str_eq(located, f.dest);
-	free(located);
+	cr_assert_str_eq(found_at(&d, f.dest, 0), "01_sigmoid.c");
+	discovery_release(&d);
+	done(&f);
+}
+
+/* Unpacks the exercise files only; returns the skipped list. */
+static int unpack_wanted(struct fixture *f, struct strbuf *skipped,
+			 struct strbuf *error)
+{
+	return unpack_archive_wanted(f->archive, f->dest,
+				     &unpack_default_limits,
+				     discover_is_exercise_path, skipped, error);
+}
+
+Test(unpack, a_big_stray_file_is_skipped_not_fatal)
+{
+	struct fixture f;
+	const struct item items[] = {
+		{ "workbook/exercises/02_bce.c", AE_IFREG, 100, NULL },
+		/* Past the 4 MiB per file and 16 MiB in all of graded files. */
+		{ "workbook/data.bin", AE_IFREG, (size_t)20 << 20, NULL },
+		{ "workbook/build/02_bce.o", AE_IFREG, 10, NULL },
+	};
+	struct strbuf skipped, error;
+	struct stat st;
+	char *bin;
+
+	strbuf_init(&skipped);
+	strbuf_init(&error);
+	setup_fixture(&f, "carol.zip");
+	write_archive(f.archive, true, items, 3);
+	cr_assert_eq(unpack_wanted(&f, &skipped, &error), 0, "%s", error.buf);
+	cr_assert_str_eq(skipped.buf, "workbook/data.bin\nworkbook/build/02_bce.o\n");
+	cr_assert(asprintf(&bin, "%s/workbook/data.bin", f.dest) > 0);
+	cr_assert_neq(stat(bin, &st), 0, "a skipped file is not written");
+	free(bin);
+	cr_assert(asprintf(&bin, "%s/workbook/build", f.dest) > 0);
+	cr_assert_neq(stat(bin, &st), 0, "no folder for skipped files only");
+	free(bin);
+	strbuf_release(&skipped);
+	strbuf_release(&error);
+	done(&f);
+}
+
+Test(unpack, skipped_bytes_are_bounded)
+{
+	struct fixture f;
+	const struct item items[] = {
+		{ "bomb.bin", AE_IFREG,
+		  unpack_default_limits.max_skipped_bytes + 1, NULL },
+	};
+	struct strbuf skipped, error;
+
+	strbuf_init(&skipped);
+	strbuf_init(&error);
+	setup_fixture(&f, "bomb.tar.gz");
+	write_archive(f.archive, false, items, 1);
+	cr_assert_eq(unpack_wanted(&f, &skipped, &error), -1);
+	cr_assert(strstr(error.buf, "256 MiB in all"), "%s", error.buf);
+	strbuf_release(&skipped);
+	strbuf_release(&error);
+	done(&f);
+}
+
+Test(unpack, a_big_exercise_file_still_fails_the_archive)
+{
+	struct fixture f;
+	const struct item items[] = {
+		{ "02_bce.c", AE_IFREG, unpack_default_limits.max_file_bytes + 1,
+		  NULL },
+	};
+	struct strbuf skipped, error;
+
+	strbuf_init(&skipped);
+	strbuf_init(&error);
+	setup_fixture(&f, "dave.zip");
+	write_archive(f.archive, true, items, 1);
+	cr_assert_eq(unpack_wanted(&f, &skipped, &error), -1);
+	cr_assert(strstr(error.buf, "larger than the limit of 4 MiB"), "%s",
+		  error.buf);
+	strbuf_release(&skipped);
+	strbuf_release(&error);
 	done(&f);
 }
 

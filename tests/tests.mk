@@ -57,7 +57,9 @@ ASAN_ENV := ASAN_OPTIONS=exitcode=99:detect_leaks=1 \
 ASAN_CORPUS_SAMPLE ?= 6
 ASAN_BATCH_CLASS ?= 80
 ASAN_MODE_TESTS := test_grader_watch test_grader_hint test_grader_progress \
-	test_grader_hidden test_grader_batch_entries
+	test_grader_hidden test_grader_batch_entries test_grader_lms \
+	test_grader_adjust \
+	test_grader_discovery
 # Grading mostly waits (compiler, Criterion workers), so run beyond nproc.
 TEST_JOBS ?= 4
 

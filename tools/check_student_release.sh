@@ -13,7 +13,10 @@
 # name; the compiler's anonymous .L constants and section symbols are what
 # linking needs) or, when the contract functions are given, a global symbol
 # other than them (libsolutions.a) or their ref_ names (libreference.a);
-# or a README that does not say the local grade is for practice.
+# or a README that does not say the local grade is for practice; the
+# instructors' README or docs (docs/instructors.md, docs/threat-model.md),
+# a link in the README or docs to a file the release does not hold, or a
+# `make test` that does nothing ("Nothing to be done").
 set -eu
 
 tarball=$1
@@ -84,6 +87,30 @@ allowed_globals "" > "$dir/allowed"
 check_library libsolutions.a
 if ! grep -q 'grade of record' "$root/README.md"; then
 	problem "README.md does not say that the local grader is for practice and the grade of record is the instructor's: restore that paragraph"
+fi
+# The students' README and docs only, every link of theirs inside the copy.
+for f in docs/instructors.md docs/threat-model.md; do
+	if [ -e "$root/$f" ]; then
+		problem "$f is for instructors and must not be in the student release: fix tools/student_release.sh"
+	fi
+done
+if grep -q '^## For instructors' "$root/README.md"; then
+	problem "README.md is the instructors' README: the release ships tools/student_README.md as its README.md"
+fi
+for f in "$root"/README.md "$root"/docs/*.md; do
+	[ -f "$f" ] || continue
+	base=$(dirname "$f")
+	# Relative links only (no scheme such as https: or plot:), less #anchor.
+	for target in $(grep -o ']([^)]*)' "$f" | sed 's/^](//; s/)$//' |
+		grep -v ':' | sed 's/#.*//' | grep -v '^$' | sort -u); do
+		if [ ! -e "$base/$target" ]; then
+			problem "${f#"$root"/} links to $target, which the release does not hold: fix the link or ship the file"
+		fi
+	done
+done
+# In the copy, make test says what it does (no "Nothing to be done").
+if make -C "$root" -n test 2>&1 | grep -q 'Nothing to be done'; then
+	problem "make test in the release prints \"Nothing to be done\": give it a recipe there (Makefile)"
 fi
 if [ $status = 0 ]; then
 	echo "check_student_release: $tarball has no hidden tests or solutions, its reference is stripped, and its exercises are the release"

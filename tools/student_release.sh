@@ -15,6 +15,9 @@
 #     (BUILD/release/lib/libreference.a and libsolutions.a: no debug
 #     information, no local symbols, only the names linking needs), with
 #     solutions/student.mk as their makefile;
+#   - its own README (tools/student_README.md: build, read, grade, hint,
+#     watch, hand in, where the grade of record comes from) and the docs
+#     students read (not docs/instructors.md nor docs/threat-model.md);
 # and nothing else: no solution sources, no tests or corpora (they hold
 # correct answers), no benchmarks, no Gradescope package.
 set -eu
@@ -41,8 +44,18 @@ dest=$stage/$name
 mkdir -p "$dest/exercises" "$dest/solutions/lib" "$dest/grader/suites" \
 	"$dest/tools"
 
-cp Makefile README.md "$dest/"
-cp -R chapters include book docs scripts "$dest/"
+cp Makefile "$dest/"
+# The students' own README; the project's is the instructors'.
+cp tools/student_README.md "$dest/README.md"
+cp -R chapters include book scripts "$dest/"
+# Only what students read: not the instructors' guide or the threat model.
+mkdir -p "$dest/docs"
+for f in docs/*; do
+	case $f in
+	docs/instructors.md|docs/threat-model.md) ;;
+	*) cp -R "$f" "$dest/docs/" ;;
+	esac
+done
 cp tools/release.awk tools/curriculum_names.h "$dest/tools/"
 for f in grader/*; do
 	[ -f "$f" ] && cp "$f" "$dest/grader/"

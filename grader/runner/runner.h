@@ -35,9 +35,18 @@ enum runner_exit {
 /*
  * Serves one test on the connected socket fd, in a child of the zygote:
  * reads the judge's SPAWN frame, answers HELLO, loads the filter and
- * answers calls.  No return.
+ * answers calls.  Standard output and error already write to the pipe
+ * whose (non-blocking) read end is `output`; what a call printed goes to
+ * the judge as an OUTPUT frame before its RETURN.  No return.
  */
-void runner_serve(int fd) __attribute__((noreturn));
+void runner_serve(int fd, int output) __attribute__((noreturn));
+
+/*
+ * Drains the pipe `output` into an OUTPUT frame in frame (cap bytes, at
+ * least WIRE_OUTPUT_KEPT_BYTES + 17): its length, or 0 when nothing was
+ * printed.  The zygote sends one for a child that ended mid-call.
+ */
+size_t runner_output_frame(int output, unsigned char *frame, size_t cap);
 
 /* ---- runner_call.c: one CALL, decoded, run and answered ------------------ */
 

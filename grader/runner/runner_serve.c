@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 static int test_socket = -1;
+static int test_output = -1;	/* the read end of stdout's pipe */
 static unsigned char in_frame[WIRE_MAX_FRAME];
 static unsigned char out_frame[WIRE_MAX_FRAME];
 
@@ -65,6 +66,36 @@ static void pin(unsigned cpu)
 	}
 }
 
+size_t runner_output_frame(int output, unsigned char *frame, size_t cap)
+{
+	static char text[WIRE_OUTPUT_PIPE_BYTES];
+	struct wire_writer w;
+	size_t printed = 0;
+	ssize_t n;
+
+	/* The pipe holds at most its size: one pass empties it. */
+	while (printed < sizeof text &&
+	       (n = read(output, text + printed, sizeof text - printed)) > 0)
+		printed += (size_t)n;
+	if (!printed)
+		return 0;
+	wire_writer_init(&w, frame, cap);
+	wire_encode_output(&w, printed, text, printed);
+	return w.overflow ? 0 : w.len;
+}
+
+/* What the call printed, out before its answer. */
+static void send_output(void)
+{
+	static unsigned char frame[WIRE_OUTPUT_KEPT_BYTES + 64];
+	size_t len;
+
+	fflush(NULL);
+	len = runner_output_frame(test_output, frame, sizeof frame);
+	if (len && write(test_socket, frame, len) != (ssize_t)len)
+		_exit(RUNNER_EXIT_DONE);	/* the judge has gone */
+}
+
 double runner_callback(const double *x, size_t n, void *ctx)
 {
 	static unsigned char frame[WIRE_MAX_FRAME];
@@ -93,13 +124,19 @@ double runner_callback(const double *x, size_t n, void *ctx)
 	return value;
 }
 
-void runner_serve(int fd)
+void runner_serve(int fd, int output)
 {
 	struct wire_writer w;
 	struct wire_reader r;
 	unsigned cpu;
 
 	test_socket = fd;
+	test_output = output;
+	/*
+	 * stdout stays fully buffered (a pipe): a flood then costs a write
+	 * per BUFSIZ bytes, not one per line, and ends well inside a test's
+	 * time.  stderr is unbuffered: what it got before a crash is kept.
+	 */
 	wire_reader_init(&r, in_frame, receive_frame());
 	if (wire_get_u8(&r) != WIRE_SPAWN)
 		_exit(RUNNER_EXIT_PROTOCOL);
@@ -119,7 +156,7 @@ void runner_serve(int fd)
 			_exit(RUNNER_EXIT_PROTOCOL);
 		/* What the call printed, out before the answer: the child
 		 * may be ended at any moment after it. */
-		fflush(NULL);
+		send_output();
 		send_frame(&w);
 	}
 }

@@ -9,7 +9,9 @@
  *     gets a child of its own;
  *   - SIGCHLD: the wait status of a child that ended goes to the judge as a
  *     STATUS frame on that test's socket (the zygote kept a copy), so the
- *     judge can say "crashed with SIGSEGV";
+ *     judge can say "crashed with SIGSEGV"; before it, in an OUTPUT frame,
+ *     what the child printed in the call that ended it (each child's
+ *     stdout and stderr are a pipe whose read end the zygote keeps too);
  *   - hang-up of a test's socket: the judge gave up on that test (its
  *     time ran out), so the child, perhaps in an endless loop, is killed;
  *   - the lifeline: when the grader closes its end, the judge is done, and
@@ -35,6 +37,7 @@
 struct child {
 	pid_t pid;
 	int fd;			/* the zygote's copy of the test's socket */
+	int output;		/* the read end of the child's stdout pipe */
 };
 
 struct zygote {
@@ -48,35 +51,87 @@ struct zygote {
 static void forget(struct zygote *z, size_t i)
 {
 	close(z->children[i].fd);
+	close(z->children[i].output);
 	z->children[i] = z->children[--z->count];
+}
+
+/*
+ * The pipe a child prints into, non-blocking at both ends: a call that
+ * prints more than it holds loses the rest instead of hanging (the judge
+ * calls that a flood), and draining it never waits.
+ */
+static int output_pipe(int ends[2])
+{
+	if (pipe2(ends, O_NONBLOCK | O_CLOEXEC) != 0)
+		return -1;
+	/* Only a bound: the default size is the same on Linux. */
+	if (fcntl(ends[0], F_SETPIPE_SZ, (int)WIRE_OUTPUT_PIPE_BYTES) < 0) {
+	}
+	return 0;
+}
+
+/* In the child: the zygote's descriptors closed, printing into the pipe. */
+static void __attribute__((noreturn)) become_test(struct zygote *z, int fd,
+						  const int output[2])
+{
+	sigset_t none;
+
+	close(z->listener);
+	close(z->lifeline);
+	close(z->signals);
+	for (size_t i = 0; i < z->count; i++) {
+		close(z->children[i].fd);
+		close(z->children[i].output);
+	}
+	if (dup2(output[1], STDOUT_FILENO) < 0 ||
+	    dup2(output[1], STDERR_FILENO) < 0)
+		_exit(RUNNER_EXIT_SETUP);
+	close(output[1]);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	signal(SIGABRT, SIG_DFL);
+	runner_serve(fd, output[0]);
 }
 
 /* Accepts one test's connection and forks its child. */
 static void spawn(struct zygote *z)
 {
 	int fd = accept4(z->listener, NULL, NULL, SOCK_CLOEXEC);
+	int output[2];
 	pid_t pid;
 
 	if (fd < 0)
 		return;
-	if (z->count == RUNNER_MAX_CHILDREN || (pid = fork()) < 0) {
+	if (z->count == RUNNER_MAX_CHILDREN) {
 		close(fd);	/* the judge reads end of file: no runner */
 		return;
 	}
-	if (pid == 0) {
-		sigset_t none;
-
-		close(z->listener);
-		close(z->lifeline);
-		close(z->signals);
-		for (size_t i = 0; i < z->count; i++)
-			close(z->children[i].fd);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		signal(SIGABRT, SIG_DFL);
-		runner_serve(fd);
+	if (output_pipe(output) != 0) {
+		close(fd);
+		return;
 	}
-	z->children[z->count++] = (struct child){ pid, fd };
+	if ((pid = fork()) < 0) {
+		close(fd);
+		close(output[0]);
+		close(output[1]);
+		return;
+	}
+	if (pid == 0)
+		become_test(z, fd, output);
+	close(output[1]);
+	z->children[z->count++] = (struct child){ pid, fd, output[0] };
+}
+
+/* What the child printed in its last call, before its STATUS. */
+static void send_last_output(const struct child *child)
+{
+	static unsigned char frame[WIRE_OUTPUT_KEPT_BYTES + 64];
+	size_t len = runner_output_frame(child->output, frame, sizeof frame);
+
+	/* A judge that already left needs no answer. */
+	if (len && send(child->fd, frame, len,
+			MSG_DONTWAIT | MSG_NOSIGNAL) < 0) {
+	}
 }
 
 /* Reports the status of every child that ended. */
@@ -95,6 +150,7 @@ static void reap(struct zygote *z)
 
 			if (z->children[i].pid != pid)
 				continue;
+			send_last_output(&z->children[i]);
 			wire_writer_init(&w, frame, sizeof frame);
 			wire_put_u8(&w, WIRE_STATUS);
 			wire_put_u64(&w, (uint64_t)(unsigned)status);

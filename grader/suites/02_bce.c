@@ -1,8 +1,8 @@
 /*
  * 02_bce.c - the suite of exercise 2 (chapter 2, "Binary cross-entropy from
  * maximum likelihood"): bce_loss and bce_with_logits;
- * bce_with_logits_grad is in 02_bce_grad.c, and what both parts share in
- * 02_bce_helpers.h.
+ * bce_with_logits_grad is in 02_bce_grad.c, the diagnoses of a wrong loss
+ * in 02_bce_diagnosis.c, and what the parts share in 02_bce_helpers.h.
  *
  * Tolerances (|got - want| <= abs + rel |want|):
  *
@@ -34,8 +34,6 @@
 
 static const struct wb_tol loss_tol = { 1e-15, 1e-12 };
 
-#define CONVENTIONS "(chapter 2, \"Exact conventions: 0 log 0 and infinity\")"
-#define ON_LOGITS "(chapter 2, \"The loss on logits\")"
 #define HINT_BCE \
 	"the loss is the MEAN over the n samples of -[y log p + (1-y) " \
 	"log(1-p)], natural log (chapter 2, \"A three-sample example\")"
@@ -57,13 +55,16 @@ static bool check_loss(double (*f)(const double *, const double *, size_t),
 {
 	double y[MAXN], x[MAXN], got;
 	char summary[160];
+	struct bce_diagnosis d;
 
+	bce_diagnose(b, f == bce_loss, &d);
 	memcpy(y, b->y, sizeof y);
 	memcpy(x, b->x, sizeof x);
 	got = f(y, x, b->n);
 	describe(b, f == bce_loss ? "p" : "z");
 	snprintf(summary, sizeof summary, "%s: %s", name, what);
-	return wb_check_value(summary, b->input, want, got, tol, hint) &&
+	return wb_check_value_diagnosed(&d.d, summary, b->input, want, got,
+					tol, hint) &&
 	       inputs_kept(b, y, x, name);
 }
 
@@ -241,8 +242,11 @@ WB_TEST(bce_with_logits, tiny_losses,
 		random_batch(&rng, &b, 1 + wb_rng_index(&rng, 4), 20, 690);
 		for (size_t i = 0; i < b.n; i++) {
 			b.y[i] = (double)wb_rng_index(&rng, 2);
-			b.x[i] = (t == 0 ? 40.0 : b.x[i]) * (2 * b.y[i] - 1);
+			b.x[i] *= 2 * b.y[i] - 1;
 		}
+		if (t == 0) /* the case the title quotes */
+			set_batch(&b, (const double[]){ 1.0 },
+				  (const double[]){ 40.0 }, 1);
 		if (!CHECK_LOGITS_TOL(&b, ref_bce_with_logits(b.y, b.x, b.n),
 				      tol, "lost the tiny loss of a confident "
 				      "right answer",

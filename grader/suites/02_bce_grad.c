@@ -31,15 +31,15 @@ static double own_loss(const double *z, size_t n, void *ctx)
 }
 
 /* The student's gradient on b (guarded output, copied inputs) against the
- * reference.  hint is for a NaN or inf; a finite mismatch gets one from
- * gradient_hint, with finite differences of the student's own
+ * reference.  hint is for a NaN or inf; a finite mismatch is diagnosed by
+ * gradient_fail, with finite differences of the student's own
  * bce_with_logits when fd is set. */
 static bool check_grad(struct batch *b, bool fd, const char *what,
 		       const char *hint)
 {
 	const struct wb_tol tol = { 1e-15 / (double)b->n, 1e-12 };
 	double y[MAXN], z[MAXN], want[MAXN], own[MAXN];
-	char summary[160], buf[900];
+	char summary[160];
 	struct wb_guarded g;
 	size_t i = b->n;
 
@@ -66,13 +66,14 @@ static bool check_grad(struct batch *b, bool fd, const char *what,
 						    ref_bce_with_logits(b->y, b->x, b->n),
 						    logit_tol(b));
 		}
-		if (isfinite(g.data[i]))
-			hint = gradient_hint(&c, buf, sizeof buf);
 		if (g.data[i] == unwritten)
 			what = "did not write every element of grad";
 		snprintf(summary, sizeof summary, "bce_with_logits_grad: %s", what);
-		wb_fail_element(summary, b->input, i, want[i], g.data[i], tol,
-				hint);
+		if (g.data[i] == unwritten)
+			wb_fail_element(summary, b->input, i, want[i],
+					g.data[i], tol, HINT_GRAD);
+		else
+			gradient_fail(&c, summary, b->input, i, i, tol, hint);
 	}
 	wb_guarded_release(&g);
 	return i == b->n;

@@ -20,6 +20,9 @@
 
 enum { MAXN = 64 };
 
+#define CONVENTIONS "(chapter 2, \"Exact conventions: 0 log 0 and infinity\")"
+#define ON_LOGITS "(chapter 2, \"The loss on logits\")"
+
 struct batch {
 	size_t n;
 	double y[MAXN], x[MAXN]; /* x is p or z */
@@ -72,6 +75,22 @@ static inline bool inputs_kept(const struct batch *b, const double *y,
 		"predictions, never write to them");
 	return false;
 }
+
+/* ---- diagnoses (02_bce_diagnosis.c) ---------------------------------- */
+
+/* The clip bounds bce_loss is checked against: those libraries use. */
+enum { BCE_CLIPS = 5, BCE_MISTAKES = BCE_CLIPS + 2 };
+
+/* What a wrong loss on one batch shows, with the mistakes' values. */
+struct bce_diagnosis {
+	struct wb_diagnosis d;
+	double value[BCE_MISTAKES];
+	struct wb_mistake list[BCE_MISTAKES];
+};
+
+/* Fills d for bce_loss on b (probabilities true) or bce_with_logits. */
+void bce_diagnose(const struct batch *b, bool probabilities,
+		  struct bce_diagnosis *d);
 
 /* The tolerance of bce_with_logits (see the top of 02_bce.c). */
 static inline struct wb_tol logit_tol(const struct batch *b)

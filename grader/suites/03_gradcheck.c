@@ -87,6 +87,97 @@ static const char *describe_x(char *buf, size_t size, const char *what,
 	return buf;
 }
 
+/* ---- what the student's step is (check.h, "diagnoses") --------------- */
+
+/*
+ * The steps a central difference may take, relative to max(|x_i|, 1): the
+ * top comment shows every step in this range passes; outside it round-off
+ * (eps |f| / h) or truncation (h^2 |f'''| / 6) costs more than 1e-6.
+ */
+#define STEP_SMALLEST 1e-8
+#define STEP_LARGEST 1e-4
+
+/* (x_0 - c)^power: a probe whose differences reveal the step. */
+struct probe {
+	double c;
+	int power;
+};
+
+static double probe_f(const double *x, size_t n, void *ctx)
+{
+	const struct probe *p = ctx;
+	double u = x[0] - p->c;
+
+	(void)n;
+	return p->power == 2 ? u * u : u * u * u;
+}
+
+/* The student's estimate of the derivative of the probe (c = x) at x. */
+static double probe_at(double x, int power)
+{
+	struct probe p = { x, power };
+	double at = x, got = NAN;
+
+	numerical_gradient(probe_f, &p, &at, 1, &got);
+	return got;
+}
+
+/*
+ * At x, (u^2)' = 0 and (u^3)' = 0 (u = x - c = 0): a central difference
+ * with step h gives exactly 0 and h^2, a forward one h and h^2.  So h is
+ * the root of the second, and the first tells forward from central.
+ */
+static bool diagnose_step(double x, char *diagnosis, size_t dsize,
+			  char *hint, size_t hsize)
+{
+	double square = probe_at(x, 2), cube = probe_at(x, 3);
+	double h = sqrt(fabs(cube)), scale = fmax(fabs(x), 1.0);
+
+	if (isnan(square) || isnan(cube) || cube == 0.0) {
+		snprintf(diagnosis, dsize, "the step is 0 at x_i = %g (0/0 is "
+			 "NaN)", x);
+		snprintf(hint, hsize, "a step proportional to |x_i| alone is 0 "
+			 "at x_i = 0; " HINT_CENTRAL);
+	} else if (fabs(square) > 0.5 * h) {
+		snprintf(diagnosis, dsize, "a forward difference (f(x + h) - "
+			 "f(x)) / h, whose error h f''/2 is too large");
+		snprintf(hint, hsize, "%s", HINT_CENTRAL);
+	} else if (h < STEP_SMALLEST * scale) {
+		snprintf(diagnosis, dsize, "the step h = %.2g is too small at "
+			 "x_i = %g: round-off eps |f| / h swamps the "
+			 "difference", h, x);
+		snprintf(hint, hsize, "%s" HINT_CENTRAL, scale > 1.0 ?
+			 "scale the step with |x_i|; " : "");
+	} else if (h > STEP_LARGEST * scale) {
+		snprintf(diagnosis, dsize, "the step h = %.2g is too large at "
+			 "x_i = %g: the truncation error h^2 |f'''| / 6 shows",
+			 h, x);
+		snprintf(hint, hsize, "%s", HINT_CENTRAL);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* Fails the gradient at element i, naming the step's fault when the
+ * probes show one. */
+static void fail_gradient(const char *input, const double *x,
+			  const double *want, const double *got, size_t i,
+			  struct wb_tol tol, const char *hint)
+{
+	char diagnosis[300], advice[600], first[400];
+
+	if (!diagnose_step(x[i], diagnosis, sizeof diagnosis, advice,
+			   sizeof advice)) {
+		wb_fail_element("numerical_gradient: inaccurate gradient",
+				input, i, want[i], got[i], tol, hint);
+		return;
+	}
+	snprintf(first, sizeof first, "numerical_gradient: inaccurate "
+		 "gradient (element %zu): %s", i, diagnosis);
+	wb_fail_element_as(first, input, i, want[i], got[i], tol, advice);
+}
+
 /* Runs the student's numerical_gradient on f at x: output guarded, x
  * restored bitwise, result within 1e-6 of the exact gradient. */
 static bool check_gradient(struct fn_ctx *c, const char *what,
@@ -111,8 +202,12 @@ static bool check_gradient(struct fn_ctx *c, const char *what,
 			"back: x_i + h - h is not always x_i " STEP);
 		ok = false;
 	}
-	ok = ok && wb_check_vector("numerical_gradient: inaccurate gradient",
-				   input, want, g.data, n, tol, hint);
+	if (ok && wb_first_mismatch(g.data, want, n, tol) < n) {
+		fail_gradient(input, x0, want, g.data,
+			      wb_first_mismatch(g.data, want, n, tol), tol,
+			      hint);
+		ok = false;
+	}
 	wb_guarded_release(&g);
 	return ok;
 }

@@ -74,6 +74,21 @@ static double own_loss(const double *theta, size_t dim, void *ctx)
 				gw, &gb);
 }
 
+/* What a wrong loss shows: a missing mean, a sign, an unstable step. */
+#define loss_diagnosis(p) (struct wb_diagnosis){                             \
+	.n = (p)->n,                                                          \
+	.slip_hint = { [WB_SUM_NOT_MEAN] = "the loss is the mean over the "   \
+		       "samples: divide the sum by n once " MODEL,             \
+		       [WB_SIGN] = "the loss is the mean BCE of the logits, " \
+		       "never negative " MODEL },                               \
+	.nan = { "returned NaN from an unstable step (log of a rounded "     \
+		 "sigma(z), or e^z overflowed)", LOSS_ON_LOGITS },              \
+	.inf = { "returned +inf from an unstable step (log of a sigma(z) "   \
+		 "rounded to 0 or 1)", LOSS_ON_LOGITS },                       \
+}
+#define LOSS_ON_LOGITS "compute each term from the logit with softplus, " \
+	"never log(sigma(z)) (chapter 2, \"The loss on logits\")"
+
 /* Runs the student's logreg_loss_grad on p and checks the loss (want_loss
  * set) or the gradients (with hints from finite differences). */
 static bool check_loss_grad(struct problem *p, bool want_loss,
@@ -84,8 +99,10 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	struct wb_tol ltol, gtol;
 	double want[MAXD + 1], got[MAXD + 1], own[MAXD + 1], theta[MAXD + 1];
 	double want_l, got_l;
-	char summary[160], buf[900];
+	char summary[160];
 	size_t k = p->d + 1, i = k;
+	struct gradient_case c = { "loss of logreg_loss_grad", got, want, own,
+				   false, k, (double)p->n, HINT_GRAD };
 	bool ok;
 
 	tolerances(p, &ltol, &gtol);
@@ -105,25 +122,20 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	wb_guarded_release(&gb);
 	snprintf(summary, sizeof summary, "logreg_loss_grad: %s", what);
 	if (!ok || want_loss)
-		return ok && wb_check_value(summary, p->input, want_l, got_l,
-					    ltol, hint);
+		return ok && wb_check_value_diagnosed(&loss_diagnosis(p), summary,
+						      p->input, want_l, got_l,
+						      ltol, hint);
 	i = wb_first_mismatch(got, want, k, gtol);
 	if (i == k)
 		return true;
-	if (isfinite(got[i])) {
-		struct gradient_case c = { "loss of logreg_loss_grad", got,
-					   want, own, false, k, (double)p->n,
-					   HINT_GRAD };
-
-		memcpy(theta, p->w, p->d * sizeof *theta);
-		theta[p->d] = p->b;
+	memcpy(theta, p->w, p->d * sizeof *theta);
+	theta[p->d] = p->b;
+	c.own_loss_right = wb_close(got_l, want_l, ltol);
+	if (isfinite(got[i]))
 		wb_finite_differences(own_loss, p, theta, k, own);
-		c.own_loss_right = wb_close(got_l, want_l, ltol);
-		hint = gradient_hint(&c, buf, sizeof buf);
-	}
 	snprintf(summary, sizeof summary, "logreg_loss_grad: %s (%s)", what,
 		 i == p->d ? "grad_b" : "grad_w");
-	wb_fail_element(summary, p->input, i, want[i], got[i], gtol, hint);
+	gradient_fail(&c, summary, p->input, i, i, gtol, hint);
 	return false;
 }
 

@@ -152,6 +152,67 @@ WB_TEST(mse_sigmoid_grad, saturated,
 			   "and inf / inf is NaN (" VANISH ")");
 }
 
+/* ---- the chapter's two traps in the tails ------------------------------- */
+
+/* Relative only: the tail values (1e-87 to 1e-13, and their squares for
+ * y = 1) are normal numbers that the book asks for to full relative
+ * accuracy; the reference's e / (1 + e)^2 and (1 - y) - sigma(-z) are good
+ * to a few ulps there, the traps are off by 100% (they give 0) or by 1e-3
+ * relative already at z = 30. */
+static const struct wb_tol TAIL_TOL = { 0.0, 1e-12 };
+
+/* mse_sigmoid_grad for one sample (y, z) against the reference under
+ * TAIL_TOL; records `summary` with `hint` on a mismatch. */
+static bool check_tail_at(double y, double z, const char *summary,
+			  const char *hint)
+{
+	struct wb_guarded g;
+	char input[128];
+	double want;
+	bool ok;
+
+	snprintf(input, sizeof input, "y = (%g), z = (%.17g), n = 1", y, z);
+	ref_mse_sigmoid_grad(&y, &z, 1, &want);
+	wb_guarded_init(&g, 1, NAN);
+	mse_sigmoid_grad(&y, &z, 1, g.data);
+	ok = wb_guarded_intact(&g, input) &&
+	     wb_check_value(summary, input, want, g.data[0], TAIL_TOL, hint);
+	wb_guarded_release(&g);
+	return ok;
+}
+
+/* z = 30, 40 and 20 random logits in [30, 200], with label y. */
+static bool check_tail(double y, const char *summary, const char *hint)
+{
+	struct wb_rng rng;
+
+	if (!check_tail_at(y, 30.0, summary, hint) ||
+	    !check_tail_at(y, 40.0, summary, hint))
+		return false;
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++)
+		if (!check_tail_at(y, wb_rng_uniform(&rng, 30.0, 200.0),
+				   summary, hint))
+			return false;
+	return true;
+}
+
+/* y = 0 first: its residual s - 0 is exact, so a failure there is sigma';
+ * with sigma' right, a failure for y = 1 is the residual. */
+WB_TEST(mse_sigmoid_grad, tails,
+	"is accurate relative to its size in the tail (y = 0, z = 40 gives 8.5e-18, not 0)")
+{
+	if (check_tail(0.0, "wrong in the tail: sigma'(z) computed as "
+		       "s (1 - s), which is 0 once s rounds to 1",
+		       "compute sigma'(z) as e / (1 + e)^2 with e = e^-|z|, "
+		       "not as s (1 - s) (" EXERCISE ")"))
+		check_tail(1.0, "wrong in the tail for y = 1: sigma(z) - y "
+			   "computed as s - y, which is 0 once s rounds to 1",
+			   "for a label near 1 compute sigma(z) - y as "
+			   "(1 - y) - sigma(-z), using 1 - sigma(z) = "
+			   "sigma(-z) (" EXERCISE ")");
+}
+
 WB_TEST(mse_sigmoid_grad, inputs_unchanged,
 	"does not modify y or z and writes only grad[0..n-1]")
 {

@@ -25,6 +25,7 @@ static const struct wb_tol FD_TOL = { 1e-7, 1e-5 };
 #define VANISH "chapter 5, \"The MSE gradient vanishes\""
 #define CONVEX "chapter 5, \"MSE is not convex in the logit\""
 #define BOUNDED "chapter 5, \"Bounded versus unbounded\""
+#define EXERCISE "chapter 5, \"Exercise\""
 
 static inline const char *describe_yz(char *buf, size_t size,
 				      const double *y, const double *z,

@@ -13,20 +13,18 @@
 
 #include "06_information_helpers.h"
 
-static bool check_h(const char *what, const double *p, size_t k,
-		    double want, const char *hint)
-{
-	char input[600];
-
-	return wb_check_value(what, describe(input, sizeof input, p, NULL, k),
-			      want, entropy(p, k), TOL, hint);
-}
-
 /* entropy as a pq_fn (q unused), so that one helper serves all three. */
 static double entropy_of_p(const double *p, const double *q, size_t k)
 {
 	(void)q;
 	return entropy(p, k);
+}
+
+/* H(p) is the one-argument case of the p, q checks (q unused). */
+static bool check_h(const char *what, const double *p, size_t k,
+		    double want, const char *hint)
+{
+	return check_pq(entropy_of_p, what, p, NULL, k, want, hint);
 }
 
 static double ref_entropy_of_p(const double *p, const double *q, size_t k)

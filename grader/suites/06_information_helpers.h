@@ -32,6 +32,7 @@ static const struct wb_tol TOL = { 1e-14, 1e-12 };
 #define KL "chapter 6, \"KL divergence and the decomposition\""
 #define GIBBS "chapter 6, \"Gibbs' inequality\""
 #define ASYM "chapter 6, \"Asymmetry\""
+#define EXERCISE "chapter 6, \"Exercise\""
 
 typedef double pq_fn(const double *p, const double *q, size_t k);
 
@@ -68,14 +69,58 @@ static inline void random_distribution(struct wb_rng *rng, double *p,
 		p[i] /= total;
 }
 
+#define HINT_NATS "use log(), the natural log: every quantity of the " \
+	"chapter is in nats (" ENTROPY ")"
+
+/*
+ * The mistakes the values show for entropy (q NULL), cross_entropy and
+ * kl_divergence: another log, a sign, p and q swapped (the judge's own
+ * value of the function with its arguments swapped, in *swapped).
+ */
+static inline struct wb_diagnosis information_diagnosis(
+	pq_fn *student, const double *p, const double *q, size_t k,
+	double *swapped, struct wb_mistake *mistake)
+{
+	struct wb_diagnosis d = {
+		.slip_hint = { [WB_LOG10] = HINT_NATS, [WB_LOG2] = HINT_NATS,
+			       [WB_SIGN] = student == kl_divergence ?
+			       "KL(p || q) = sum p_i log(p_i / q_i): the truth "
+			       "p on top inside the log (" KL ")" :
+			       "each term is -p_i log q_i: the minus sign makes "
+			       "the value >= 0 (" ENTROPY ")" },
+		.nan = { "returned NaN: 0 * log 0 (a zero weight times -inf)",
+			 "a term whose p_i is 0 adds exactly 0 (0 log 0 = 0): "
+			 "skip it (" ENTROPY ")" },
+	};
+
+	if (q) {
+		*swapped = student == kl_divergence ?
+			   ref_kl_divergence(q, p, k) :
+			   ref_cross_entropy(q, p, k);
+		mistake->advice = (struct wb_advice){
+			"p and q swapped: the first argument is the truth p",
+			"the truth p weights the terms and q is inside the log: "
+			"H(p, q) = -sum p_i log q_i (" ASYM ")" };
+		mistake->value = swapped;
+		d.mistakes = mistake;
+		d.mistake_count = 1;
+	}
+	return d;
+}
+
 static inline bool check_pq(pq_fn *student, const char *what,
 			    const double *p, const double *q, size_t k,
 			    double want, const char *hint)
 {
 	char input[600];
+	double swapped;
+	struct wb_mistake mistake;
+	struct wb_diagnosis d = information_diagnosis(student, p, q, k,
+						      &swapped, &mistake);
 
-	return wb_check_value(what, describe(input, sizeof input, p, q, k),
-			      want, student(p, q, k), TOL, hint);
+	return wb_check_value_diagnosed(&d, what,
+					describe(input, sizeof input, p, q, k),
+					want, student(p, q, k), TOL, hint);
 }
 
 /*
@@ -101,8 +146,15 @@ static inline void check_unchanged(pq_fn *student, pq_fn *ref, bool two,
 	if (memcmp(p, p0, sizeof p) || memcmp(q, q0, sizeof q))
 		wb_fail("modified its input arrays", input,
 			"p and q are const inputs: compute into local variables");
-	else
-		wb_check_value(what, input, ref(p0, q0, MAXK), got, TOL, hint);
+	else {
+		double swapped;
+		struct wb_mistake mistake;
+		struct wb_diagnosis d = information_diagnosis(
+			student, p0, two ? q0 : NULL, MAXK, &swapped, &mistake);
+
+		wb_check_value_diagnosed(&d, what, input, ref(p0, q0, MAXK),
+					 got, TOL, hint);
+	}
 }
 
 #endif /* WB_SUITE_INFORMATION_HELPERS_H */

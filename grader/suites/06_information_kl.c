@@ -110,6 +110,44 @@ WB_TEST(kl_divergence, asymmetry, "is log 2 for KL((1, 0) || (1/2, 1/2)) and +in
 			 "to an outcome p gives 1/2", b, a, 2, INFINITY, hint);
 }
 
+/* The chapter's trap: p_i / q_i overflows for a subnormal q_i although
+ * the term p_i log(p_i / q_i) is a modest number (356.55 for p_i = 0.5,
+ * q_i = 1e-310), and the log of that inf is inf.  The summary names the
+ * trap only when the result is that inf. */
+static bool check_tiny_q(const double *p, const double *q)
+{
+	char input[600];
+	double got = kl_divergence(p, q, 2);
+
+	return wb_check_value(isinf(got) && got > 0 ?
+			      "p_i / q_i overflows for a tiny q_i, so "
+			      "log(p_i / q_i) is inf although the term is "
+			      "finite" : "wrong KL divergence for a tiny q_i",
+			      describe(input, sizeof input, p, q, 2),
+			      ref_kl_divergence(p, q, 2), got, TOL,
+			      "compute log(p_i) - log(q_i), which cannot "
+			      "overflow, instead of log(p_i / q_i) (" EXERCISE
+			      ")");
+}
+
+WB_TEST(kl_divergence, tiny_q,
+	"is finite when q_i is tiny (p = 0.5, q = 1e-310: the term is 356.55, p_i / q_i overflows)")
+{
+	struct wb_rng rng;
+	double p[2] = { 0.5, 0.5 }, q[2] = { 1e-310, 1.0 };
+
+	if (!check_tiny_q(p, q))
+		return;
+	wb_rng_init(&rng);
+	for (int round = 0; round < 10; round++) {
+		p[0] = wb_rng_uniform(&rng, 0.1, 0.9);
+		p[1] = 1.0 - p[0];
+		q[0] = wb_rng_uniform(&rng, 1e-320, 1e-309);
+		if (!check_tiny_q(p, q))
+			return;
+	}
+}
+
 WB_TEST(kl_divergence, inputs_unchanged, "does not modify p or q")
 {
 	check_unchanged(kl_divergence, ref_kl_divergence, true,

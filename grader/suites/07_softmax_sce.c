@@ -51,8 +51,52 @@ static void gradient_hint(char *text, size_t size, const double *got,
 }
 
 /*
+ * Whether the student's stable-looking loss is the log of a softmax: on the
+ * chapter's row (1000, 999, 0) with label 1 it is right, so its +inf
+ * elsewhere comes from a probability that underflowed to 0, not from e^z.
+ */
+static bool log_of_stable_softmax(void)
+{
+	const double z[3] = { 1000.0, 999.0, 0.0 };
+	const size_t label[1] = { 1 };
+	double loss = softmax_cross_entropy(z, label, 1, 3, NULL);
+
+	return wb_close(loss, ref_softmax_cross_entropy(z, label, 1, 3, NULL),
+			value_tol(z, 3, 3));
+}
+
+/* The loss against the reference; NaN, +inf and a missing mean named. */
+static bool check_sce_loss(const char *what, const char *input,
+			   const double *z, size_t n, size_t k, double want,
+			   double got, const char *hint)
+{
+	struct wb_diagnosis d = {
+		.n = n,
+		.slip_hint = { [WB_SUM_NOT_MEAN] = "the batch loss is the mean "
+			       "over the rows: divide by n once (" FUSED ")",
+			       [WB_SIGN] = "the loss is log_sum_exp(z_i) - "
+			       "z_i[label_i], never negative (" FUSED ")" },
+		.nan = { "returned NaN from an unstable step: e^z overflowed "
+			 "and inf - inf or inf / inf is NaN", MAX_TRICK },
+		.inf = { "returned +inf from an unstable step: e^z overflowed "
+			 "for a huge logit", MAX_TRICK },
+	};
+
+	if (isinf(got) && isfinite(want) && log_of_stable_softmax())
+		d.inf = (struct wb_advice){
+			"returned +inf: the log of a probability that "
+			"underflowed to 0",
+			"take the log-softmax directly, loss = "
+			"log_sum_exp(z_i) - z_i[label_i], never log(softmax) "
+			"(" FUSED ")" };
+	return wb_check_value_diagnosed(&d, what, input, want, got,
+					value_tol(z, n * k, k), hint);
+}
+
+/*
  * One call with a guarded gradient, checked against the reference: no stray
- * writes, inputs unchanged, the gradient (diagnosed as above), the loss.
+ * writes, inputs unchanged, the loss, then the gradient (diagnosed as
+ * above).
  */
 static bool check_sce(const char *what, const double *z, const size_t *labels,
 		      size_t n, size_t k, const char *hint, const char *grad_hint)
@@ -76,6 +120,9 @@ static bool check_sce(const char *what, const double *z, const size_t *labels,
 		wb_fail("modified its inputs", input, "z and labels are const inputs");
 		ok = false;
 	}
+	/* The loss first: a NaN or a wrong loss says more than the gradient
+	 * compared with finite differences of that loss. */
+	ok = ok && check_sce_loss(what, input, z, n, k, want_loss, loss, hint);
 	i = ok ? wb_first_mismatch(g.data, want, m, prob_tol(z, m)) : m;
 	if (i < m) {
 		wb_finite_differences(sce_at, &own, z0, m, fd_own);
@@ -87,7 +134,6 @@ static bool check_sce(const char *what, const double *z, const size_t *labels,
 				prob_tol(z, m), text);
 		ok = false;
 	}
-	ok = ok && wb_check_value(what, input, want_loss, loss, value_tol(z, m, k), hint);
 	wb_guarded_release(&g);
 	return ok;
 }

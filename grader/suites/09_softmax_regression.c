@@ -88,24 +88,41 @@ static double own_loss(const double *theta, size_t dim, void *ctx)
 					    gb);
 }
 
-/* A hint for a gradient that differs from the reference at component i. */
-static const char *gradient_advice(struct problem *p, const double *got,
-				   const double *want, double got_l,
-				   double want_l, struct wb_tol ltol,
-				   char *buf, size_t size)
+/* Fails the gradient, which differs from the reference at component i. */
+static void gradient_failure(struct problem *p, const double *got,
+			     const double *want, double got_l, double want_l,
+			     struct wb_tol ltol, struct wb_tol gtol,
+			     const char *summary, size_t i, const char *hint)
 {
-	size_t dim = p->d * p->k + p->k;
+	size_t dk = p->d * p->k, dim = dk + p->k;
 	double own[MAXP], theta[MAXP];
 	struct gradient_case c = { "loss of softmax_regression_loss_grad",
 				   got, want, own, false, dim, (double)p->n,
 				   HINT_GRAD };
 
-	memcpy(theta, p->W, p->d * p->k * sizeof *theta);
-	memcpy(theta + p->d * p->k, p->b, p->k * sizeof *theta);
-	wb_finite_differences(own_loss, p, theta, dim, own);
+	memcpy(theta, p->W, dk * sizeof *theta);
+	memcpy(theta + dk, p->b, p->k * sizeof *theta);
+	if (isfinite(got[i]))
+		wb_finite_differences(own_loss, p, theta, dim, own);
 	c.own_loss_right = wb_close(got_l, want_l, ltol);
-	return gradient_hint(&c, buf, size);
+	gradient_fail(&c, summary, p->input, i, i >= dk ? i - dk : i, gtol,
+		      hint);
 }
+
+/* What a wrong loss shows: a missing mean, a sign, an unstable step. */
+#define loss_diagnosis(p) (struct wb_diagnosis){                             \
+	.n = (p)->n,                                                          \
+	.slip_hint = { [WB_SUM_NOT_MEAN] = "the loss is the mean over the "   \
+		       "samples: divide the sum by n once " MODEL,             \
+		       [WB_SIGN] = "the loss is the mean of log_sum_exp(z_i) " \
+		       "- z_i[label_i], never negative " MODEL },               \
+	.nan = { "returned NaN from an unstable step: e^z overflowed and "   \
+		 "inf - inf or inf / inf is NaN", UNSTABLE },                  \
+	.inf = { "returned +inf from an unstable step: e^z overflowed, or "  \
+		 "the log of a probability that underflowed to 0", UNSTABLE }, \
+}
+#define UNSTABLE "subtract the row's largest logit before exp and take " \
+	"the log-softmax directly, never log(softmax) " OVERFLOW
 
 /* Runs the student's function on p and checks the loss (want_loss set)
  * or the gradients (with hints from finite differences). */
@@ -117,7 +134,7 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	struct wb_tol ltol, gtol;
 	size_t dk = p->d * p->k, dim = dk + p->k, i;
 	double want[MAXP], got[MAXP], want_l, got_l;
-	char summary[160], buf[900];
+	char summary[160];
 	bool ok;
 
 	tolerances(p, &ltol, &gtol);
@@ -139,19 +156,17 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	snprintf(summary, sizeof summary, "softmax_regression_loss_grad: %s",
 		 what);
 	if (!ok || want_loss)
-		return ok && wb_check_value(summary, p->input, want_l, got_l,
-					    ltol, hint);
+		return ok && wb_check_value_diagnosed(&loss_diagnosis(p), summary,
+						      p->input, want_l, got_l,
+						      ltol, hint);
 	i = wb_first_mismatch(got, want, dim, gtol);
 	if (i == dim)
 		return true;
-	if (isfinite(got[i]))
-		hint = gradient_advice(p, got, want, got_l, want_l, ltol, buf,
-				       sizeof buf);
 	snprintf(summary, sizeof summary,
 		 "softmax_regression_loss_grad: %s (%s)", what,
 		 i >= dk ? "grad_b" : "grad_W");
-	wb_fail_element(summary, p->input, i >= dk ? i - dk : i, want[i],
-			got[i], gtol, hint);
+	gradient_failure(p, got, want, got_l, want_l, ltol, gtol, summary, i,
+			 hint);
 	return false;
 }
 

@@ -86,6 +86,7 @@ extern int wb_hidden_tag;
 	     .timeout = WB_TIMEOUT_SECONDS, .data = (tag))                    \
 	{                                                                     \
 		wb_current_function = #function;                              \
+		wb_subnormals_count = false;                                  \
 		if (wb_function_missing(#function))                           \
 			return;                                               \
 		wb_body_##function##_##check();                               \
@@ -119,11 +120,19 @@ uint64_t wb_seed(void);
  * only the same infinity, NaN matches nothing (a NaN reference is a bug in
  * the suite).  Each suite states, next to the tolerance it uses, why it is
  * wide enough for every correct formula and narrow enough for wrong ones.
+ *
+ * The fairness rule (docs/design.md, "Fairness: the grader fails only what
+ * the book teaches"): a difference below DBL_MIN, inside the subnormal
+ * range, always matches, unless the test set wb_subnormals_count, which it
+ * may do only when the section its hint cites defines subnormal numbers.
  */
 struct wb_tol {
 	double abs;
 	double rel;
 };
+
+/* False at the start of every test (WB_TEST resets it); see wb_tol. */
+extern bool wb_subnormals_count;
 
 bool wb_close(double got, double want, struct wb_tol tol);
 /* Index of the first mismatch, or n when all match. */
@@ -156,6 +165,13 @@ void wb_fail_value(const char *summary, const char *input, double want,
 void wb_fail_element(const char *summary, const char *input, size_t index,
 		     double want, double got, struct wb_tol tol,
 		     const char *hint);
+/*
+ * As wb_fail_element, with the first line given whole (diagnose.c words it:
+ * the summary, then the mistake the values show).
+ */
+void wb_fail_element_as(const char *first, const char *input, size_t index,
+			double want, double got, struct wb_tol tol,
+			const char *hint);
 /* A failure that is not a value comparison (a property, a side effect). */
 void wb_fail(const char *summary, const char *input, const char *hint);
 
@@ -169,6 +185,72 @@ bool wb_check_value(const char *summary, const char *input, double want,
 bool wb_check_vector(const char *summary, const char *input,
 		     const double *want, const double *got, size_t n,
 		     struct wb_tol tol, const char *hint);
+
+/* ---- diagnoses (diagnose.c) ---------------------------------------------- */
+
+/*
+ * Before it describes a wrong value, a check names the mistake that made
+ * it, when the values show one (docs/design.md, "Diagnoses"): the judge
+ * recomputes what each common mistake would return from inputs it chose,
+ * never from anything the student's process says about itself.
+ *
+ * Slips are mistakes any function can make, seen in the ratio of the value
+ * returned to the right one; a check diagnoses the slips it has a hint for.
+ */
+enum wb_slip {
+	WB_SUM_NOT_MEAN,	/* n times the value: the 1/n is missing */
+	WB_DIVIDED_TWICE,	/* 1/n of the value */
+	WB_SIGN,		/* -1 times the value */
+	WB_DOUBLE,		/* 2 times the value */
+	WB_HALF,		/* 1/2 of the value */
+	WB_LOG10,		/* 1/ln 10 times the value: log10 for log */
+	WB_LOG2,		/* 1/ln 2 times the value: log2 for log */
+	WB_SLIPS
+};
+
+/* A diagnosis in a student's words: what the code did, what to do. */
+struct wb_advice {
+	const char *diagnosis;	/* "rounds soft labels to 0 or 1" */
+	const char *hint;	/* what to change, citing the section */
+};
+
+/*
+ * A mistake particular to a function, with what it returns for the
+ * check's input (as many values as the check compares), computed by the
+ * judge with the mistake made on purpose.
+ */
+struct wb_mistake {
+	struct wb_advice advice;
+	const double *value;
+};
+
+struct wb_diagnosis {
+	size_t n;		/* the samples the value averages; 0: none */
+	const char *slip_hint[WB_SLIPS];	/* NULL: not diagnosed */
+	struct wb_advice nan;	/* for NaN; no diagnosis: "returned NaN" */
+	struct wb_advice inf;	/* for an infinity where the value is finite */
+	struct wb_advice finite; /* for a finite value where it is infinite */
+	const struct wb_mistake *mistakes;	/* checked first, in order */
+	size_t mistake_count;
+};
+
+/*
+ * The most specific diagnosis of got against want (count values): true
+ * with its words in diagnosis[size] and its hint in *hint, false when the
+ * values show no mistake d knows.
+ */
+bool wb_diagnose(const struct wb_diagnosis *d, const double *want,
+		 const double *got, size_t count, struct wb_tol tol,
+		 char *diagnosis, size_t size, const char **hint);
+/* wb_check_value and wb_check_vector that name the mistake first. */
+bool wb_check_value_diagnosed(const struct wb_diagnosis *d,
+			      const char *summary, const char *input,
+			      double want, double got, struct wb_tol tol,
+			      const char *hint);
+bool wb_check_vector_diagnosed(const struct wb_diagnosis *d,
+			       const char *summary, const char *input,
+			       const double *want, const double *got,
+			       size_t n, struct wb_tol tol, const char *hint);
 
 /*
  * Guarded output arrays: the student's function gets `n` doubles with

@@ -1,11 +1,12 @@
 /*
  * gradient_hint.h - what to tell a student whose gradient differs from the
- * reference (suites 02_bce and 04_logreg).
+ * reference (suites 02_bce, 04_logreg and 09_softmax_regression).
  *
- * The verdict always comes from the reference; this only chooses the hint.
+ * The verdict always comes from the reference; this only names the mistake.
  * Finite differences of the student's own loss separate "your gradient does
  * not match your own loss either: the chain rule is off" from "it matches
- * your loss, but your loss is wrong: fix the loss first".
+ * your loss, but your loss is wrong: fix the loss first", and a loss that
+ * is NaN or infinite near the point is said before either.
  */
 #ifndef WB_GRADIENT_HINT_H
 #define WB_GRADIENT_HINT_H
@@ -59,38 +60,94 @@ static bool gradient_matches_fd(const struct gradient_case *g)
 						  1e-5 }) == g->count;
 }
 
-static const char *gradient_hint(const struct gradient_case *g, char *buf,
-				 size_t size)
+/* fd_own holds a NaN or an infinity: the student's loss is not finite
+ * near the point, so no comparison with it means anything. */
+static bool own_loss_not_finite(const struct gradient_case *g)
 {
-	bool fd = g->fd_own != NULL && gradient_matches_fd(g);
+	for (size_t i = 0; g->fd_own && i < g->count; i++)
+		if (!isfinite(g->fd_own[i]))
+			return true;
+	return false;
+}
 
-	if (g->fd_own && !g->own_loss_right && fd)
-		snprintf(buf, size, "your gradient matches finite differences "
-			 "of your %s, but that loss is wrong: fix %s first "
-			 "and keep the gradient consistent with it; %s",
-			 g->loss_name, g->loss_name, g->formula);
-	else if (gradient_scaled(g, -1.0))
-		snprintf(buf, size, "the sign is flipped: the gradient is "
-			 "prediction minus truth, sigma(z) - y, not y - "
-			 "sigma(z); %s", g->formula);
-	else if (g->n > 1.0 && gradient_scaled(g, g->n))
-		snprintf(buf, size, "n = %g times too large: the loss is a "
-			 "mean, so its gradient carries the 1/n; %s", g->n,
-			 g->formula);
-	else if (g->n > 1.0 && gradient_scaled(g, 1.0 / g->n))
-		snprintf(buf, size, "n = %g times too small: divide by n "
-			 "once; %s", g->n, g->formula);
-	else if (g->fd_own && g->own_loss_right && !fd)
-		snprintf(buf, size, "your gradient does not match finite "
-			 "differences of your own %s either: check the chain "
-			 "rule; %s", g->loss_name, g->formula);
-	else if (g->fd_own && !g->own_loss_right)
-		snprintf(buf, size, "your gradient matches neither the "
-			 "reference nor finite differences of your own %s; %s",
-			 g->loss_name, g->formula);
+/*
+ * The diagnosis of a finite wrong gradient (diagnosis[dsize]) and its hint
+ * (hint[hsize]), the most specific first: a loss that is not finite or
+ * wrong, then a factor the whole gradient is off by, then the chain rule.
+ */
+static void gradient_diagnose(const struct gradient_case *g, char *diagnosis,
+			      size_t dsize, char *hint, size_t hsize)
+{
+	bool fd = g->fd_own != NULL && !own_loss_not_finite(g) &&
+		  gradient_matches_fd(g);
+
+	snprintf(hint, hsize, "%s", g->formula);
+	if (own_loss_not_finite(g)) {
+		snprintf(diagnosis, dsize, "your %s is NaN or infinite near "
+			 "this point", g->loss_name);
+		snprintf(hint, hsize, "fix %s first: it must be finite here; "
+			 "%s", g->loss_name, g->formula);
+	} else if (g->fd_own && !g->own_loss_right && fd) {
+		snprintf(diagnosis, dsize, "matches your own %s, but that loss "
+			 "is wrong", g->loss_name);
+		snprintf(hint, hsize, "fix %s first and keep the gradient "
+			 "consistent with it; %s", g->loss_name, g->formula);
+	} else if (gradient_scaled(g, -1.0)) {
+		snprintf(diagnosis, dsize, "the wrong sign");
+		snprintf(hint, hsize, "the gradient is prediction minus truth, "
+			 "sigma(z) - y, not y - sigma(z); %s", g->formula);
+	} else if (g->n > 1.0 && gradient_scaled(g, g->n)) {
+		snprintf(diagnosis, dsize, "a sum instead of the mean: n = %g "
+			 "times the expected gradient", g->n);
+		snprintf(hint, hsize, "the loss is a mean, so its gradient "
+			 "carries the 1/n; %s", g->formula);
+	} else if (g->n > 1.0 && gradient_scaled(g, 1.0 / g->n)) {
+		snprintf(diagnosis, dsize, "divided by n twice: 1/n = 1/%g of "
+			 "the expected gradient", g->n);
+		snprintf(hint, hsize, "divide by n once; %s", g->formula);
+	} else if (gradient_scaled(g, 2.0) || gradient_scaled(g, 0.5)) {
+		snprintf(diagnosis, dsize, "a factor 2 %s",
+			 gradient_scaled(g, 2.0) ? "too many: twice the "
+			 "expected gradient" : "missing: half the expected "
+			 "gradient");
+	} else if (g->fd_own && g->own_loss_right && !fd) {
+		snprintf(diagnosis, dsize, "does not match finite differences "
+			 "of your own %s, which is right", g->loss_name);
+		snprintf(hint, hsize, "check the chain rule; %s", g->formula);
+	} else if (g->fd_own && !g->own_loss_right) {
+		snprintf(diagnosis, dsize, "matches neither the reference nor "
+			 "finite differences of your own %s", g->loss_name);
+	} else {
+		diagnosis[0] = '\0';
+	}
+}
+
+/*
+ * Fails component i of the gradient g, shown as element `shown` of its
+ * array: summary, then the diagnosis when the values show one.  hint is for a NaN or an infinity in the gradient
+ * itself, which says more than any comparison.
+ */
+static void gradient_fail(const struct gradient_case *g, const char *summary,
+			  const char *input, size_t i, size_t shown,
+			  struct wb_tol tol, const char *hint)
+{
+	char diagnosis[300], advice[900], first[600];
+
+	if (!isfinite(g->got[i])) {
+		wb_fail_element(summary, input, shown, g->want[i], g->got[i],
+				tol, hint);
+		return;
+	}
+	gradient_diagnose(g, diagnosis, sizeof diagnosis, advice,
+			  sizeof advice);
+	if (*diagnosis)
+		snprintf(first, sizeof first, "%s (element %zu): %s", summary,
+			 shown, diagnosis);
 	else
-		snprintf(buf, size, "%s", g->formula);
-	return buf;
+		snprintf(first, sizeof first, "%s (element %zu)", summary,
+			 shown);
+	wb_fail_element_as(first, input, shown, g->want[i], g->got[i], tol,
+			   advice);
 }
 
 #endif /* WB_GRADIENT_HINT_H */

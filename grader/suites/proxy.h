@@ -25,6 +25,13 @@
  */
 #define WB_PROXY_CRASHED "[wb:crashed:"		/* + "N] message" */
 #define WB_PROXY_EXITED "[wb:exited:"		/* + "N] message" */
+/*
+ * What the student's code printed during a test travels to the reporter
+ * as passing assertions whose message is this prefix and the text (at
+ * most WIRE_OUTPUT_KEPT_BYTES of it in all): data for the report, never
+ * a verdict (only failing assertions decide one).
+ */
+#define WB_PROXY_OUTPUT "[wb:output]"
 
 /* Whether the student's file defines the contract function `name`. */
 bool wb_proxy_defined(const char *name);

@@ -24,6 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <criterion/options.h>
+
 #include "check.h"
 #include "wire_socket.h"
 
@@ -38,6 +40,12 @@ static struct {
 } runner = { false, -1, 0 };
 
 static unsigned char frame[WIRE_MAX_FRAME];
+
+/* What this test (this worker) kept of the printed output so far. */
+static struct {
+	size_t kept;
+	bool cut;		/* some was left out, and the report says so */
+} output;
 
 /* Records the failure and ends the test. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -224,6 +232,58 @@ static void serve_callback(const struct wire_call *call, const char *name,
 	send_frame(&w);
 }
 
+/* Keeps text (n bytes, NUL-terminated) as a passing assertion. */
+static void keep_output(char *text, size_t n, bool cut)
+{
+	size_t room = WIRE_OUTPUT_KEPT_BYTES - output.kept;
+
+	if (output.cut)
+		return;
+	/* A NUL would end the message early; the report shows it as '?'. */
+	for (size_t i = 0; i < n; i++)
+		text[i] = text[i] ? text[i] : '\x01';
+	if (n > room) {
+		n = room;
+		cut = true;
+	}
+	text[n] = '\0';
+	/* Passing assertions reach the reporter only with full stats. */
+	criterion_options.full_stats = true;
+	if (n)
+		cr_expect(1, WB_PROXY_OUTPUT "%s", text);
+	output.kept += n;
+	if (cut) {
+		cr_expect(1, WB_PROXY_OUTPUT "\n[the rest is not shown: a test "
+			  "keeps the first %zu bytes printed]\n",
+			  WIRE_OUTPUT_KEPT_BYTES);
+		output.cut = true;
+	}
+}
+
+/*
+ * An OUTPUT frame: what the student's code printed.  A flood fails the
+ * test; the rest is kept for the report, and shown on the terminal of a
+ * student running make check (WB_RUNNER).
+ */
+static void printed(const char *name, struct wire_reader *r)
+{
+	static char text[WIRE_OUTPUT_KEPT_BYTES + 1];
+	uint64_t total;
+	size_t n;
+
+	if (wire_decode_output(r, text, &n, &total) != 0)
+		fail_test("%s: the process running your code answered with a "
+			  "malformed message: counted as failed", name);
+	if (getenv("WB_RUNNER") && fwrite(text, 1, n, stderr) != n) {
+		/* the student's terminal: nothing to recover */
+	}
+	if (total >= WIRE_OUTPUT_FLOOD_BYTES)
+		fail_test("%s printed more than %zu KiB of output in one call: "
+			  "remove the printf calls (debugging output), or print "
+			  "less", name, WIRE_OUTPUT_FLOOD_BYTES >> 10);
+	keep_output(text, n, total > n);
+}
+
 static double returned(const struct wire_call *call, const char *name,
 		       struct wire_reader *r)
 {
@@ -283,6 +343,9 @@ double wb_proxy_call(struct wire_call *call)
 		switch (n ? wire_get_u8(&r) : 0) {
 		case WIRE_CALLBACK:
 			serve_callback(call, name, &r);
+			break;
+		case WIRE_OUTPUT:
+			printed(name, &r);
 			break;
 		case WIRE_RETURN:
 			return returned(call, name, &r);

@@ -12,10 +12,11 @@
  * escaped inside fields (docs/design.md):
  *
  *   seed	<seed>
- *   test	<function>	<check>	<description>	<outcome>	<signal>	<exit>	<message>	<visibility>
+ *   test	<function>	<check>	<description>	<outcome>	<signal>	<exit>	<message>	<visibility>	<output>
  *
  * visibility is `hidden` for a test written with WB_HIDDEN_TEST, `visible`
- * for every other.
+ * for every other; output is what the student's code printed during the
+ * test (proxy_call.c keeps it bounded), which decides nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,22 @@ first_failure(const struct criterion_test_stats *stats)
 		if (!a->passed)
 			return a;
 	return NULL;
+}
+
+static bool is_output(const struct criterion_assert_stats *a)
+{
+	return a->passed && a->message &&
+	       !strncmp(a->message, WB_PROXY_OUTPUT, strlen(WB_PROXY_OUTPUT));
+}
+
+/* The printed output, in the order it came (the list is newest first). */
+static void write_output(FILE *out, const struct criterion_assert_stats *a)
+{
+	if (!a)
+		return;
+	write_output(out, a->next);
+	if (is_output(a))
+		write_escaped(out, a->message + strlen(WB_PROXY_OUTPUT));
 }
 
 /* The verdict of one test, as the report states it. */
@@ -92,6 +109,12 @@ static struct verdict judge(const struct criterion_test_stats *stats)
 	const struct criterion_assert_stats *failure = first_failure(stats);
 	struct verdict v = { "failed", failure ? failure->message : "",
 			     stats->signal, stats->exit_code };
+	/* Passing assertions besides the output: "completed" alone. */
+	int completed = stats->passed_asserts;
+
+	for (const struct criterion_assert_stats *a = stats->asserts; a;
+	     a = a->next)
+		completed -= is_output(a);
 
 	if (stats->timed_out)
 		v.outcome = "timed_out";
@@ -106,7 +129,7 @@ static struct verdict judge(const struct criterion_test_stats *stats)
 	else if (failure && strncmp(v.message, WB_NOT_IMPLEMENTED,
 				    strlen(WB_NOT_IMPLEMENTED)) == 0)
 		v.outcome = "not_implemented";
-	else if (!failure && stats->passed_asserts < 1)
+	else if (!failure && completed < 1)
 		v.outcome = "incomplete";
 	else if (!failure && stats->test_status == CR_STATUS_PASSED)
 		v.outcome = "passed";
@@ -126,8 +149,10 @@ static void write_test(FILE *out, const struct criterion_test_stats *stats)
 	write_escaped(out, description ? description : stats->test->name);
 	fprintf(out, "\t%s\t%d\t%d\t", v.outcome, v.signal, v.exit_code);
 	write_escaped(out, v.message);
-	fprintf(out, "\t%s\n", stats->test->data->data == &wb_hidden_tag ?
+	fprintf(out, "\t%s\t", stats->test->data->data == &wb_hidden_tag ?
 		"hidden" : "visible");
+	write_output(out, stats->asserts);
+	fputc('\n', out);
 }
 
 /*

@@ -112,6 +112,17 @@ void wire_put_sizes(struct wire_writer *w, const size_t *data, size_t n)
 	put_array(w, data, n, sizeof *data);
 }
 
+void wire_encode_output(struct wire_writer *w, uint64_t printed,
+			const char *text, size_t n)
+{
+	if (n > WIRE_OUTPUT_KEPT_BYTES)
+		n = WIRE_OUTPUT_KEPT_BYTES;
+	wire_put_u8(w, WIRE_OUTPUT);
+	wire_put_u64(w, printed);
+	wire_put_u64(w, n);
+	put(w, text, n);
+}
+
 bool wire_encode_call(struct wire_writer *w, const struct wire_call *call)
 {
 	wire_put_u8(w, WIRE_CALL);
@@ -244,5 +255,19 @@ int wire_decode_callback(struct wire_reader *r, uint64_t token, uint64_t n,
 	if (sent_token != token)
 		r->bad = true;
 	wire_get_doubles_exact(r, true, n, x);
+	return wire_reader_done(r) ? 0 : -1;
+}
+
+int wire_decode_output(struct wire_reader *r, char *text, size_t *n,
+		       uint64_t *printed)
+{
+	uint64_t count;
+
+	*printed = wire_get_u64(r);
+	count = wire_get_u64(r);
+	if (count > WIRE_OUTPUT_KEPT_BYTES || count > *printed)
+		r->bad = true;
+	*n = r->bad ? 0 : (size_t)count;
+	get(r, text, *n);
 	return wire_reader_done(r) ? 0 : -1;
 }

@@ -18,6 +18,10 @@
  *                              modified mask, then every writable array
  *                              argument in order
  *   STATUS   zygote -> judge   u64 wait status of the runner that ended
+ *   OUTPUT   runner -> judge   u64 bytes printed, u64 count, count bytes:
+ *                              what the student's code printed during a
+ *                              call (before its RETURN; from the zygote,
+ *                              before the STATUS of a child that ended)
  *
  * An argument is its kind byte and its payload: DOUBLE f64; SIZE u64; an
  * array (IN, OUT, OPT, INOUT) u8 present, u64 count, count f64; LABELS u8
@@ -47,6 +51,20 @@
  */
 _Static_assert(WIRE_MAX_ARGS <= 32, "RETURN masks are 32 bits");
 
+/*
+ * What the student's code prints goes to a pipe of this size (stdout and
+ * stderr both, docs/design.md); the runner drains it after every call.
+ * Writes that find it full are lost, so a call that filled it up to the
+ * last atomic write (PIPE_BUF, 4 KiB) printed too much: it flooded.
+ */
+#define WIRE_OUTPUT_PIPE_BYTES ((size_t)64 << 10)
+#define WIRE_OUTPUT_FLOOD_BYTES (WIRE_OUTPUT_PIPE_BYTES - ((size_t)4 << 10))
+/*
+ * What one test keeps of it, and shows under the test: the first bytes
+ * only, so a chatty loop cannot bury the verdicts.
+ */
+#define WIRE_OUTPUT_KEPT_BYTES ((size_t)2 << 10)
+
 enum wire_frame_kind {
 	WIRE_SPAWN = 1,
 	WIRE_HELLO,
@@ -55,6 +73,7 @@ enum wire_frame_kind {
 	WIRE_VALUE,
 	WIRE_RETURN,
 	WIRE_STATUS,
+	WIRE_OUTPUT,
 };
 
 enum wire_arg_kind {
@@ -134,6 +153,12 @@ void wire_put_f64(struct wire_writer *w, double v);
 /* u8 present, u64 count, the elements (none when data is NULL). */
 void wire_put_doubles(struct wire_writer *w, const double *data, size_t n);
 void wire_put_sizes(struct wire_writer *w, const size_t *data, size_t n);
+/*
+ * An OUTPUT frame: `printed` bytes were printed, of which the first
+ * n (at most WIRE_OUTPUT_KEPT_BYTES) are in text.
+ */
+void wire_encode_output(struct wire_writer *w, uint64_t printed,
+			const char *text, size_t n);
 
 /* A CALL frame for call; false when it does not fit. */
 bool wire_encode_call(struct wire_writer *w, const struct wire_call *call);
@@ -185,5 +210,13 @@ int wire_decode_return(struct wire_reader *r, const struct wire_call *call,
  */
 int wire_decode_callback(struct wire_reader *r, uint64_t token, uint64_t n,
 			 double *x);
+
+/*
+ * Decodes the payload of an OUTPUT frame: text (at least
+ * WIRE_OUTPUT_KEPT_BYTES) receives *n bytes of the *printed.  0, or -1
+ * when malformed (more bytes than kept or than printed).
+ */
+int wire_decode_output(struct wire_reader *r, char *text, size_t *n,
+		       uint64_t *printed);
 
 #endif /* GRADER_WIRE_H */

@@ -11,7 +11,7 @@
 # A target NAME is tests/fuzz/fuzz_NAME.c (defining LLVMFuzzerTestOneInput)
 # with its seeds in tests/fuzz/corpus/NAME/ and, optionally, a libFuzzer
 # dictionary tests/fuzz/NAME.dict.  Adding one is adding NAME here:
-FUZZ_TARGETS := results unpack wire
+FUZZ_TARGETS := adjust results unpack wire lms discover similarity
 
 FUZZ_SECONDS ?= 60
 # clang's libFuzzer (Debian: clang, libclang-rt-14-dev).

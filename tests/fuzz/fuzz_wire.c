@@ -1,7 +1,8 @@
 /*
  * fuzz_wire.c - libFuzzer target for the judge's decoders of what a runner
  * sends (grader/wire/wire.c): RETURN and CALLBACK frames, checked against
- * the call they answer.
+ * the call they answer, and OUTPUT frames (what the student's code
+ * printed).
  *
  * The first two bytes choose a contract function and the element count of
  * its arrays (and whether an optional output is absent); the rest is the
@@ -86,6 +87,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			REQUIRE(wire_reader_done(&r));
 		free(x);
 		break;
+	case WIRE_OUTPUT: {
+		/* Exactly as long as the decoder may fill: ASan sees more. */
+		char *text = malloc(WIRE_OUTPUT_KEPT_BYTES);
+		size_t got;
+		uint64_t printed;
+
+		REQUIRE(text);
+		if (wire_decode_output(&r, text, &got, &printed) == 0)
+			REQUIRE(wire_reader_done(&r) &&
+				got <= WIRE_OUTPUT_KEPT_BYTES && got <= printed);
+		free(text);
+		break;
+	}
 	default:
 		(void)wire_get_u64(&r);	/* HELLO and STATUS: one field */
 		break;

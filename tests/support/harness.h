@@ -32,6 +32,8 @@ void harness_run_release(struct harness_run *run);
 
 /* A fresh folder under /tmp (malloc'd path). */
 char *harness_tempdir(void);
+/* "dir/name" (malloc'd). */
+char *harness_join(const char *dir, const char *name);
 void harness_remove(const char *path);
 /* Copies the regular files of src (not recursive) into dst. */
 void harness_copy_files(const char *src, const char *dst);
