@@ -5,22 +5,10 @@
 #include "results.h"
 #include "results_internal.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array_size.h"
-
-static const char *const outcome_names[] = {
-	[RESULTS_PASSED] = "passed",
-	[RESULTS_FAILED] = "failed",
-	[RESULTS_NOT_IMPLEMENTED] = "not_implemented",
-	[RESULTS_CRASHED] = "crashed",
-	[RESULTS_TIMED_OUT] = "timed_out",
-	[RESULTS_INCOMPLETE] = "incomplete",
-	[RESULTS_MISSING] = "missing",
-	[RESULTS_FILE_ERROR] = "file_error",
-};
 
 static const char *const file_status_names[] = {
 	[RESULTS_FILE_OK] = "ok",
@@ -36,19 +24,19 @@ static const char *const file_status_names[] = {
 
 const char *results_outcome_name(enum results_outcome outcome)
 {
-	return (size_t)outcome < ARRAY_SIZE(outcome_names) ?
-	       outcome_names[outcome] : "failed";
+	const char *name = wb_outcome_name((enum wb_outcome)outcome);
+
+	return name ? name : wb_outcome_name(WB_OUTCOME_FAILED);
 }
 
 bool results_outcome_parse(const char *name, enum results_outcome *outcome)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(outcome_names); i++) {
-		if (!strcmp(name, outcome_names[i])) {
-			*outcome = (enum results_outcome)i;
-			return true;
-		}
-	}
-	return false;
+	enum wb_outcome parsed = wb_outcome_parse(name);
+
+	if (parsed == WB_OUTCOME_COUNT)
+		return false;
+	*outcome = (enum results_outcome)parsed;
+	return true;
 }
 
 const char *results_file_status_name(enum results_file_status status)
@@ -213,45 +201,29 @@ void results_sort(struct results *results, const char *const *functions)
 
 /* ---- writing ------------------------------------------------------------ */
 
-static void write_escaped(FILE *out, const char *text)
-{
-	for (; text && *text; text++) {
-		switch (*text) {
-		case '\\': fputs("\\\\", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		default: fputc(*text, out); break;
-		}
-	}
-}
-
 void results_write(const struct results *results, FILE *out)
 {
 	if (results->has_seed)
-		fprintf(out, "seed\t%" PRIu64 "\n", results->seed);
-	fprintf(out, "file\t%s\t", results_file_status_name(results->file_status));
-	write_escaped(out, results->file_message);
+		wb_write_seed(out, results->seed);
+	fprintf(out, WB_RECORD_FILE "\t%s\t",
+		results_file_status_name(results->file_status));
+	wb_write_escaped(out, results->file_message);
 	fputc('\n', out);
 	if (results->advice) {
-		fputs("advice\t", out);
-		write_escaped(out, results->advice);
+		fputs(WB_RECORD_ADVICE "\t", out);
+		wb_write_escaped(out, results->advice);
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < results->nr; i++) {
 		const struct results_test *test = &results->tests[i];
+		struct wb_test_record record = {
+			test->function, test->check, test->description,
+			(enum wb_outcome)test->outcome, test->signal,
+			test->exit_code, test->message, test->hidden,
+		};
 
-		fputs("test\t", out);
-		write_escaped(out, test->function);
-		fputc('\t', out);
-		write_escaped(out, test->check);
-		fputc('\t', out);
-		write_escaped(out, test->description);
-		fprintf(out, "\t%s\t%d\t%d\t", results_outcome_name(test->outcome),
-			test->signal, test->exit_code);
-		write_escaped(out, test->message);
-		fprintf(out, "\t%s\t", test->hidden ? "hidden" : "visible");
-		write_escaped(out, test->output);
+		wb_write_test_fields(out, &record);
+		wb_write_escaped(out, test->output);
 		fputc('\n', out);
 	}
 }

@@ -19,17 +19,15 @@
 #include <stdio.h>
 
 #include "strbuf.h"
+#include "wb_format.h"
 
-enum results_outcome {
-	RESULTS_PASSED,
-	RESULTS_FAILED,
-	RESULTS_NOT_IMPLEMENTED,
-	RESULTS_CRASHED,
-	RESULTS_TIMED_OUT,
-	RESULTS_INCOMPLETE,	/* ended the test process early */
-	RESULTS_MISSING,	/* the file is not in the folder */
-	RESULTS_FILE_ERROR,	/* the file could not be graded at all */
-};
+/*
+ * What became of a test: the outcomes of the wb format, RESULTS_PASSED
+ * for WB_OUTCOME_PASSED and so on (include/wb_format.h lists them).
+ */
+#define RESULTS_OUTCOME_ENUM(name, text) RESULTS_##name = WB_OUTCOME_##name,
+enum results_outcome { WB_OUTCOMES(RESULTS_OUTCOME_ENUM) };
+#undef RESULTS_OUTCOME_ENUM
 
 struct results_test {
 	char *function;

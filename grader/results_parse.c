@@ -12,37 +12,6 @@
 #define STR(x) #x
 #define XSTR(x) STR(x)
 
-/* The most tab-separated fields a record has (a `test` line). */
-enum { MAX_FIELDS = 10 };
-
-/*
- * Splits one line (unescaping in place) into at most MAX_FIELDS fields;
- * MAX_FIELDS + 1 when it has more.
- */
-static size_t split_fields(char *line, char **fields)
-{
-	size_t count = 0;
-	char *out = line;
-
-	fields[count++] = out;
-	for (char *in = line; *in; in++) {
-		if (*in == '\t') {
-			*out++ = '\0';
-			if (count == MAX_FIELDS)
-				return MAX_FIELDS + 1; /* too many: garbled */
-			fields[count++] = out;
-		} else if (*in == '\\' && in[1]) {
-			in++;
-			*out++ = *in == 't' ? '\t' : *in == 'n' ? '\n' :
-				 *in == 'r' ? '\r' : *in;
-		} else {
-			*out++ = *in;
-		}
-	}
-	*out = '\0';
-	return count;
-}
-
 static bool parse_int(const char *text, int *value)
 {
 	char *end;
@@ -75,12 +44,12 @@ static bool parse_seed(const char *text, uint64_t *seed)
 /* The visibility field; a line from before it existed is visible. */
 static bool parse_visibility(char **fields, size_t count, bool *hidden)
 {
-	if (count == 8) {
+	if (count == WB_TEST_FIELDS_OLDEST) {
 		*hidden = false;
 		return true;
 	}
-	*hidden = !strcmp(fields[8], "hidden");
-	return *hidden || !strcmp(fields[8], "visible");
+	*hidden = !strcmp(fields[WB_TEST_VISIBILITY], WB_HIDDEN);
+	return *hidden || !strcmp(fields[WB_TEST_VISIBILITY], WB_VISIBLE);
 }
 
 /* Duplicates are left for results_drop_duplicates, once at the end. */
@@ -91,43 +60,46 @@ static bool parse_test(struct results *results, char **fields, size_t count)
 	int signal, exit_code;
 	bool hidden;
 
-	if (!*fields[1] || !*fields[2] ||
+	if (!*fields[WB_TEST_FUNCTION] || !*fields[WB_TEST_CHECK] ||
 	    !parse_visibility(fields, count, &hidden) ||
-	    !results_outcome_parse(fields[4], &outcome) ||
-	    !parse_int(fields[5], &signal) || !parse_int(fields[6], &exit_code))
+	    !results_outcome_parse(fields[WB_TEST_OUTCOME], &outcome) ||
+	    !parse_int(fields[WB_TEST_SIGNAL], &signal) ||
+	    !parse_int(fields[WB_TEST_EXIT], &exit_code))
 		return false;
-	test = results_add(results, fields[1], fields[2], fields[3]);
+	test = results_add(results, fields[WB_TEST_FUNCTION],
+			   fields[WB_TEST_CHECK], fields[WB_TEST_DESCRIPTION]);
 	test->outcome = outcome;
 	test->signal = signal;
 	test->exit_code = exit_code;
 	test->hidden = hidden;
-	results_set_message(test, fields[7]);
-	if (count == 10)
-		results_set_output(test, fields[9]);
+	results_set_message(test, fields[WB_TEST_MESSAGE]);
+	if (count == WB_TEST_FIELDS)
+		results_set_output(test, fields[WB_TEST_OUTPUT]);
 	return true;
 }
 
 /* One record; false when the line is none. */
 static bool parse_line(struct results *results, char *line)
 {
-	char *fields[MAX_FIELDS];
-	size_t count = split_fields(line, fields);
+	char *fields[WB_TEST_FIELDS];
+	size_t count = wb_split_fields(line, fields, WB_TEST_FIELDS);
 	enum results_file_status status;
 
-	if (count == 2 && !strcmp(fields[0], "seed")) {
+	if (count == 2 && !strcmp(fields[0], WB_RECORD_SEED)) {
 		if (!parse_seed(fields[1], &results->seed))
 			return false;
 		results->has_seed = true;
 		return true;
 	}
-	if (count >= 8 && count <= 10 && !strcmp(fields[0], "test"))
+	if (count >= WB_TEST_FIELDS_OLDEST && count <= WB_TEST_FIELDS &&
+	    !strcmp(fields[0], WB_RECORD_TEST))
 		return parse_test(results, fields, count);
-	if (count == 3 && !strcmp(fields[0], "file") &&
+	if (count == 3 && !strcmp(fields[0], WB_RECORD_FILE) &&
 	    results_file_status_parse(fields[1], &status)) {
 		results_set_file(results, status, fields[2]);
 		return true;
 	}
-	if (count == 2 && !strcmp(fields[0], "advice")) {
+	if (count == 2 && !strcmp(fields[0], WB_RECORD_ADVICE)) {
 		free(results->advice);
 		results->advice = xstrdup(fields[1]);
 		return true;

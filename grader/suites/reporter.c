@@ -8,11 +8,8 @@
  * judge, which never maps student code: only the verdicts the suites
  * recorded reach it.
  *
- * The format is one record per line, tab-separated, with \\, \t, \n and \r
- * escaped inside fields (docs/design.md):
- *
- *   seed	<seed>
- *   test	<function>	<check>	<description>	<outcome>	<signal>	<exit>	<message>	<visibility>	<output>
+ * The format (one record a line, tab-separated, fields escaped) is the
+ * grader's too: include/wb_format.h holds its layout, names and escaping.
  *
  * visibility is `hidden` for a test written with WB_HIDDEN_TEST, `visible`
  * for every other; output is what the student's code printed during the
@@ -28,19 +25,7 @@
 
 #include "check.h"
 #include "proxy.h"
-
-static void write_escaped(FILE *out, const char *text)
-{
-	for (; text && *text; text++) {
-		switch (*text) {
-		case '\\': fputs("\\\\", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		default: fputc(*text, out); break;
-		}
-	}
-}
+#include "wb_format.h"
 
 static const struct criterion_assert_stats *
 first_failure(const struct criterion_test_stats *stats)
@@ -65,12 +50,12 @@ static void write_output(FILE *out, const struct criterion_assert_stats *a)
 		return;
 	write_output(out, a->next);
 	if (is_output(a))
-		write_escaped(out, a->message + strlen(WB_PROXY_OUTPUT));
+		wb_write_escaped(out, a->message + strlen(WB_PROXY_OUTPUT));
 }
 
 /* The verdict of one test, as the report states it. */
 struct verdict {
-	const char *outcome;
+	enum wb_outcome outcome;
 	const char *message;
 	int signal;
 	int exit_code;
@@ -107,7 +92,7 @@ static bool runner_ended(const char *message, const char *prefix, int *number,
 static struct verdict judge(const struct criterion_test_stats *stats)
 {
 	const struct criterion_assert_stats *failure = first_failure(stats);
-	struct verdict v = { "failed", failure ? failure->message : "",
+	struct verdict v = { WB_OUTCOME_FAILED, failure ? failure->message : "",
 			     stats->signal, stats->exit_code };
 	/* Passing assertions besides the output: "completed" alone. */
 	int completed = stats->passed_asserts;
@@ -117,22 +102,22 @@ static struct verdict judge(const struct criterion_test_stats *stats)
 		completed -= is_output(a);
 
 	if (stats->timed_out)
-		v.outcome = "timed_out";
+		v.outcome = WB_OUTCOME_TIMED_OUT;
 	else if (stats->crashed)
-		v.outcome = "crashed";	/* the judge itself: a suite bug */
+		v.outcome = WB_OUTCOME_CRASHED;	/* the judge itself: a suite bug */
 	else if (failure && runner_ended(v.message, WB_PROXY_CRASHED,
 					 &v.signal, &v.message))
-		v.outcome = "crashed";
+		v.outcome = WB_OUTCOME_CRASHED;
 	else if (failure && runner_ended(v.message, WB_PROXY_EXITED,
 					 &v.exit_code, &v.message))
-		v.outcome = "incomplete";
+		v.outcome = WB_OUTCOME_INCOMPLETE;
 	else if (failure && strncmp(v.message, WB_NOT_IMPLEMENTED,
 				    strlen(WB_NOT_IMPLEMENTED)) == 0)
-		v.outcome = "not_implemented";
+		v.outcome = WB_OUTCOME_NOT_IMPLEMENTED;
 	else if (!failure && completed < 1)
-		v.outcome = "incomplete";
+		v.outcome = WB_OUTCOME_INCOMPLETE;
 	else if (!failure && stats->test_status == CR_STATUS_PASSED)
-		v.outcome = "passed";
+		v.outcome = WB_OUTCOME_PASSED;
 	return v;
 }
 
@@ -140,17 +125,14 @@ static void write_test(FILE *out, const struct criterion_test_stats *stats)
 {
 	struct verdict v = judge(stats);
 	const char *description = stats->test->data->description;
+	struct wb_test_record record = {
+		stats->test->category, stats->test->name,
+		description ? description : stats->test->name,
+		v.outcome, v.signal, v.exit_code, v.message,
+		stats->test->data->data == &wb_hidden_tag,
+	};
 
-	fputs("test\t", out);
-	write_escaped(out, stats->test->category);
-	fputc('\t', out);
-	write_escaped(out, stats->test->name);
-	fputc('\t', out);
-	write_escaped(out, description ? description : stats->test->name);
-	fprintf(out, "\t%s\t%d\t%d\t", v.outcome, v.signal, v.exit_code);
-	write_escaped(out, v.message);
-	fprintf(out, "\t%s\t", stats->test->data->data == &wb_hidden_tag ?
-		"hidden" : "visible");
+	wb_write_test_fields(out, &record);
 	write_output(out, stats->asserts);
 	fputc('\n', out);
 }
@@ -179,7 +161,7 @@ static void wb_report_write(FILE *given, struct criterion_global_stats *stats)
 {
 	FILE *out = report_file(given);
 
-	fprintf(out, "seed\t%llu\n", (unsigned long long)wb_seed());
+	wb_write_seed(out, wb_seed());
 	for (struct criterion_suite_stats *suite = stats->suites; suite;
 	     suite = suite->next)
 		for (struct criterion_test_stats *test = suite->tests; test;
