@@ -313,10 +313,11 @@ int adjust_load(struct adjust_file *file, const char *path,
 
 	strbuf_init(&text);
 	if (!strbuf_read_file(&text, path, ADJUST_MAX_FILE_BYTES)) {
-		strbuf_addf(error, "%s: cannot read it (%s); give a readable "
-			    "file of at most %zu KiB with --adjustments",
-			    path, errno == EFBIG ? "too large" :
-			    strerror(errno), ADJUST_MAX_FILE_BYTES >> 10);
+		strbuf_addf(error, "%s: cannot read it (", path);
+		strbuf_add_read_error(error, ADJUST_MAX_FILE_BYTES);
+		strbuf_addstr(error, "); give a readable file of at most ");
+		strbuf_add_bytes(error, ADJUST_MAX_FILE_BYTES);
+		strbuf_addstr(error, " with --adjustments");
 		strbuf_release(&text);
 		return -1;
 	}

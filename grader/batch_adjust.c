@@ -13,6 +13,9 @@
 #include "sanitize.h"
 #include "student_id.h"
 
+/* The most of a feedback page read to add the instructor's section to. */
+#define PAGE_MAX_BYTES ((size_t)64 << 20)
+
 int batch_adjust_load(struct adjust_file *file, const char *given,
 		      const char *out, struct strbuf *error)
 {
@@ -71,23 +74,32 @@ static int rewrite_page(const struct batch_context *context,
 
 	strbuf_init(&page);
 	strbuf_init(&updated);
-	if (strbuf_read_file(&page, path, (size_t)64 << 20)) {
+	if (strbuf_read_file(&page, path, PAGE_MAX_BYTES)) {
 		for (const char *p = page.buf;
 		     (p = strstr(p, ADJUST_SECTION_MARK)) != NULL; p++)
 			mark = p;
 		strbuf_add(&updated, page.buf,
 			   mark ? (size_t)(mark - page.buf) : page.len);
 		strbuf_addstr(&updated, section);
-		if (strcmp(updated.buf, page.buf) != 0)
-			status = feedback_write(context->feedback_dir,
-						entry->id, updated.buf);
+		if (strcmp(updated.buf, page.buf) != 0 &&
+		    (status = feedback_write(context->feedback_dir, entry->id,
+					     updated.buf)) != 0)
+			fprintf(stderr, "grader: cannot add the instructor's "
+				"section to %s (%s); free some space, then run "
+				"the same command again\n", path,
+				strerror(errno));
 	} else if (*section) {
-		status = -1;	/* a page must be there to add to */
-	}
-	if (status != 0)
+		/* A page must be there to add to. */
+		struct strbuf why = STRBUF_INIT;
+
+		strbuf_add_read_error(&why, PAGE_MAX_BYTES);
 		fprintf(stderr, "grader: cannot add the instructor's section "
-			"to %s (%s); free some space, then run the same "
-			"command again\n", path, strerror(errno));
+			"to %s (cannot read it: %s); leave the batch's "
+			"feedback pages in place, then run the same command "
+			"again\n", path, why.buf);
+		strbuf_release(&why);
+		status = -1;
+	}
 	strbuf_release(&updated);
 	strbuf_release(&page);
 	free(path);

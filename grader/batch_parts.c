@@ -11,15 +11,6 @@
 
 #include "student_id.h"
 
-/* "4 MiB", or bytes when the limit is not a whole number of MiB. */
-static void add_amount(struct strbuf *out, size_t bytes)
-{
-	if (bytes && !(bytes & ((1u << 20) - 1)))
-		strbuf_addf(out, "%zu MiB", bytes >> 20);
-	else
-		strbuf_addf(out, "%zu bytes", bytes);
-}
-
 /*
  * The copy keeps the original's time: the batch takes the newest as when
  * the student handed in (the late policy), not when it was copied.
@@ -47,8 +38,7 @@ static int copy_one(const struct batch_part *part, const char *dest,
 	if (!strbuf_read_file(&content, part->path, limit)) {
 		strbuf_addf(error, "%s: ", part->name);
 		if (errno == EFBIG) {
-			strbuf_addstr(error, "larger than ");
-			add_amount(error, limit);
+			strbuf_add_read_error(error, limit);
 			strbuf_addstr(error, "; hand in only the exercise "
 				      "files");
 		} else {
@@ -91,7 +81,7 @@ int batch_parts_copy(const struct batch_entry *entry, const char *dest,
 		if (total > limits->max_total_bytes) {
 			strbuf_addstr(error, "the files handed in are larger "
 				      "than ");
-			add_amount(error, limits->max_total_bytes);
+			strbuf_add_bytes(error, limits->max_total_bytes);
 			strbuf_addstr(error, " in all; hand in only the "
 				      "exercise files");
 			return -1;

@@ -15,6 +15,14 @@
 #include "student_id.h"
 
 #define STATE_MAGIC "wb-batch-state 2\n"
+/*
+ * The most of a handed-in file the fingerprint reads (a larger one counts
+ * as unreadable: it changes the fingerprint, so the student is graded
+ * again and the grader says why), and of a resume record; a record that
+ * cannot be read whole is no record, and the student is graded again.
+ */
+#define STATE_FILE_MAX_BYTES ((size_t)64 << 20)
+#define STATE_RECORD_MAX_BYTES ((size_t)1 << 20)
 
 /* The grader build: a rebuilt grader grades everything again. */
 static void add_build(struct strbuf *sb)
@@ -33,7 +41,7 @@ static void add_file(struct strbuf *sb, const char *name, const char *path)
 	struct strbuf content;
 
 	strbuf_init(&content);
-	if (strbuf_read_file(&content, path, (size_t)64 << 20)) {
+	if (strbuf_read_file(&content, path, STATE_FILE_MAX_BYTES)) {
 		strbuf_addf(sb, "file %s %zu\n", name, content.len);
 		strbuf_add(sb, content.buf, content.len);
 	} else {
@@ -171,7 +179,7 @@ int batch_state_read(const char *state_dir, const char *id,
 	int found = 0;
 
 	strbuf_init(&text);
-	if (strbuf_read_file(&text, path, (size_t)1 << 20) &&
+	if (strbuf_read_file(&text, path, STATE_RECORD_MAX_BYTES) &&
 	    !strncmp(text.buf, expected, strlen(expected))) {
 		const char *rest = text.buf + strlen(expected);
 

@@ -264,10 +264,12 @@ int class_report_write(const char *out, struct strbuf *note,
 	int status = -1;
 
 	strbuf_init(&gradebook);
-	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES))
-		strbuf_addf(error, "cannot read %s (%s); run the batch again",
-			    path, strerror(errno));
-	else
+	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES)) {
+		strbuf_addf(error, "cannot read %s (", path);
+		strbuf_add_read_error(error, GRADEBOOK_READ_BYTES);
+		strbuf_addstr(error, errno == EFBIG ? "); split the class into "
+			      "several batches" : "); run the batch again");
+	} else
 		status = report(out, gradebook.buf, note, error);
 	strbuf_release(&gradebook);
 	free(path);

@@ -229,7 +229,13 @@ void class_store_read_problem(const char *out, const char *id,
 	struct strbuf text;
 
 	strbuf_init(&text);
-	if (strbuf_read_file(&text, path, KEPT_MESSAGE_BYTES + 1)) {
+	/*
+	 * The grader wrote at most a line of KEPT_MESSAGE_BYTES and its
+	 * newline; of a longer file (not its own) the first line still says
+	 * what the problem was.
+	 */
+	if (strbuf_read_file(&text, path, KEPT_MESSAGE_BYTES + 1) ||
+	    (errno == EFBIG && text.len)) {
 		text.len = strcspn(text.buf, "\n");
 		text.buf[text.len] = '\0';
 		strbuf_addstr(line, text.buf);

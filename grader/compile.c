@@ -154,15 +154,21 @@ static int stage_source(const struct compile_job *job,
 
 	strbuf_init(&header);
 	if (!strbuf_read_file(&header, job->resources->header,
-			      COMPILE_MAX_SOURCE_BYTES) ||
-	    write_file(copy, source->buf, source->len) != 0 ||
-	    write_file(header_copy, header.buf, header.len) != 0)
+			      COMPILE_MAX_SOURCE_BYTES)) {
+		strbuf_addf(&result->message, "cannot read the grader's "
+			    "contract header %s (", job->resources->header);
+		strbuf_add_read_error(&result->message,
+				      COMPILE_MAX_SOURCE_BYTES);
+		strbuf_addstr(&result->message, "); run make grader");
+	} else if (write_file(copy, source->buf, source->len) != 0 ||
+		   write_file(header_copy, header.buf, header.len) != 0) {
 		strbuf_addf(&result->message, "cannot copy %s into the "
 			    "scratch folder %s (%s); check that TMPDIR "
 			    "has space", job->shown, job->workdir,
 			    strerror(errno));
-	else
+	} else {
 		status = 0;
+	}
 	strbuf_release(&header);
 	free(copy);
 	free(header_copy);

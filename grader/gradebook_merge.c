@@ -149,9 +149,12 @@ static int read_shards(struct merge *m)
 		char *path = xstrfmt("%s/%s", m->dir, m->files[k]);
 
 		strbuf_reset(&text);
-		if (!strbuf_read_file(&text, path, (size_t)1 << 30)) {
-			strbuf_addf(m->error, "--merge %s: cannot read %s (%s)",
-				    m->dir, path, strerror(errno));
+		if (!strbuf_read_file(&text, path, GRADEBOOK_READ_BYTES)) {
+			strbuf_addf(m->error, "--merge %s: cannot read %s (",
+				    m->dir, path);
+			strbuf_add_read_error(m->error, GRADEBOOK_READ_BYTES);
+			strbuf_addstr(m->error, "); give the folders the "
+				      "batch wrote, each with its gradebook");
 			status = -1;
 		} else {
 			status = read_rows(m, k, text.buf, header.buf);

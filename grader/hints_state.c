@@ -78,8 +78,16 @@ int hints_state_load(struct hints_state *state, struct strbuf *why)
 	state->path = xstrfmt("%s/hints", folder);
 	free(folder);
 	strbuf_reset(&state->lines);
-	if (!strbuf_read_file(&state->lines, state->path, STATE_LIMIT))
-		strbuf_reset(&state->lines);	/* none yet, or unreadable */
+	if (!strbuf_read_file(&state->lines, state->path, STATE_LIMIT)) {
+		if (errno != ENOENT) {	/* ENOENT: no hint shown yet */
+			strbuf_addf(why, "cannot read %s (", state->path);
+			strbuf_add_read_error(why, STATE_LIMIT);
+			strbuf_addstr(why, "; remove it to start the hints "
+				      "over)");
+			return -1;
+		}
+		strbuf_reset(&state->lines);
+	}
 	if (state->lines.len && state->lines.buf[state->lines.len - 1] != '\n')
 		strbuf_addch(&state->lines, '\n');
 	return 0;

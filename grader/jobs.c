@@ -14,6 +14,11 @@
 #include <unistd.h>
 
 #define VERDICT_FILE "verdicts.wb"
+/*
+ * The most a worker's verdicts may take: a file's report is at most
+ * RESULTS_MAX_LINES lines, of a few KiB each in practice.
+ */
+#define VERDICT_MAX_BYTES ((size_t)64 << 20)
 
 static volatile sig_atomic_t interrupted;
 
@@ -89,20 +94,29 @@ static void read_verdicts(struct jobs_item *item, int wait_status)
 	char *path = xstrfmt("%s/%s", item->task.workdir, VERDICT_FILE);
 	struct strbuf text;
 
-	strbuf_init(&text);
-	if (strbuf_read_file(&text, path, (size_t)64 << 20) &&
-	    WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
-		results_parse(&item->results, text.buf);
-	} else {
-		char *message = xstrfmt("the grader's worker for %s failed "
-					"(wait status %d); run again, and "
-					"report it if it happens again",
-					item->task.exercise->file, wait_status);
+	struct strbuf message = STRBUF_INIT;
 
-		results_set_file(&item->results, RESULTS_FILE_INTERNAL,
-				 message);
-		free(message);
+	strbuf_init(&text);
+	if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
+		strbuf_addf(&message, "the grader's worker for %s failed "
+			    "(wait status %d)", item->task.exercise->file,
+			    wait_status);
+	} else if (!strbuf_read_file(&text, path, VERDICT_MAX_BYTES)) {
+		strbuf_addf(&message, "cannot read the verdicts the grader's "
+			    "worker wrote for %s in %s (",
+			    item->task.exercise->file, path);
+		strbuf_add_read_error(&message, VERDICT_MAX_BYTES);
+		strbuf_addch(&message, ')');
+	} else {
+		results_parse(&item->results, text.buf);
 	}
+	if (message.len) {
+		strbuf_addstr(&message, "; run again, and report it if it "
+			      "happens again");
+		results_set_file(&item->results, RESULTS_FILE_INTERNAL,
+				 message.buf);
+	}
+	strbuf_release(&message);
 	strbuf_release(&text);
 	free(path);
 }

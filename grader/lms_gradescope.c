@@ -135,12 +135,11 @@ int lms_gradescope_list(struct batch_entries *entries, const char *dir,
 	int status = -1;
 
 	strbuf_init(&text);
-	errno = 0;
 	if (!strbuf_read_file(&text, path, LMS_METADATA_MAX_BYTES)) {
-		strbuf_addf(error, "--from gradescope: cannot read %s (%s); "
-			    "give the folder of Gradescope's Export "
-			    "Submissions, unzipped, which holds %s", path,
-			    errno ? strerror(errno) : "too large",
+		strbuf_addf(error, "--from gradescope: cannot read %s (", path);
+		strbuf_add_read_error(error, LMS_METADATA_MAX_BYTES);
+		strbuf_addf(error, "); give the folder of Gradescope's Export "
+			    "Submissions, unzipped, which holds %s",
 			    metadata_name);
 	} else if (lms_read_names(dir, &names, error) == 0) {
 		lms_metadata_parse(&metadata, text.buf, text.len);

@@ -151,13 +151,12 @@ int roster_load(struct roster *roster, const char *path,
 	int status = -1;
 
 	strbuf_init(&text);
-	errno = 0;
-	if (!strbuf_read_file(&text, path, ROSTER_MAX_BYTES))
-		strbuf_addf(error, "--roster %s: cannot read it (%s); give a "
-			    "CSV file of at most %zu MiB", path,
-			    errno ? strerror(errno) : "too large",
-			    ROSTER_MAX_BYTES >> 20);
-	else if (parse(roster, text.buf + (strncmp(text.buf, bom, 3) ? 0 : 3),
+	if (!strbuf_read_file(&text, path, ROSTER_MAX_BYTES)) {
+		strbuf_addf(error, "--roster %s: cannot read it (", path);
+		strbuf_add_read_error(error, ROSTER_MAX_BYTES);
+		strbuf_addstr(error, "); give a CSV file of at most ");
+		strbuf_add_bytes(error, ROSTER_MAX_BYTES);
+	} else if (parse(roster, text.buf + (strncmp(text.buf, bom, 3) ? 0 : 3),
 		       &line, &problem) != 0)
 		strbuf_addf(error, "--roster %s line %zu: %s", path, line,
 			    problem);

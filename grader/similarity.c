@@ -129,25 +129,27 @@ static int run_sim(const struct exercise_run *run, struct strbuf *output,
 		argv[argc++] = xstrfmt(SIMILARITY_NAME_FORMAT, i);
 	sandbox_result_init(&result);
 	if (!sim || run_tool_limited(argv, run->dir, readable,
-				     SIMILARITY_SECONDS, &result) != 0)
+				     SIMILARITY_SECONDS, &result) != 0) {
 		strbuf_addf(error, "--similarity: cannot run sim_c for %s; "
 			    "install similarity-tester (sh "
 			    "scripts/install-deps.sh)", run->exercise->file);
-	else if (result.timed_out)
+	} else if (result.timed_out) {
 		strbuf_addf(error, "--similarity: sim_c took longer than %.0f s "
 			    "on %s and was stopped; run --merge DIR "
 			    "--similarity on a quieter machine",
 			    SIMILARITY_SECONDS, run->exercise->file);
-	else if (!WIFEXITED(result.wait_status) ||
-		 WEXITSTATUS(result.wait_status) != 0)
+	} else if (!WIFEXITED(result.wait_status) ||
+		   WEXITSTATUS(result.wait_status) != 0) {
 		failed(run, &result, error);
-	else if (!strbuf_read_file(output, path, SIMILARITY_OUTPUT_BYTES))
+	} else if (!strbuf_read_file(output, path, SIMILARITY_OUTPUT_BYTES)) {
 		strbuf_addf(error, "--similarity: cannot read what sim_c wrote "
-			    "on %s (%s; at most %d MiB are read)",
-			    run->exercise->file, strerror(errno),
-			    SIMILARITY_OUTPUT_MIB);
-	else
+			    "on %s (", run->exercise->file);
+		strbuf_add_read_error(error, SIMILARITY_OUTPUT_BYTES);
+		strbuf_addstr(error, "); run --similarity again, with fewer "
+			      "students if it was too long");
+	} else {
 		status = 0;
+	}
 	sandbox_result_release(&result);
 	for (size_t i = names; i < argc; i++)
 		free(argv[i]);
@@ -173,14 +175,16 @@ static int compare_exercise(struct similarity_class *class,
 	strbuf_init(&lines);
 	strbuf_init(&output);
 	run.dir = workspace_subfolder(workspace, exercise->name);
-	if (stub_path && !strbuf_read_file(&stub, stub_path, STUB_BYTES))
-		strbuf_addf(error, "--similarity: cannot read %s (%s); run "
-			    "make build-all", stub_path, strerror(errno));
-	else if (stub_path && !run.dir)
+	if (stub_path && !strbuf_read_file(&stub, stub_path, STUB_BYTES)) {
+		strbuf_addf(error, "--similarity: cannot read %s (",
+			    stub_path);
+		strbuf_add_read_error(error, STUB_BYTES);
+		strbuf_addstr(error, "); run make build-all");
+	} else if (stub_path && !run.dir) {
 		strbuf_addf(error, "--similarity: cannot create a scratch "
 			    "folder (%s); set TMPDIR to a writable folder",
 			    strerror(errno));
-	else if (stub_path) {
+	} else if (stub_path) {
 		similarity_stub_lines(stub.buf, &lines);
 		write_members(class, &run, lines.buf);
 		class->compared[exercise - catalog_exercise_at(0)] = run.nr;
@@ -274,8 +278,10 @@ int similarity_write(const char *out, struct strbuf *error)
 
 	strbuf_init(&gradebook);
 	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES)) {
-		strbuf_addf(error, "--similarity: cannot read %s (%s); run the "
-			    "batch first", path, strerror(errno));
+		strbuf_addf(error, "--similarity: cannot read %s (", path);
+		strbuf_add_read_error(error, GRADEBOOK_READ_BYTES);
+		strbuf_addstr(error, errno == EFBIG ? "); split the class into "
+			      "several batches" : "); run the batch first");
 	} else {
 		read_students(&class, gradebook.buf);
 		if (compare_all(&class, error) == 0)

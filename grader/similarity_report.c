@@ -31,8 +31,12 @@ static void run_text(const struct similarity_class *class,
 	size_t line = 1, shown = 0;
 
 	strbuf_init(&text);
-	if (!strbuf_read_file(&text, path, CLASS_STORE_SOURCE_BYTES))
-		strbuf_addstr(out, "(the file is no longer there)\n");
+	if (!strbuf_read_file(&text, path, CLASS_STORE_SOURCE_BYTES)) {
+		strbuf_addstr(out, "(the kept copy cannot be read: ");
+		strbuf_add_read_error(out, CLASS_STORE_SOURCE_BYTES);
+		strbuf_addstr(out, "; run --similarity again)\n");
+		strbuf_reset(&text);
+	}
 	for (const char *p = text.buf; *p && line <= last; line++) {
 		size_t len = strcspn(p, "\n");
 

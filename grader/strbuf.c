@@ -197,6 +197,29 @@ bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit)
 	return true;
 }
 
+void strbuf_add_bytes(struct strbuf *sb, size_t bytes)
+{
+	if (bytes && !(bytes & (((size_t)1 << 20) - 1)))
+		strbuf_addf(sb, "%zu MiB", bytes >> 20);
+	else if (bytes && !(bytes & (((size_t)1 << 10) - 1)))
+		strbuf_addf(sb, "%zu KiB", bytes >> 10);
+	else
+		strbuf_addf(sb, "%zu bytes", bytes);
+}
+
+void strbuf_add_read_error(struct strbuf *sb, size_t limit)
+{
+	int saved = errno;
+
+	if (saved == EFBIG) {
+		strbuf_addstr(sb, "longer than ");
+		strbuf_add_bytes(sb, limit);
+	} else {
+		strbuf_addstr(sb, strerror(saved));
+	}
+	errno = saved;
+}
+
 int strbuf_write_file(const struct strbuf *text, const char *path)
 {
 	char *partial = xstrfmt("%s.partial-%ld", path, (long)getpid());

@@ -44,6 +44,14 @@ void strbuf_reset(struct strbuf *sb);
  */
 bool strbuf_read_file(struct strbuf *sb, const char *path, size_t limit);
 /*
+ * Why strbuf_read_file(..., limit) just failed, for a message: "longer
+ * than 1 MiB" when the file was past the limit, else strerror(errno).
+ * Call it before anything that may change errno.
+ */
+void strbuf_add_read_error(struct strbuf *sb, size_t limit);
+/* An amount of bytes as people read it: "4 MiB", "300 KiB", "70 bytes". */
+void strbuf_add_bytes(struct strbuf *sb, size_t bytes);
+/*
  * Writes the buffer to path through a temporary file beside it and a
  * rename, so path is never seen half-written; 0, or -1 (errno set).
  */

@@ -1,6 +1,7 @@
 /*
  * test_unit_strbuf.c - strbuf_read_file reads whole files or says why not:
- * a file longer than the limit is an error (EFBIG), never cut short.
+ * a file longer than the limit is an error (EFBIG), never cut short, and
+ * the reason a caller shows names the limit.
  */
 #include <criterion/criterion.h>
 
@@ -45,4 +46,26 @@ Test(strbuf, read_file_up_to_the_limit, .description = "a file of exactly "
 	free(longer);
 	harness_remove(dir);
 	free(dir);
+}
+
+Test(strbuf, read_error_names_the_limit, .description = "the reason for a "
+     "failed read names the limit for a file too long, else the system's")
+{
+	struct strbuf why = STRBUF_INIT;
+
+	errno = EFBIG;
+	strbuf_add_read_error(&why, (size_t)4 << 20);
+	cr_expect_str_eq(why.buf, "longer than 4 MiB");
+	cr_expect_eq(errno, EFBIG, "errno is kept for the caller");
+	strbuf_reset(&why);
+	strbuf_add_read_error(&why, 300 << 10);
+	cr_expect_str_eq(why.buf, "longer than 300 KiB");
+	strbuf_reset(&why);
+	errno = ENOENT;
+	strbuf_add_read_error(&why, 10);
+	cr_expect_str_eq(why.buf, strerror(ENOENT));
+	strbuf_reset(&why);
+	strbuf_add_bytes(&why, 70);
+	cr_expect_str_eq(why.buf, "70 bytes");
+	strbuf_release(&why);
 }

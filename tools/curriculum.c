@@ -21,6 +21,9 @@
 #include "strbuf.h"
 #include "wire_map.h"
 
+/* The most of a header or page with a generated part that is read. */
+#define GENERATED_MAX_BYTES ((size_t)1 << 20)
+
 #define STR(x) STR_(x)
 #define STR_(x) #x
 
@@ -237,9 +240,13 @@ static int regenerate(const char *path, struct strbuf *have,
 			path);
 		return -1;
 	}
-	if (!strbuf_read_file(have, path, (size_t)1 << 20)) {
-		fprintf(stderr, "curriculum: cannot read %s: %s\n", path,
-			strerror(errno));
+	if (!strbuf_read_file(have, path, GENERATED_MAX_BYTES)) {
+		struct strbuf why = STRBUF_INIT;
+
+		strbuf_add_read_error(&why, GENERATED_MAX_BYTES);
+		fprintf(stderr, "curriculum: cannot read %s (%s); give the "
+			"file with the generated part\n", path, why.buf);
+		strbuf_release(&why);
 		return -1;
 	}
 	begin = strstr(have->buf, m->begin);
