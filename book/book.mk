@@ -8,7 +8,7 @@
 
 BOOK_CFLAGS = $(PROJECT_CFLAGS) $(shell $(PKG_CONFIG) --cflags libcmark-gfm)
 BOOK_LIBS = $(shell $(PKG_CONFIG) --libs libcmark-gfm) -lcmark-gfm-extensions
-BOOK_MODULES := error alloc proc parse texmath plots plots_table plots_models \
+BOOK_MODULES := error alloc proc chapter texmath plots plots_table plots_models \
 	softreg calibrate datasets toc render site unimath manpage \
 	literate
 BOOK_OBJECTS := $(BOOK_MODULES:%=$(BUILD)/book-obj/%.o)

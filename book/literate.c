@@ -56,7 +56,7 @@ void literate_extract(struct literate *lit, const struct book_chapter *ch)
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
 			continue;
-		book_fence_kind(node, kind, sizeof(kind));
+		book_chapter_fence_kind(node, kind, sizeof(kind));
 		if (!strcmp(kind, "c"))
 			add_block(lit, LITERATE_C, node);
 		else if (!strcmp(kind, "c example"))

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "parse.h"
+#include "chapter.h"
 
 enum literate_kind {
 	LITERATE_C,		/* ```c: must compile (-fsyntax-only) */

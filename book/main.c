@@ -10,7 +10,7 @@
 
 #include "error.h"
 #include "manpage.h"
-#include "parse.h"
+#include "chapter.h"
 #include "site.h"
 
 static const char usage[] =

@@ -47,7 +47,7 @@ static char *table_text(cmark_node *table)
 	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row))
 		for (cell = cmark_node_first_child(row), c = 0; cell && c < MAX_COLUMNS;
 		     cell = cmark_node_next(cell), c++) {
-			char *t = book_plain_text(cell);
+			char *t = book_chapter_plain_text(cell);
 
 			if (display_width(t) > widths[c])
 				widths[c] = display_width(t);
@@ -56,7 +56,7 @@ static char *table_text(cmark_node *table)
 	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
 		for (cell = cmark_node_first_child(row), c = 0; cell && c < MAX_COLUMNS;
 		     cell = cmark_node_next(cell), c++) {
-			char *t = book_plain_text(cell);
+			char *t = book_chapter_plain_text(cell);
 
 			fputs(t, out);
 			if (cmark_node_next(cell))
@@ -171,7 +171,7 @@ static cmark_node *replacement(cmark_node *node, const char *slug)
 	case CMARK_NODE_HTML_BLOCK:
 		return html_replacement(cmark_node_get_literal(node), slug);
 	case CMARK_NODE_IMAGE:
-		text = book_plain_text(node);
+		text = book_chapter_plain_text(node);
 		snprintf(line, sizeof(line), "[Plot: %s. See it in "
 			 MANPAGE_SITE "/%s.html.]", text, slug);
 		free(text);
@@ -244,7 +244,7 @@ void manpage_write(FILE *out, struct book_chapter *ch)
 {
 	char *man;
 
-	math_transform(ch->doc, MATH_TEXT);
+	texmath_transform(ch->doc, TEXMATH_TEXT);
 	rewrite(ch->doc, ch->slug);
 	man = cmark_render_man(ch->doc, CMARK_OPT_DEFAULT, MANPAGE_WIDTH);
 	/* No hyphenation and no justification: math and code words stay

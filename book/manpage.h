@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "parse.h"
+#include "chapter.h"
 
 /* Where the pointer lines send the reader: SITE/SLUG.html. */
 #define MANPAGE_SITE "build/book"

@@ -98,7 +98,7 @@ int plots_render(const struct plots_entry *plot, const char *dir,
 
 	if (!ret)
 		ret = write_script(plot, script, err);
-	if (!ret && book_run(argv, dir, err)) {
+	if (!ret && proc_run(argv, dir, err)) {
 		struct book_error inner = *err;
 
 		book_error_set(err, script, 0, "plot '%s': %s", plot->name,
@@ -111,23 +111,29 @@ int plots_render(const struct plots_entry *plot, const char *dir,
 	return ret;
 }
 
-static void add_name(char ***names, const char *name)
+void plots_names_release(struct plots_names *names)
 {
-	size_t n = 0;
-
-	for (; *names && (*names)[n]; n++)
-		if (!strcmp((*names)[n], name))
-			return;
-	*names = book_xreallocarray(*names, n + 2, sizeof(**names));
-	(*names)[n] = book_xstrdup(name);
-	(*names)[n + 1] = NULL;
+	for (size_t i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+	*names = (struct plots_names)PLOTS_NAMES_INIT;
 }
 
-size_t plots_link(cmark_node *doc, const char *prefix, char ***names)
+/* A book has a few dozen plots: a linear search is enough. */
+static void add_name(struct plots_names *names, const char *name)
+{
+	for (size_t i = 0; i < names->n; i++)
+		if (!strcmp(names->v[i], name))
+			return;
+	book_grow(&names->v, &names->alloc, names->n + 1, sizeof(*names->v));
+	names->v[names->n++] = book_xstrdup(name);
+}
+
+size_t plots_link(cmark_node *doc, const char *prefix,
+		  struct plots_names *names)
 {
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;
-	size_t count = 0;
 
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(iter);
@@ -144,7 +150,5 @@ size_t plots_link(cmark_node *doc, const char *prefix, char ***names)
 		free(svg);
 	}
 	cmark_iter_free(iter);
-	while (*names && (*names)[count])
-		count++;
-	return count;
+	return names->n;
 }

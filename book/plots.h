@@ -40,11 +40,20 @@ const char *plots_known_names(void);
 int plots_render(const struct plots_entry *plot, const char *dir,
 		 struct book_error *err);
 
+/* The distinct plot names pages use, in order of first use. */
+struct plots_names {
+	char **v;
+	size_t n, alloc;
+};
+#define PLOTS_NAMES_INIT { NULL, 0, 0 }
+void plots_names_release(struct plots_names *names);
+
 /*
- * Points every ![..](plot:NAME) in doc at prefix/NAME.svg and records the
- * names in *names (a NULL-terminated, malloc'd array of distinct names,
- * extended across calls).  Returns the number of distinct names.
+ * Points every ![..](plot:NAME) in doc at prefix/NAME.svg and adds the
+ * names not in *names yet (extended across calls).  Returns the number of
+ * distinct names.
  */
-size_t plots_link(cmark_node *doc, const char *prefix, char ***names);
+size_t plots_link(cmark_node *doc, const char *prefix,
+		  struct plots_names *names);
 
 #endif /* BOOK_PLOTS_H */

@@ -6,7 +6,7 @@
 
 #include "proc.h"
 
-int book_run(char *const argv[], const char *cwd, struct book_error *err)
+int proc_run(char *const argv[], const char *cwd, struct book_error *err)
 {
 	int status;
 	pid_t pid = fork();
@@ -43,9 +43,9 @@ int book_run(char *const argv[], const char *cwd, struct book_error *err)
 	return -1;
 }
 
-int book_remove_tree(const char *path, struct book_error *err)
+int proc_remove_tree(const char *path, struct book_error *err)
 {
 	char *argv[] = { "rm", "-rf", "--", (char *)path, NULL };
 
-	return book_run(argv, NULL, err);
+	return proc_run(argv, NULL, err);
 }

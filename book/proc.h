@@ -12,9 +12,9 @@
  * Runs argv[0] with the given arguments in directory cwd (NULL: ours) and
  * waits.  Returns 0 when it exited with status 0; otherwise fills err.
  */
-int book_run(char *const argv[], const char *cwd, struct book_error *err);
+int proc_run(char *const argv[], const char *cwd, struct book_error *err);
 
 /* rm -rf path; failures are reported in err. */
-int book_remove_tree(const char *path, struct book_error *err);
+int proc_remove_tree(const char *path, struct book_error *err);
 
 #endif /* BOOK_PROC_H */

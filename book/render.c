@@ -13,13 +13,13 @@
 #include "texmath.h"
 
 void render_chapter_init(struct render_chapter *out, struct book_chapter *ch,
-			 const char *prefix, char ***plot_names)
+			 const char *prefix, struct plots_names *plot_names)
 {
 	out->slug = ch->slug;
 	toc_init(&out->toc);
 	/* Anchors first (from the TeX source), then math, then ids. */
 	toc_collect(&out->toc, ch->doc, prefix);
-	math_transform(ch->doc, MATH_HTML);
+	texmath_transform(ch->doc, TEXMATH_HTML);
 	plots_link(ch->doc, "plots", plot_names);
 	toc_apply(&out->toc);
 	out->body = cmark_render_html(ch->doc, CMARK_OPT_UNSAFE | CMARK_OPT_SMART,
@@ -46,7 +46,7 @@ static const struct toc_entry *chapter_title(const struct render_chapter *rc)
 
 static void put_escaped(FILE *out, const char *text)
 {
-	char *escaped = math_escape_html(text);
+	char *escaped = texmath_escape_html(text);
 
 	fputs(escaped, out);
 	free(escaped);

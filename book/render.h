@@ -7,7 +7,8 @@
 
 #include <stdio.h>
 
-#include "parse.h"
+#include "chapter.h"
+#include "plots.h"
 #include "toc.h"
 
 #define BOOK_TITLE "The Cross-Entropy Workbook"
@@ -30,7 +31,7 @@ struct render_book {
  * ids made from prefix + anchor.  Consumes the chapter's tree: call once.
  */
 void render_chapter_init(struct render_chapter *out, struct book_chapter *ch,
-			 const char *prefix, char ***plot_names);
+			 const char *prefix, struct plots_names *plot_names);
 void render_chapter_release(struct render_chapter *rc);
 
 void render_index_page(FILE *out, const struct render_book *book);

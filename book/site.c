@@ -10,7 +10,7 @@
 
 #include "error.h"
 #include "alloc.h"
-#include "parse.h"
+#include "chapter.h"
 #include "plots.h"
 #include "proc.h"
 #include "render.h"
@@ -21,7 +21,7 @@ struct site {
 	struct book_chapter *chapters;
 	size_t n;
 	char *tmp;		/* the folder being written */
-	char **plot_names;	/* NULL-terminated */
+	struct plots_names plot_names;
 	struct render_book web, print;
 };
 
@@ -150,9 +150,9 @@ static int write_plots(const struct site *s, struct book_site_stats *stats)
 		fprintf(stderr, "%s: cannot create: %s\n", dir, strerror(errno));
 		ret = -1;
 	}
-	for (i = 0; !ret && s->plot_names && s->plot_names[i]; i++) {
+	for (i = 0; !ret && i < s->plot_names.n; i++) {
 		/* Validation already rejected unknown names. */
-		ret = plots_render(plots_find(s->plot_names[i]), dir, &err);
+		ret = plots_render(plots_find(s->plot_names.v[i]), dir, &err);
 		if (ret)
 			report(&err);
 		else
@@ -172,10 +172,10 @@ static int copy_assets(const struct site *s)
 	char *copy_own[] = { "cp", "--", css, js, s->tmp, NULL };
 	char *copy_katex[] = { "cp", "-rL", "--", (char *)s->opt->katex, katex,
 			       NULL };
-	int ret = book_run(copy_own, NULL, &err);
+	int ret = proc_run(copy_own, NULL, &err);
 
 	if (!ret)
-		ret = book_run(copy_katex, NULL, &err);
+		ret = proc_run(copy_katex, NULL, &err);
 	if (ret)
 		fprintf(stderr, "book: copying assets: %s\n", err.text);
 	free(css);
@@ -197,7 +197,7 @@ static int publish(struct site *s)
 	if ((errno == ENOTEMPTY || errno == EEXIST) &&
 	    renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->opt->out,
 		      RENAME_EXCHANGE) == 0)
-		return book_remove_tree(s->tmp, &err) ? (report(&err), -1) : 0;
+		return proc_remove_tree(s->tmp, &err) ? (report(&err), -1) : 0;
 	fprintf(stderr, "%s: cannot replace with %s: %s\n", s->opt->out, s->tmp,
 		strerror(errno));
 	return -1;
@@ -231,9 +231,7 @@ static void site_release(struct site *s)
 			render_chapter_release(&s->print.chapters[i]);
 		book_chapter_release(&s->chapters[i]);
 	}
-	for (i = 0; s->plot_names && s->plot_names[i]; i++)
-		free(s->plot_names[i]);
-	free(s->plot_names);
+	plots_names_release(&s->plot_names);
 	free(s->web.chapters);
 	free(s->print.chapters);
 	free(s->chapters);
@@ -262,7 +260,7 @@ int book_site_build(const struct book_site_options *opt, char *const paths[],
 		ret = copy_assets(&s);
 	if (!ret)
 		ret = publish(&s);
-	if (ret && s.tmp && book_remove_tree(s.tmp, &err))
+	if (ret && s.tmp && proc_remove_tree(s.tmp, &err))
 		report(&err);
 	site_release(&s);
 	return ret;

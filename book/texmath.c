@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "chapter.h"
 #include "alloc.h"
 #include "texmath.h"
 #include "unimath.h"
@@ -40,11 +40,11 @@ static int is_math_fence(cmark_node *node)
 
 	if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
 		return 0;
-	book_fence_kind(node, kind, sizeof(kind));
+	book_chapter_fence_kind(node, kind, sizeof(kind));
 	return !strcmp(kind, "math");
 }
 
-char *math_escape_html(const char *text)
+char *texmath_escape_html(const char *text)
 {
 	char *html = NULL;
 	size_t size = 0;
@@ -83,7 +83,7 @@ static cmark_node *math_node(const char *tex, int display)
 {
 	cmark_node *node = cmark_node_new(display ? CMARK_NODE_HTML_BLOCK :
 					  CMARK_NODE_HTML_INLINE);
-	char *escaped = math_escape_html(tex);
+	char *escaped = texmath_escape_html(tex);
 	char *html = NULL;
 	size_t size = 0;
 	FILE *out = open_memstream(&html, &size);
@@ -99,14 +99,14 @@ static cmark_node *math_node(const char *tex, int display)
 	return node;
 }
 
-static void transform_inline(cmark_node *code, enum math_output output)
+static void transform_inline(cmark_node *code, enum texmath_output output)
 {
 	strip_dollar(cmark_node_previous(code), 1);
 	strip_dollar(cmark_node_next(code), 0);
-	if (output == MATH_HTML) {
+	if (output == TEXMATH_HTML) {
 		cmark_node_replace(code, math_node(cmark_node_get_literal(code), 0));
 		cmark_node_free(code);
-	} else if (output == MATH_TEXT) {
+	} else if (output == TEXMATH_TEXT) {
 		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
 		char *unicode = unimath_from_tex(cmark_node_get_literal(code));
 
@@ -117,12 +117,12 @@ static void transform_inline(cmark_node *code, enum math_output output)
 	}
 }
 
-static void transform_display(cmark_node *block, enum math_output output)
+static void transform_display(cmark_node *block, enum texmath_output output)
 {
 	char *tex;
 	size_t len;
 
-	if (output == MATH_TEXT) {
+	if (output == TEXMATH_TEXT) {
 		char *unicode = unimath_from_tex(cmark_node_get_literal(block));
 
 		cmark_node_set_literal(block, unicode);
@@ -130,7 +130,7 @@ static void transform_display(cmark_node *block, enum math_output output)
 		free(unicode);
 		return;
 	}
-	if (output != MATH_HTML)
+	if (output != TEXMATH_HTML)
 		return;
 	/* cmark keeps the fence's final newline; KaTeX does not need it. */
 	tex = book_xstrdup(cmark_node_get_literal(block));
@@ -168,7 +168,7 @@ static size_t collect_math(cmark_node *doc, cmark_node ***found)
 	return n;
 }
 
-int math_transform(cmark_node *doc, enum math_output output)
+int texmath_transform(cmark_node *doc, enum texmath_output output)
 {
 	cmark_node **found;
 	size_t i, n = collect_math(doc, &found);
@@ -184,7 +184,7 @@ int math_transform(cmark_node *doc, enum math_output output)
 	return (int)n;
 }
 
-int math_check(cmark_node *doc, const char *path, struct book_error *err)
+int texmath_check(cmark_node *doc, const char *path, struct book_error *err)
 {
 	cmark_iter *iter = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -201,7 +201,7 @@ int math_check(cmark_node *doc, const char *path, struct book_error *err)
 		closes = closes_math(node);
 		if (opens == closes)
 			continue;
-		book_error_set(err, path, book_node_line(node),
+		book_error_set(err, path, book_chapter_node_line(node),
 			       "unterminated inline math $`%s`%s: write $`...`$",
 			       cmark_node_get_literal(node), closes ? "$" : "");
 		ret = -1;

@@ -13,24 +13,24 @@
 
 #include "error.h"
 
-enum math_output {
+enum texmath_output {
 	/* <span class="math inline">TeX</span> and <div class="math
 	 * display">TeX</div>, TeX HTML-escaped, for KaTeX to render. */
-	MATH_HTML,
+	TEXMATH_HTML,
 	/* The dollars dropped, TeX left as code. */
-	MATH_PLAIN,
+	TEXMATH_PLAIN,
 	/* Unicode text (unimath.h): inline math becomes text, a display a
 	 * code block of its rows.  For the terminal reader. */
-	MATH_TEXT,
+	TEXMATH_TEXT,
 };
 
 /* Rewrites every math item in doc; returns how many there were. */
-int math_transform(cmark_node *doc, enum math_output output);
+int texmath_transform(cmark_node *doc, enum texmath_output output);
 
 /* Reports a $`...` without its closing $ (or the reverse) at file:line. */
-int math_check(cmark_node *doc, const char *path, struct book_error *err);
+int texmath_check(cmark_node *doc, const char *path, struct book_error *err);
 
 /* HTML-escapes text (& < > "); the result is malloc'd. */
-char *math_escape_html(const char *text);
+char *texmath_escape_html(const char *text);
 
 #endif /* BOOK_TEXMATH_H */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "chapter.h"
 #include "alloc.h"
 #include "toc.h"
 
@@ -93,7 +93,7 @@ void toc_collect(struct toc *toc, cmark_node *doc, const char *prefix)
 			  sizeof(*toc->entries));
 		entry = &toc->entries[toc->n];
 		entry->level = cmark_node_get_heading_level(node);
-		entry->text = book_plain_text(node);
+		entry->text = book_chapter_plain_text(node);
 		entry->anchor = unique_anchor(toc, prefix, entry->text);
 		entry->html = NULL;
 		entry->heading = node;

@@ -36,13 +36,13 @@ char *toc_anchor(const char *title);
 
 /*
  * Records every heading of doc with its anchor (prefix + anchor of its
- * title, "-2", "-3" added to repeats).  Call before math_transform: the
+ * title, "-2", "-3" added to repeats).  Call before texmath_transform: the
  * anchor is made from the title's TeX source, not from its HTML.
  */
 void toc_collect(struct toc *toc, cmark_node *doc, const char *prefix);
 
 /* Replaces each recorded heading by the same heading carrying its id,
- * and fills the entries' html.  Call after math_transform. */
+ * and fills the entries' html.  Call after texmath_transform. */
 void toc_apply(struct toc *toc);
 
 #endif /* BOOK_TOC_H */

@@ -53,7 +53,7 @@ static void teardown(void)
 {
 	struct book_error err = BOOK_ERROR_INIT;
 
-	book_remove_tree(workdir, &err);
+	proc_remove_tree(workdir, &err);
 }
 
 

@@ -8,11 +8,11 @@
 #include <cmark-gfm-extension_api.h>
 #include <criterion/criterion.h>
 
-#include "../book/parse.h"
+#include "../book/chapter.h"
 #include "../book/texmath.h"
 
-/* text -> HTML after the math transform; *count gets math_transform's. */
-static char *to_html(const char *text, enum math_output output, int *count)
+/* text -> HTML after the math transform; *count gets texmath_transform's. */
+static char *to_html(const char *text, enum texmath_output output, int *count)
 {
 	struct book_chapter ch = BOOK_CHAPTER_INIT;
 	struct book_error err = BOOK_ERROR_INIT;
@@ -20,7 +20,7 @@ static char *to_html(const char *text, enum math_output output, int *count)
 	int n;
 
 	cr_assert_eq(book_chapter_parse(&ch, "t.md", text, strlen(text), &err), 0);
-	n = math_transform(ch.doc, output);
+	n = texmath_transform(ch.doc, output);
 	if (count)
 		*count = n;
 	html = cmark_render_html(ch.doc, CMARK_OPT_UNSAFE,
@@ -31,7 +31,7 @@ static char *to_html(const char *text, enum math_output output, int *count)
 
 static void expect_html(const char *text, const char *expected)
 {
-	char *html = to_html(text, MATH_HTML, NULL);
+	char *html = to_html(text, TEXMATH_HTML, NULL);
 
 	cr_expect_str_eq(html, expected);
 	free(html);
@@ -39,7 +39,7 @@ static void expect_html(const char *text, const char *expected)
 
 static void expect_contains(const char *text, const char *part)
 {
-	char *html = to_html(text, MATH_HTML, NULL);
+	char *html = to_html(text, TEXMATH_HTML, NULL);
 
 	cr_expect(strstr(html, part), "expected %s in:\n%s", part, html);
 	free(html);
@@ -67,7 +67,7 @@ Test(math, whole_paragraph_and_punctuation)
 Test(math, dollars_in_ordinary_text_stay)
 {
 	int count = -1;
-	char *html = to_html("It costs $5, or $10 with `tax`.\n", MATH_HTML, &count);
+	char *html = to_html("It costs $5, or $10 with `tax`.\n", TEXMATH_HTML, &count);
 
 	cr_expect_str_eq(html, "<p>It costs $5, or $10 with <code>tax</code>.</p>\n");
 	cr_expect_eq(count, 0);
@@ -92,7 +92,7 @@ Test(math, in_table_cells)
 {
 	int count = 0;
 	char *html = to_html("| a | b |\n|---|---|\n| $`x_i`$ | is $`y`$ |\n",
-			     MATH_HTML, &count);
+			     TEXMATH_HTML, &count);
 
 	cr_expect(strstr(html, "<td><span class=\"math inline\">x_i</span></td>"),
 		  "%s", html);
@@ -131,7 +131,7 @@ Test(math, other_fences_untouched)
 Test(math, plain_output_keeps_code_drops_dollars)
 {
 	char *html = to_html("with $`x`$ and\n\n```math\nE=mc^2\n```\n",
-			     MATH_PLAIN, NULL);
+			     TEXMATH_PLAIN, NULL);
 
 	cr_expect(strstr(html, "<p>with <code>x</code> and</p>"), "%s", html);
 	cr_expect(strstr(html, "<code class=\"language-math\">E=mc^2"), "%s", html);
@@ -145,7 +145,7 @@ Test(math, check_accepts_balanced_and_rejects_open)
 	const char *text = "# T\n\nfine $`x`$\n\nbad `y`$ here\n";
 
 	book_chapter_parse(&ch, "m.md", text, strlen(text), &err);
-	cr_assert_eq(math_check(ch.doc, ch.path, &err), -1);
+	cr_assert_eq(texmath_check(ch.doc, ch.path, &err), -1);
 	cr_expect(strstr(err.text, "m.md:5: unterminated inline math"), "%s",
 		  err.text);
 	book_chapter_release(&ch);

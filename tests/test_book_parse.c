@@ -1,12 +1,12 @@
 /*
- * test_book_parse.c - the chapter rules of book/parse.c on small inputs:
+ * test_book_parse.c - the chapter rules of book/chapter.c on small inputs:
  * each broken rule gives one message with the right file and line.
  */
 #include <string.h>
 
 #include <criterion/criterion.h>
 
-#include "../book/parse.h"
+#include "../book/chapter.h"
 
 /* Parses and validates text as "ch.md"; returns validate's result. */
 static int check(const char *text, struct book_error *err)

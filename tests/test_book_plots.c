@@ -8,7 +8,7 @@
 
 #include <criterion/criterion.h>
 
-#include "../book/parse.h"
+#include "../book/chapter.h"
 #include "../book/plots.h"
 #include "../book/proc.h"
 
@@ -51,7 +51,7 @@ Test(plots, every_plot_renders_an_svg, .timeout = 60)
 			  "%s has NaN in it", path);
 		free(svg);
 	}
-	book_remove_tree(dir, &err);
+	proc_remove_tree(dir, &err);
 }
 
 Test(plots, fifteen_designed_plots)
@@ -69,20 +69,24 @@ Test(plots, links_rewritten_and_names_collected)
 	struct book_chapter ch = BOOK_CHAPTER_INIT;
 	struct book_error err = BOOK_ERROR_INIT;
 	const char *text = "![a](plot:sigmoid) ![b](plot:bce_loss) ![c](plot:sigmoid) ![d](x.png)\n";
-	char **names = NULL;
+	struct plots_names names = PLOTS_NAMES_INIT;
 	char *html;
 
 	book_chapter_parse(&ch, "p.md", text, strlen(text), &err);
 	cr_assert_eq(plots_link(ch.doc, "plots", &names), 2);
-	cr_expect_str_eq(names[0], "sigmoid");
-	cr_expect_str_eq(names[1], "bce_loss");
-	cr_expect_null(names[2]);
+	cr_expect_str_eq(names.v[0], "sigmoid");
+	cr_expect_str_eq(names.v[1], "bce_loss");
 	html = cmark_render_html(ch.doc, 0, NULL);
 	cr_expect(strstr(html, "<img src=\"plots/sigmoid.svg\" alt=\"a\" />"), "%s", html);
 	cr_expect(strstr(html, "<img src=\"x.png\""), "%s", html);
 	free(html);
-	free(names[0]);
-	free(names[1]);
-	free(names);
 	book_chapter_release(&ch);
+	/* A second chapter adds only the names not seen yet. */
+	text = "![e](plot:bce_loss) ![f](plot:reliability)\n";
+	book_chapter_parse(&ch, "q.md", text, strlen(text), &err);
+	cr_assert_eq(plots_link(ch.doc, "plots", &names), 3);
+	cr_expect_str_eq(names.v[2], "reliability");
+	book_chapter_release(&ch);
+	plots_names_release(&names);
+	cr_expect_eq(names.n, 0);
 }

@@ -4,7 +4,7 @@
 
 #include <criterion/criterion.h>
 
-#include "../book/parse.h"
+#include "../book/chapter.h"
 #include "../book/texmath.h"
 #include "../book/toc.h"
 
@@ -39,7 +39,7 @@ Test(toc, ids_prefix_repeats_and_math)
 
 	book_chapter_parse(&ch, "c.md", text, strlen(text), &err);
 	toc_collect(&toc, ch.doc, "p--");
-	math_transform(ch.doc, MATH_HTML);
+	texmath_transform(ch.doc, TEXMATH_HTML);
 	toc_apply(&toc);
 	cr_assert_eq(toc.n, 4);
 	cr_expect_str_eq(toc.entries[0].anchor, "p--5-title");

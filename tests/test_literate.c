@@ -35,7 +35,7 @@ static void remove_workdir(void)
 {
 	struct book_error err = BOOK_ERROR_INIT;
 
-	book_remove_tree(workdir, &err);
+	proc_remove_tree(workdir, &err);
 }
 
 static void write_file(const char *name, const char *text)

@@ -1,9 +1,9 @@
 /*
- * parse.h - reading a chapter into a cmark-gfm tree and checking the book's
+ * chapter.h - reading a chapter into a cmark-gfm tree and checking the book's
  * rules on it (fence kinds, plot names, things left open).
  */
-#ifndef BOOK_PARSE_H
-#define BOOK_PARSE_H
+#ifndef BOOK_CHAPTER_H
+#define BOOK_CHAPTER_H
 
 #include <stddef.h>
 #include <cmark-gfm.h>
@@ -41,13 +41,13 @@ int book_chapter_validate(const struct book_chapter *ch,
 			  struct book_error *err);
 
 /* The line of node, or of the nearest ancestor that knows its line. */
-int book_node_line(cmark_node *node);
+int book_chapter_node_line(cmark_node *node);
 
 /* The fence info with surrounding blanks trimmed and inner runs squeezed:
  * "c   example " -> "c example".  Writes at most size bytes to buf. */
-void book_fence_kind(cmark_node *code_block, char *buf, size_t size);
+void book_chapter_fence_kind(cmark_node *code_block, char *buf, size_t size);
 
 /* Plain text of a node's inline content (text and code literals). */
-char *book_plain_text(cmark_node *node);
+char *book_chapter_plain_text(cmark_node *node);
 
-#endif /* BOOK_PARSE_H */
+#endif /* BOOK_CHAPTER_H */

@@ -1,5 +1,5 @@
 /*
- * parse.c - chapters in, cmark-gfm trees out, and the book's rules checked
+ * chapter.c - chapters in, cmark-gfm trees out, and the book's rules checked
  * with cmark's source positions so every complaint names file:line.
  */
 #include <errno.h>
@@ -9,7 +9,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
-#include "parse.h"
+#include "chapter.h"
 #include "alloc.h"
 #include "plots.h"
 #include "texmath.h"
@@ -51,7 +51,7 @@ static char *slug_of(const char *path)
 	return book_xstrndup(base, len);
 }
 
-char *book_plain_text(cmark_node *node)
+char *book_chapter_plain_text(cmark_node *node)
 {
 	char *text = NULL;
 	size_t size = 0;
@@ -91,7 +91,7 @@ static char *find_title(cmark_node *doc)
 	     node = cmark_node_next(node))
 		if (cmark_node_get_type(node) == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(node) == 1)
-			return book_plain_text(node);
+			return book_chapter_plain_text(node);
 	return NULL;
 }
 
@@ -148,7 +148,7 @@ int book_chapter_load(struct book_chapter *ch, const char *path,
 	return ret;
 }
 
-int book_node_line(cmark_node *node)
+int book_chapter_node_line(cmark_node *node)
 {
 	for (; node; node = cmark_node_parent(node))
 		if (cmark_node_get_start_line(node) > 0)
@@ -156,7 +156,7 @@ int book_node_line(cmark_node *node)
 	return 0;
 }
 
-void book_fence_kind(cmark_node *code_block, char *buf, size_t size)
+void book_chapter_fence_kind(cmark_node *code_block, char *buf, size_t size)
 {
 	const char *info = cmark_node_get_fence_info(code_block);
 	size_t n = 0;
@@ -238,21 +238,21 @@ static int next_is_output(cmark_node *block)
 
 	if (!next || cmark_node_get_type(next) != CMARK_NODE_CODE_BLOCK)
 		return 0;
-	book_fence_kind(next, kind, sizeof(kind));
+	book_chapter_fence_kind(next, kind, sizeof(kind));
 	return !strcmp(kind, "output");
 }
 
 static int check_code_block(const struct book_chapter *ch, cmark_node *block,
 			    struct book_error *err)
 {
-	int line = book_node_line(block);
+	int line = book_chapter_node_line(block);
 	int length, offset;
 	char fence_char, kind[128];
 
 	/* Indented code has no kind to check; the literate tests skip it. */
 	if (!cmark_node_get_fenced(block, &length, &offset, &fence_char))
 		return 0;
-	book_fence_kind(block, kind, sizeof(kind));
+	book_chapter_fence_kind(block, kind, sizeof(kind));
 	if (!kind[0]) {
 		book_error_set(err, ch->path, line,
 			       "code fence without a kind (allowed: %s)",
@@ -288,7 +288,7 @@ static int check_image(const struct book_chapter *ch, cmark_node *image,
 		return 0;
 	if (plots_find(url + 5))
 		return 0;
-	book_error_set(err, ch->path, book_node_line(image),
+	book_error_set(err, ch->path, book_chapter_node_line(image),
 		       "unknown plot '%s' (known: %s)", url + 5,
 		       plots_known_names());
 	return -1;
@@ -351,10 +351,10 @@ static int check_details(const struct book_chapter *ch, struct book_error *err)
 			count_tags(html, "<details ");
 		closes = count_tags(html, "</details>");
 		if (opens > 0 && depth == 0)
-			open_line = book_node_line(node);
+			open_line = book_chapter_node_line(node);
 		depth += opens - closes;
 		if (depth < 0) {
-			book_error_set(err, ch->path, book_node_line(node),
+			book_error_set(err, ch->path, book_chapter_node_line(node),
 				       "</details> without a matching <details>");
 			break;
 		}
@@ -371,7 +371,7 @@ int book_chapter_validate(const struct book_chapter *ch,
 {
 	if (check_nodes(ch, err))
 		return -1;
-	if (math_check(ch->doc, ch->path, err))
+	if (texmath_check(ch->doc, ch->path, err))
 		return -1;
 	if (check_details(ch, err))
 		return -1;
