@@ -14,7 +14,7 @@
 #include "plots.h"
 #include "texmath.h"
 
-const char book_fence_kinds[] = "c, c example, output, math, sh, console, text";
+const char book_chapter_fence_kinds[] = "c, c example, output, math, sh, console, text";
 
 static const char *const fence_kinds[] = {
 	"c", "c example", "output", "math", "sh", "console", "text",
@@ -256,13 +256,13 @@ static int check_code_block(const struct book_chapter *ch, cmark_node *block,
 	if (!kind[0]) {
 		book_error_set(err, ch->path, line,
 			       "code fence without a kind (allowed: %s)",
-			       book_fence_kinds);
+			       book_chapter_fence_kinds);
 		return -1;
 	}
 	if (!known_fence_kind(kind)) {
 		book_error_set(err, ch->path, line,
 			       "unknown fence kind '%s' (allowed: %s)", kind,
-			       book_fence_kinds);
+			       book_chapter_fence_kinds);
 		return -1;
 	}
 	if (!fence_closed(ch, block)) {

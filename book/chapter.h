@@ -23,7 +23,7 @@ struct book_chapter {
 #define BOOK_CHAPTER_INIT { 0 }
 
 /* The fence kinds a chapter may use, for messages: "c, c example, ...". */
-extern const char book_fence_kinds[];
+extern const char book_chapter_fence_kinds[];
 
 void book_chapter_init(struct book_chapter *ch);
 void book_chapter_release(struct book_chapter *ch);
