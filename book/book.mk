@@ -72,11 +72,16 @@ BOOK_FIXTURE_SITE := $(BUILD)/book-fixture
 # fixture site before that (one site keeps the test under a minute).
 BOOK_TEST_SITES = $(if $(BOOK_CHAPTERS),$(BUILD)/book,$(BOOK_FIXTURE_SITE))
 
+# The tests' shared harness (tests/support/harness.h) reads and writes
+# their files.
+BOOK_TEST_HARNESS := $(BUILD)/tests/support/harness.o
+
 $(BOOK_TEST_BINS): $(BUILD)/book-tests/%: tests/%.c $(BUILD)/libbook.a \
-		$(BOOK_SOLUTIONS) $(BOOK_HEADERS)
+		$(BOOK_SOLUTIONS) $(BOOK_HEADERS) $(BOOK_TEST_HARNESS)
 	@mkdir -p $(@D)
-	$(CC) $(BOOK_CFLAGS) $(CRITERION_CFLAGS) $< $(BUILD)/libbook.a \
-		$(BOOK_SOLUTIONS) $(BOOK_LIBS) $(CRITERION_LIBS) -lm -o $@
+	$(CC) $(BOOK_CFLAGS) $(CRITERION_CFLAGS) $< $(BOOK_TEST_HARNESS) \
+		$(BUILD)/libbook.a $(BOOK_SOLUTIONS) $(BOOK_LIBS) \
+		$(CRITERION_LIBS) -lm -o $@
 
 $(BOOK_FIXTURE_SITE)/index.html: $(BUILD)/book-builder $(BOOK_FIXTURES) \
 		$(BOOK_ASSETS)

@@ -6,12 +6,15 @@ SANDBOX_SOURCES := grader/sandbox.c grader/sandbox_child.c \
 SANDBOX_HEADERS := grader/sandbox.h grader/sandbox_internal.h \
 	grader/elapsed.h
 
+# Both link the tests' shared harness (scratch folders, files) from source.
+HARNESS_SOURCES := tests/support/harness.c tests/support/harness.h
+
 $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
-		$(SANDBOX_HEADERS)
+		$(SANDBOX_HEADERS) $(HARNESS_SOURCES)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
-		tests/test_sandbox.c $(SANDBOX_SOURCES) $(CRITERION_LIBS) -lm \
-		-o $@
+		tests/test_sandbox.c $(SANDBOX_SOURCES) tests/support/harness.c \
+		$(CRITERION_LIBS) -lm -o $@
 
 # The policy names files through the grader's catalog.
 POLICY_SOURCES := $(wildcard grader/policy*.c) grader/catalog.c
@@ -19,11 +22,12 @@ POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h \
 	tests/support/policy_snippets.h
 
 $(BUILD)/tests/test_policy: tests/test_policy.c $(POLICY_SOURCES) \
-		$(POLICY_HEADERS)
+		$(POLICY_HEADERS) $(HARNESS_SOURCES)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
 		-DWB_INCLUDE='"$(CURDIR)/include"' \
-		tests/test_policy.c $(POLICY_SOURCES) $(CRITERION_LIBS) -o $@
+		tests/test_policy.c $(POLICY_SOURCES) tests/support/harness.c \
+		$(CRITERION_LIBS) -o $@
 
 .PHONY: test-sandbox
 test-sandbox: $(BUILD)/tests/test_sandbox $(BUILD)/tests/test_policy

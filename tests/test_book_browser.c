@@ -22,7 +22,7 @@
 
 #include <criterion/criterion.h>
 
-#include "support/book_slurp.h"
+#include "support/harness.h"
 
 #include "workbook.h"
 #include "../book/proc.h"
@@ -121,7 +121,7 @@ static int list_pages(struct visit *visits, const char *fragment,
 
 		if (len > 5 && !strcmp(name + len - 5, ".html") && count < MAX_PAGES) {
 			snprintf(path, sizeof(path), "%s/%s", site, name);
-			text = book_slurp(path);
+			text = harness_read_text(path);
 			/* The print page repeats the chapters' sliders. */
 			if (!must_contain || (strstr(text, must_contain) &&
 					      strcmp(name, "print.html")))
@@ -149,7 +149,7 @@ static int count(const char *text, const char *needle)
 /* Every console message is a failure: the book's JS logs nothing. */
 static void check_console(const struct visit *v)
 {
-	char *log = book_slurp(v->log), *line;
+	char *log = harness_read_text(v->log), *line;
 
 	for (line = strstr(log, "INFO:CONSOLE"); line;
 	     line = strstr(line + 1, "INFO:CONSOLE")) {
@@ -188,7 +188,7 @@ static void check_images(const struct visit *v, const char *dom)
 		cr_assert(src && end, "%s: <img> without src", v->url);
 		snprintf(path, sizeof(path), "%s/%.*s", site, (int)(end - src - 5),
 			 src + 5);
-		svg = book_slurp(path);
+		svg = harness_read_text(path);
 		cr_expect(strstr(svg, "<svg"), "%s: image %s is missing or not SVG",
 			  v->url, path);
 		free(svg);
@@ -228,7 +228,7 @@ Test(browser, every_page_renders_cleanly, .init = setup, .fini = teardown,
 	cr_assert_gt(n, 0, "no pages in %s", site);
 	run_all(visits, n);
 	for (i = 0; i < n; i++) {
-		char *dom = book_slurp(visits[i].dom);
+		char *dom = harness_read_text(visits[i].dom);
 
 		cr_expect(strstr(dom, "</html>"), "%s: no DOM dumped", visits[i].url);
 		check_console(&visits[i]);
@@ -348,7 +348,7 @@ Test(browser, slider_agrees_with_the_c_reference, .init = setup,
 	for (i = 0; i < NP; i++)
 		for (j = 0; j < pages; j++) {
 			struct visit *v = &visits[i * pages + j];
-			char *dom = book_slurp(v->dom);
+			char *dom = harness_read_text(v->dom);
 
 			cr_expect(strstr(dom, "data-quantity=\"bce-y1\""),
 				  "%s: the slider was not built", v->url);

@@ -12,7 +12,7 @@
 
 #include <criterion/criterion.h>
 
-#include "support/book_slurp.h"
+#include "support/harness.h"
 
 #include "workbook.h"
 #include "../book/calibrate.h"
@@ -207,7 +207,7 @@ static void expect_array(const char *text, const char *marker,
 
 Test(datasets, chapter_4_prints_the_run_of_its_plot)
 {
-	char *text = book_slurp("chapters/04-logreg.md");
+	char *text = harness_read_text("chapters/04-logreg.md");
 
 	expect_array(text, "static const double X[N * D] =", datasets_logreg_X,
 		     DATASETS_LOGREG_N * DATASETS_LOGREG_D);
@@ -223,7 +223,7 @@ Test(datasets, chapter_4_prints_the_run_of_its_plot)
 
 Test(datasets, chapter_9_prints_the_run_of_its_plot)
 {
-	char *whole = book_slurp("chapters/09-softmax-regression.md");
+	char *whole = harness_read_text("chapters/09-softmax-regression.md");
 	/* The training run's example, after the gradient check's. */
 	const char *text = strstr(whole, "five samples of each class. */");
 	double classes[DATASETS_SOFTREG_N];

@@ -8,50 +8,34 @@
 
 #include <criterion/criterion.h>
 
+#include "support/harness.h"
+
 #include "../book/chapter.h"
 #include "../book/plots.h"
-#include "../book/proc.h"
-
-static char *slurp(const char *path)
-{
-	FILE *in = fopen(path, "r");
-	char *text = NULL;
-	size_t size = 0;
-	FILE *out;
-	int c;
-
-	if (!in)
-		return NULL;
-	out = open_memstream(&text, &size);
-	while ((c = fgetc(in)) != EOF)
-		fputc(c, out);
-	fclose(out);
-	fclose(in);
-	return text;
-}
 
 Test(plots, every_plot_renders_an_svg, .timeout = 60)
 {
-	char dir[] = "/tmp/book-plots-XXXXXX";
+	char *dir = harness_tempdir();
 	struct book_error err = BOOK_ERROR_INIT;
 	size_t i;
 
-	cr_assert(mkdtemp(dir));
 	for (i = 0; i < plots_table_len; i++) {
-		char path[256];
-		char *svg;
+		char name[128], *path, *svg;
 
 		cr_expect_eq(plots_render(&plots_table[i], dir, &err), 0, "%s",
 			     err.text);
-		snprintf(path, sizeof(path), "%s/%s.svg", dir, plots_table[i].name);
-		svg = slurp(path);
-		cr_expect(svg && strstr(svg, "<svg") && strstr(svg, "<path"),
+		snprintf(name, sizeof(name), "%s.svg", plots_table[i].name);
+		path = harness_join(dir, name);
+		svg = harness_read_text(path);
+		cr_expect(strstr(svg, "<svg") && strstr(svg, "<path"),
 			  "%s is not a drawn SVG", path);
-		cr_expect(svg && !strstr(svg, "NaN") && !strstr(svg, "nan"),
+		cr_expect(!strstr(svg, "NaN") && !strstr(svg, "nan"),
 			  "%s has NaN in it", path);
 		free(svg);
+		free(path);
 	}
-	proc_remove_tree(dir, &err);
+	harness_remove(dir);
+	free(dir);
 }
 
 Test(plots, fifteen_designed_plots)

@@ -15,7 +15,7 @@
 
 #include <criterion/criterion.h>
 
-#include "support/book_slurp.h"
+#include "support/harness.h"
 
 /* As make read: no hyphenation or fill changes of our own, 80 columns;
  * -P-cbou gives plain text without bold or underline overstrikes. */
@@ -74,7 +74,7 @@ static void check_no_tex(const char *path, const char *source,
 
 static void check_chapter(const char *path)
 {
-	char command[1024], *source = book_slurp(path), *output, *warnings, *flat;
+	char command[1024], *source = harness_read_text(path), *output, *warnings, *flat;
 	char out_path[64], err_path[64];
 	const char *s = source;
 	int prompts = 0;
@@ -84,8 +84,8 @@ static void check_chapter(const char *path)
 	snprintf(command, sizeof(command), RENDER, path, err_path, out_path);
 	cr_expect_eq(system(command), 0, "%s: book-builder --man | groff failed",
 		     path);
-	output = book_slurp(out_path);
-	warnings = book_slurp(err_path);
+	output = harness_read_text(out_path);
+	warnings = harness_read_text(err_path);
 	remove(out_path);
 	remove(err_path);
 	flat = squeeze(output);

@@ -34,14 +34,6 @@ static void student(const char *subs, const char *id, const char *dir_from,
 	free(dir);
 }
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-	char *path = harness_join(dir, name);
-
-	harness_write_file(path, text, strlen(text));
-	free(path);
-}
-
 struct row_expect {
 	const char *id;		/* as the gradebook writes the field */
 	const char *status;
@@ -92,9 +84,9 @@ static char *make_class(const char *root)
 			   subs) >= 0);
 	run_shell(command);
 	free(command);
-	write_text(subs, "02_bce.c", "double bce_loss(void);\n");
-	write_text(subs, "notes.pdf", "%PDF-1.4\n");
-	write_text(subs, ".DS_Store", "hidden\n");
+	harness_write_text(subs, "02_bce.c", "double bce_loss(void);\n");
+	harness_write_text(subs, "notes.pdf", "%PDF-1.4\n");
+	harness_write_text(subs, ".DS_Store", "hidden\n");
 	return subs;
 }
 
@@ -195,7 +187,7 @@ Test(batch_entries, every_entry_gets_a_row_and_the_roster_is_applied,
 	harness_run_release(&run);
 
 	/* The same class against a roster: resumed, two missing, flags. */
-	write_text(root, "roster.csv", "id,name,email\r\n"
+	harness_write_text(root, "roster.csv", "id,name,email\r\n"
 		   "alice,Alice A,alice@example.org\r\n"
 		   "Mary Jane,Mary Jane,mj@example.org\r\n"
 		   "\r\n"
@@ -246,7 +238,7 @@ static void expect_roster_error(const char *root, const char *subs,
 			       roster, NULL };
 	struct stat st;
 
-	write_text(root, "bad.csv", text);
+	harness_write_text(root, "bad.csv", text);
 	harness_grade(&run, args, NULL);
 	cr_assert_eq(run.status, 2, "%s", run.err);
 	cr_assert_eq(harness_lines(run.err), 1, "%s", run.err);
@@ -288,7 +280,7 @@ Test(batch_entries, an_empty_batch_exits_2_saying_what_was_expected)
 	const char *args[] = { "--batch", subs, "--out", out, NULL };
 
 	cr_assert_eq(mkdir(subs, 0755), 0);
-	write_text(subs, ".DS_Store", "x");
+	harness_write_text(subs, ".DS_Store", "x");
 	harness_grade(&run, args, NULL);
 	cr_assert_eq(run.status, 2);
 	cr_assert(strstr(run.err, "holds no student") &&

@@ -134,7 +134,7 @@ Test(class_report, counts_a_class_with_known_results, .timeout = 300)
 {
 	char *root = harness_tempdir();
 	char *subs = class_kit_known_class(root);
-	char *out = class_kit_join(root, "out");
+	char *out = harness_join(root, "out");
 
 	class_kit_batch(subs, out, NULL, "class report: ");
 	check_known_class(out);
@@ -159,8 +159,8 @@ Test(class_report, a_merge_of_shards_makes_the_same_report, .timeout = 300)
 {
 	char *root = harness_tempdir();
 	char *subs = class_kit_known_class(root);
-	char *whole = class_kit_join(root, "whole");
-	char *parts = class_kit_join(root, "parts");
+	char *whole = harness_join(root, "whole");
+	char *parts = harness_join(root, "parts");
 	const char *merge[] = { "--merge", parts, NULL };
 	struct harness_run run;
 	char *one, *merged;
@@ -189,7 +189,7 @@ Test(similarity, ranks_a_planted_copy_first, .timeout = 300)
 {
 	char *root = harness_tempdir();
 	char *subs = class_kit_copying_class(root);
-	char *out = class_kit_join(root, "out");
+	char *out = harness_join(root, "out");
 	char *md, *html;
 
 	class_kit_batch(subs, out, "--similarity", "similar files: ");

@@ -45,8 +45,8 @@ static const char probe[] =
 /* Runs chromium on url; its DOM and its log go to files in dir. */
 static void chromium(const char *dir, const char *url)
 {
-	char *dom = class_kit_join(dir, "dom.html");
-	char *log = class_kit_join(dir, "chromium.log");
+	char *dom = harness_join(dir, "dom.html");
+	char *log = harness_join(dir, "chromium.log");
 	char *profile;
 	int status;
 	pid_t pid;
@@ -98,7 +98,7 @@ Test(class_browser, the_report_renders_offline_with_its_drawings,
 {
 	char *root = harness_tempdir();
 	char *subs = class_kit_known_class(root);
-	char *out = class_kit_join(root, "out");
+	char *out = harness_join(root, "out");
 	char *report, *probe_text, *probe_path, *url, *dom, *log, *md, *want;
 
 	class_kit_batch(subs, out, NULL, "class report: ");
@@ -107,7 +107,7 @@ Test(class_browser, the_report_renders_offline_with_its_drawings,
 	cr_assert(asprintf(&url, "file://%s/class.html", report) >= 0);
 	cr_assert(asprintf(&probe_text, probe, url) >= 0);
 	free(url);
-	probe_path = class_kit_join(root, "probe.html");
+	probe_path = harness_join(root, "probe.html");
 	harness_write_file(probe_path, probe_text, strlen(probe_text));
 	cr_assert(asprintf(&url, "file://%s", probe_path) >= 0);
 	chromium(root, url);

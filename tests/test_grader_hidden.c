@@ -140,25 +140,17 @@ struct scene {
 	size_t hidden;			/* hidden tests in all */
 };
 
-static char *path_in(const char *dir, const char *name)
-{
-	char *path = NULL;
-
-	cr_assert_geq(asprintf(&path, "%s/%s", dir, name), 0);
-	return path;
-}
-
 static void scene_init(struct scene *s)
 {
 	char *file;
 
 	s->dir = harness_tempdir();
-	s->class = path_in(s->dir, "class");
-	s->folder = path_in(s->class, "ada");
+	s->class = harness_join(s->dir, "class");
+	s->folder = harness_join(s->class, "ada");
 	cr_assert_eq(mkdir(s->class, 0755), 0);
 	cr_assert_eq(mkdir(s->folder, 0755), 0);
 	harness_copy_files("solutions", s->folder);
-	file = path_in(s->folder, "01_sigmoid.c");
+	file = harness_join(s->folder, "01_sigmoid.c");
 	harness_write_file(file, leaks_hidden_only_bug,
 			   strlen(leaks_hidden_only_bug));
 	free(file);
@@ -235,7 +227,7 @@ static void grade_scene(const struct scene *s, const char *const *args,
 			const char *visibility, struct harness_run *run)
 {
 	const char *argv[16];
-	char *json_path = path_in(s->dir, "results.json");
+	char *json_path = harness_join(s->dir, "results.json");
 	const char *leak;
 	struct json *report;
 	size_t n = 0;
@@ -337,7 +329,7 @@ Test(hidden, progress_and_hints_name_none,
 /* A feedback file without its Markdown escapes, as a reader sees it. */
 static char *read_unescaped(const char *dir, const char *name)
 {
-	char *path = path_in(dir, name);
+	char *path = harness_join(dir, name);
 	char *text = harness_read_file(path);
 	char *to = text;
 
@@ -361,9 +353,9 @@ Test(hidden, batch_feedback_names_none,
 	struct json *report;
 
 	scene_init(&s);
-	out = path_in(s.dir, "grades");
-	secret = path_in(s.dir, "secret");
-	json_path = path_in(out, "json/ada.json");
+	out = harness_join(s.dir, "grades");
+	secret = harness_join(s.dir, "secret");
+	json_path = harness_join(out, "json/ada.json");
 	harness_write_file(secret, "s3cret\n", 7);
 	harness_grade(&run, (const char *[]){ "--batch", s.class, "--out", out,
 			"--secret-file", secret, NULL }, NULL);

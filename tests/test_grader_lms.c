@@ -32,14 +32,6 @@ static void folder(const char *dir, const char *name)
 	free(path);
 }
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-	char *path = harness_join(dir, name);
-
-	harness_write_file(path, text, strlen(text));
-	free(path);
-}
-
 /* Runs the batch; returns the export's text (the gradebook in *book). */
 static char *grade(const char *subs, const char *lms, const char *roster,
 		   char **book)
@@ -93,9 +85,9 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 	copy("exercises/01_sigmoid.c", subs,
 	     "smithjohn_LATE_12345_67000_01_sigmoid-1.c");
 	copy("exercises/01_sigmoid.c", subs, "doejane_222_5000_01_sigmoid.c");
-	write_text(subs, "wu_444_text.html", "<p>my answer</p>\n");
-	write_text(subs, "stray.pdf", "%PDF-1.4\n");
-	write_text(root, "roster.csv", "id,name,email\n"
+	harness_write_text(subs, "wu_444_text.html", "<p>my answer</p>\n");
+	harness_write_text(subs, "stray.pdf", "%PDF-1.4\n");
+	harness_write_text(root, "roster.csv", "id,name,email\n"
 		   "12345,\"Smith, John\",js@example.org\n"
 		   "222,Jane Doe,jd@example.org\n"
 		   "444,Wu Lin,wl@example.org\n"
@@ -142,7 +134,7 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	cr_assert(asprintf(&command, "cd solutions && zip -q '%s' 01_sigmoid.c",
 			   zip) >= 0);
 	cr_assert_eq(system(command), 0, "%s", command);
-	write_text(subs, "张伟_103_assignsubmission_onlinetext_/onlinetext.html",
+	harness_write_text(subs, "张伟_103_assignsubmission_onlinetext_/onlinetext.html",
 		   "<p>text</p>\n");
 	/* Without "download in folders": the files themselves. */
 	copy("solutions/01_sigmoid.c", subs,
@@ -219,10 +211,10 @@ Test(lms, gradescope_class_in_and_out, .timeout = 300)
 	folder(subs, "submission_2/work");
 	copy("solutions/01_sigmoid.c", subs, "submission_1/01_sigmoid.c");
 	copy("solutions/01_sigmoid.c", subs, "submission_2/work/01_sigmoid.c");
-	write_text(subs, "submission_metadata.yml", metadata);
+	harness_write_text(subs, "submission_metadata.yml", metadata);
 	/* The late policy reads Gradescope's created_at, not file times. */
 	folder(root, "out");
-	write_text(root, "out/adjustments",
+	harness_write_text(root, "out/adjustments",
 		   "[late]\ndue = 2027-03-01 12:00 Z\npenalty = 10%\n");
 	csv = grade(subs, "gradescope", NULL, &book);
 	expect_field(book, "100", "late_days", "1");

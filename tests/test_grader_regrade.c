@@ -11,14 +11,6 @@
 
 #include "support/harness.h"
 
-static char *join(const char *dir, const char *name)
-{
-	char *path;
-
-	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
-	return path;
-}
-
 /* The JSON report without its one line that may differ: the time. */
 static char *json_without_time(const char *path)
 {
@@ -37,7 +29,7 @@ Test(regrade, json_identical_when_cached, .timeout = 120)
 	static const char naive[] = "#include <math.h>\n"
 		"#include \"workbook.h\"\n"
 		"double sigmoid(double z) { return 1.0 / (1.0 + exp(-z)); }\n";
-	char *json[3], *path[3], *sigmoid = join(dir, "01_sigmoid.c");
+	char *json[3], *path[3], *sigmoid = harness_join(dir, "01_sigmoid.c");
 	struct harness_run run;
 
 	harness_copy_files("solutions", dir);
@@ -49,7 +41,7 @@ Test(regrade, json_identical_when_cached, .timeout = 120)
 		char name[16];
 
 		snprintf(name, sizeof name, "run%d.json", i);
-		path[i] = join(out, name);
+		path[i] = harness_join(out, name);
 		harness_grade(&run, (const char *[]){ "--seed", "11", "--json",
 			      path[i], i ? dir : "--no-cache", i ? NULL : dir,
 			      NULL }, NULL);

@@ -17,10 +17,9 @@
 
 #include <criterion/criterion.h>
 
-#include "support/book_slurp.h"
+#include "support/harness.h"
 
 #include "../book/literate.h"
-#include "../book/proc.h"
 
 #define CC "cc -std=gnu11 -Wall -Iinclude -Ibook -include include/workbook.h"
 
@@ -33,30 +32,17 @@ static void make_workdir(void)
 
 static void remove_workdir(void)
 {
-	struct book_error err = BOOK_ERROR_INIT;
-
-	proc_remove_tree(workdir, &err);
-}
-
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	FILE *out;
-
-	snprintf(path, sizeof(path), "%s/%s", workdir, name);
-	out = fopen(path, "w");
-	cr_assert(out, "cannot write %s", path);
-	fputs(text, out);
-	fclose(out);
+	harness_remove(workdir);
 }
 
 /* A work file's content ("" if missing), malloc'd. */
 static char *read_file(const char *name)
 {
-	char path[256];
+	char *path = harness_join(workdir, name), *text;
 
-	snprintf(path, sizeof(path), "%s/%s", workdir, name);
-	return book_slurp(path);
+	text = harness_read_text(path);
+	free(path);
+	return text;
 }
 
 /* Returns NULL when the block compiles, else the compiler's messages. */
@@ -64,7 +50,7 @@ static char *compile_block(const struct literate_block *block)
 {
 	char command[1024];
 
-	write_file("block.c", block->code);
+	harness_write_text(workdir, "block.c", block->code);
 	snprintf(command, sizeof(command),
 		 CC " -fsyntax-only %s/block.c 2>%s/log", workdir, workdir);
 	return system(command) == 0 ? NULL : read_file("log");
@@ -78,8 +64,9 @@ static char *run_example(const struct literate_block *block,
 	char command[1536];
 	char *actual, *expected;
 
-	write_file("example.c", block->code);
-	write_file("expected", block->expected ? block->expected : "");
+	harness_write_text(workdir, "example.c", block->code);
+	harness_write_text(workdir, "expected",
+			   block->expected ? block->expected : "");
 	snprintf(command, sizeof(command),
 		 CC " -o %s/example %s/example.c %s -lm 2>%s/log", workdir,
 		 workdir, solutions, workdir);

@@ -12,25 +12,24 @@
 #include <unistd.h>
 
 #include "policy.h"
+#include "support/harness.h"
 #include "support/policy_snippets.h"
 
 static const char *const bce[] = {
 	"bce_loss", "bce_with_logits", "bce_with_logits_grad", NULL,
 };
 
-static char dir[] = "/tmp/wb-test-policy-XXXXXX";
+static char *dir;
 
 static void make_dir(void)
 {
-	cr_assert(mkdtemp(dir) != NULL);
+	dir = harness_tempdir();
 }
 
 static void remove_dir(void)
 {
-	char cmd[64];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	cr_assert(system(cmd) == 0);
+	harness_remove(dir);
+	free(dir);
 }
 
 TestSuite(policy, .init = make_dir, .fini = remove_dir);
@@ -38,13 +37,9 @@ TestSuite(malformed, .init = make_dir, .fini = remove_dir);
 
 static char *write_file(const char *name, const void *data, size_t n)
 {
-	char *path;
+	char *path = harness_join(dir, name);
 
-	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
-	FILE *f = fopen(path, "wb");
-	cr_assert(f != NULL);
-	cr_assert(fwrite(data, 1, n, f) == n);
-	cr_assert(fclose(f) == 0);
+	harness_write_file(path, data, n);
 	return path;
 }
 
@@ -53,7 +48,7 @@ static char *compile_with(const char *cc, const char *flags, const char *code)
 {
 	char *src = write_file("s.c", code, strlen(code)), *obj, *cmd;
 
-	cr_assert(asprintf(&obj, "%s/s.o", dir) > 0);
+	obj = harness_join(dir, "s.o");
 	cr_assert(asprintf(&cmd, "%s %s -c '%s' -o '%s'", cc, flags, src,
 			   obj) > 0);
 	cr_assert(system(cmd) == 0, "could not compile: %s", cmd);

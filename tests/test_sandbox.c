@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "sandbox.h"
+#include "support/harness.h"
 
 static const char helper_source[] =
 	"#include <netinet/in.h>\n#include <stdio.h>\n#include <stdlib.h>\n"
@@ -49,15 +50,6 @@ static char *scratch(void)
 
 	cr_assert(dir != NULL && mkdtemp(dir) != NULL);
 	return dir;
-}
-
-static void remove_tree(const char *dir)
-{
-	char *cmd;
-
-	cr_assert(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
-	cr_assert(system(cmd) == 0);
-	free(cmd);
 }
 
 static int run(const char *dir, char *const *argv,
@@ -150,7 +142,7 @@ Test(sandbox, exit_status_and_output)
 	cr_expect_str_eq(r.output, "out\nerr\n");
 	cr_expect(!r.timed_out && !r.output_truncated);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, signal)
@@ -163,7 +155,7 @@ Test(sandbox, signal)
 		  WTERMSIG(r.wait_status) == SIGSEGV, "status %#x",
 		  r.wait_status);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, program_that_cannot_start)
@@ -173,7 +165,7 @@ Test(sandbox, program_that_cannot_start)
 	char *const argv[] = { "relative/path", NULL };
 
 	cr_expect_eq(run(dir, argv, NULL, &r), -1);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, timeout_kills_a_sleeping_grandchild)
@@ -191,7 +183,7 @@ Test(sandbox, timeout_kills_a_sleeping_grandchild)
 	cr_expect(!process_with("31.41"), "the grandchild survived");
 	cr_expect(!process_with("31.42"), "the child survived");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, no_process_left_after_exit_even_outside_the_group)
@@ -205,7 +197,7 @@ Test(sandbox, no_process_left_after_exit_even_outside_the_group)
 	cr_expect(!process_with("31.43"), "a setsid process survived");
 	cr_expect(!process_with("31.44"), "an orphan survived");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, output_is_capped_and_drained)
@@ -224,7 +216,7 @@ Test(sandbox, output_is_capped_and_drained)
 	cr_expect_eq(strlen(r.output), 1000);
 	cr_expect(WIFEXITED(r.wait_status) && WEXITSTATUS(r.wait_status) == 0);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, memory_limit)
@@ -240,7 +232,7 @@ Test(sandbox, memory_limit)
 	cr_expect(strstr(r.output, "got 1000 MB") == NULL, "%s", r.output);
 	cr_expect(strstr(r.output, "got ") != NULL, "%s", r.output);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, fork_limit)
@@ -260,7 +252,7 @@ Test(sandbox, fork_limit)
 	cr_expect_lt(forked, 10);
 	cr_expect_lt(r.elapsed_seconds, 3.0, "the sleeping children were kept");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(sandbox, runs_as_its_own_uid_with_home_in_the_scratch)
@@ -279,7 +271,7 @@ Test(sandbox, runs_as_its_own_uid_with_home_in_the_scratch)
 	cr_expect_str_eq(home, dir);
 	cr_expect_str_eq(cwd, dir);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(isolation, hides_the_project_home_and_root)
@@ -299,7 +291,7 @@ Test(isolation, hides_the_project_home_and_root)
 	cr_expect_str_eq(r.output, "end\n", "visible: %s", r.output);
 	sandbox_result_release(&r);
 	free(script);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(isolation, tmp_is_private_and_the_system_read_only)
@@ -315,7 +307,7 @@ Test(isolation, tmp_is_private_and_the_system_read_only)
 	cr_expect_str_eq(r.output, "tmp-ok\nusr-ro\netc-ro\n");
 	cr_expect(access("/tmp/wb-test-private-file", F_OK) != 0);
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(isolation, dev_read_only_and_shm_sized)
@@ -332,7 +324,7 @@ Test(isolation, dev_read_only_and_shm_sized)
 	   NULL, &r);
 	cr_expect_str_eq(r.output, "dev-ro\n1048576\nnull-ok\n");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(isolation, no_network)
@@ -346,7 +338,7 @@ Test(isolation, no_network)
 	helper(dir, bin, "net", "0", NULL, &r);
 	cr_expect_str_eq(r.output, "no network\n");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }
 
 Test(isolation, compiler_sees_readable_files_only)
@@ -375,8 +367,8 @@ Test(isolation, compiler_sees_readable_files_only)
 	cr_expect_neq(r.wait_status, 0);
 	cr_expect(strstr(r.output, "allowed.h") != NULL, "%s", r.output);
 	sandbox_result_release(&r);
-	remove_tree(dir);
-	remove_tree(other);
+	harness_remove(dir);
+	harness_remove(other);
 }
 
 Test(fallback, limits_only_still_limits_and_cleans_up)
@@ -399,5 +391,5 @@ Test(fallback, limits_only_still_limits_and_cleans_up)
 	if (geteuid() == 0)
 		cr_expect(!process_with("31.45"), "swept by uid");
 	sandbox_result_release(&r);
-	remove_tree(dir);
+	harness_remove(dir);
 }

@@ -27,9 +27,8 @@ static const char *const every_file_folders[] = {
 static void expect_file(const struct test_exercise *e, const char *folder,
 			const char *name, const char *what)
 {
-	char *path;
+	char *path = harness_join(folder, name);
 
-	cr_assert(asprintf(&path, "%s/%s", folder, name) > 0);
 	cr_expect(access(path, R_OK) == 0, "%s is in include/curriculum.def "
 		  "but %s is missing (%s; docs/design.md, \"Adding an "
 		  "exercise\")", e->stem, path, what);

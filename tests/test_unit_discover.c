@@ -17,9 +17,8 @@
 
 static void put(const char *root, const char *path)
 {
-	char *full, *slash;
+	char *full = harness_join(root, path), *slash;
 
-	cr_assert(asprintf(&full, "%s/%s", root, path) > 0);
 	for (slash = strchr(full + strlen(root) + 1, '/'); slash;
 	     slash = strchr(slash + 1, '/')) {
 		*slash = '\0';

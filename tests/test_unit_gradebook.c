@@ -113,14 +113,12 @@ static void add_row(struct strbuf *out, const char *id, const char *points,
 static void write_shard(const char *dir, const char *name, const char *rows)
 {
 	char *header = gradebook_expected_header();
-	char *path, *text;
+	struct strbuf text = STRBUF_INIT;
 
-	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
-	cr_assert(asprintf(&text, "%s\n%s", header, rows) > 0);
+	strbuf_addf(&text, "%s\n%s", header, rows);
 	free(header);
-	harness_write_file(path, text, strlen(text));
-	free(path);
-	free(text);
+	harness_write_text(dir, name, text.buf);
+	strbuf_release(&text);
 }
 
 static int merge(const char *dir, struct strbuf *error)
@@ -154,7 +152,7 @@ Test(gradebook, merge_sorts_rows_of_every_shard)
 	write_shard(dir, "gradebook.shard-1-of-2.csv", shard.buf);
 	write_shard(dir, "gradebook.shard-2-of-2.csv", bob.buf);
 	cr_assert_eq(merge(dir, &error), 0, "%s", error.buf);
-	cr_assert(asprintf(&path, "%s/gradebook.csv", dir) > 0);
+	path = harness_join(dir, "gradebook.csv");
 	text = harness_read_file(path);
 	cr_assert_not_null(text);
 	strbuf_addf(&want, "%s\n%s%s%s", header, alice.buf, bob.buf, carol.buf);
@@ -169,6 +167,7 @@ Test(gradebook, merge_sorts_rows_of_every_shard)
 	free(path);
 	strbuf_release(&error);
 	harness_remove(dir);
+	free(dir);
 }
 
 Test(gradebook, merge_errors_say_what_is_wrong)
@@ -189,6 +188,7 @@ Test(gradebook, merge_errors_say_what_is_wrong)
 	cr_assert_eq(merge(dir, &error), -1);
 	cr_assert(strstr(error.buf, "disagree on N"), "%s", error.buf);
 	harness_remove(dir);
+	free(dir);
 
 	dir = harness_tempdir();
 	write_shard(dir, "gradebook.shard-1-of-2.csv", row);
@@ -196,12 +196,11 @@ Test(gradebook, merge_errors_say_what_is_wrong)
 	cr_assert_eq(merge(dir, &error), -1);
 	cr_assert(strstr(error.buf, "alice is in shard 1 and shard 2"), "%s",
 		  error.buf);
-	harness_write_file(strcat(strcpy(malloc(strlen(dir) + 40), dir),
-				  "/gradebook.shard-2-of-2.csv"),
-			   "student,other\n", 14);
+	harness_write_text(dir, "gradebook.shard-2-of-2.csv", "student,other\n");
 	cr_assert_eq(merge(dir, &error), -1);
 	cr_assert(strstr(error.buf, "header"), "%s", error.buf);
 	cr_assert_null(strchr(error.buf, '\n'));
 	strbuf_release(&error);
 	harness_remove(dir);
+	free(dir);
 }

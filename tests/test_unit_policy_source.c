@@ -33,9 +33,8 @@ TestSuite(source, .init = make_dir, .fini = remove_dir);
 
 static char *write_file(const char *name, const char *text)
 {
-	char *path;
+	char *path = harness_join(dir, name);
 
-	cr_assert(asprintf(&path, "%s/%s", dir, name) > 0);
 	harness_write_file(path, text, strlen(text));
 	return path;
 }
@@ -60,7 +59,7 @@ static struct policy_verdict compiled(const char *code)
 	cr_assert(asprintf(&cmd, "cd '%s' && cc -std=c11 -O2 -g "
 			   "-save-temps=obj -c 02_bce.c -o 02_bce.o", dir) > 0);
 	cr_assert(system(cmd) == 0, "could not compile:\n%s", code);
-	cr_assert(asprintf(&i, "%s/02_bce.i", dir) > 0);
+	i = harness_join(dir, "02_bce.i");
 	cr_assert_eq(policy_check_source(i, &v), 0);
 	free(i);
 	free(cmd);

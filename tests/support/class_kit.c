@@ -14,17 +14,9 @@
 #include "corpus_patch.h"
 #include "harness.h"
 
-char *class_kit_join(const char *a, const char *b)
-{
-	char *path;
-
-	cr_assert(asprintf(&path, "%s/%s", a, b) >= 0);
-	return path;
-}
-
 char *class_kit_read(const char *dir, const char *name)
 {
-	char *path = class_kit_join(dir, name);
+	char *path = harness_join(dir, name);
 	char *text = harness_read_file(path);
 
 	free(path);
@@ -66,10 +58,10 @@ void class_kit_expect_offline(const char *html)
 static void put(const char *subs, const char *id, const char *file,
 		const char *text)
 {
-	char *dir = class_kit_join(subs, id), *path;
+	char *dir = harness_join(subs, id), *path;
 
 	mkdir(dir, 0755);
-	path = class_kit_join(dir, file);
+	path = harness_join(dir, file);
 	harness_write_file(path, text, strlen(text));
 	free(path);
 	free(dir);
@@ -78,7 +70,7 @@ static void put(const char *subs, const char *id, const char *file,
 static void copy(const char *subs, const char *id, const char *from,
 		 const char *file)
 {
-	char *src = class_kit_join(from, file);
+	char *src = harness_join(from, file);
 	char *text = harness_read_file(src);
 
 	cr_assert_not_null(text, "cannot read %s", src);
@@ -89,7 +81,7 @@ static void copy(const char *subs, const char *id, const char *from,
 
 static char *make_subs(const char *root)
 {
-	char *subs = class_kit_join(root, "subs");
+	char *subs = harness_join(root, "subs");
 
 	cr_assert_eq(mkdir(subs, 0755), 0);
 	return subs;
@@ -122,7 +114,7 @@ char *class_kit_known_class(const char *root)
 	copy(subs, "bob", "exercises", "01_sigmoid.c");
 	put_naive_sigmoid(subs, "carol");
 	put(subs, "dave", "02_bce.c", "int x = ;\n");
-	notes = class_kit_join(subs, "notes.txt");
+	notes = harness_join(subs, "notes.txt");
 	harness_write_file(notes, "notes\n", 6);
 	free(notes);
 	return subs;

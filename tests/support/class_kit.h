@@ -8,8 +8,6 @@
 
 #include <stddef.h>
 
-/* "a/b" (malloc'd). */
-char *class_kit_join(const char *a, const char *b);
 /* The text of dir/name (malloc'd), or NULL when it is not there. */
 char *class_kit_read(const char *dir, const char *name);
 /* How often needle occurs in text. */

@@ -35,8 +35,13 @@ static char *read_fd(int fd)
 	lseek(fd, 0, SEEK_SET);
 	while (buf && (got = read(fd, buf + len, cap - len - 1)) > 0) {
 		len += (size_t)got;
-		if (cap - len < 2)
-			buf = realloc(buf, cap *= 2);
+		if (cap - len < 2) {
+			char *grown = realloc(buf, cap *= 2);
+
+			if (!grown)
+				free(buf);
+			buf = grown;
+		}
 	}
 	if (buf)
 		buf[len] = '\0';
@@ -167,7 +172,7 @@ char *harness_tempdir(void)
 {
 	char *path = strdup("/tmp/wb-test-XXXXXX");
 
-	if (!mkdtemp(path))
+	if (!path || !mkdtemp(path))
 		abort();
 	return path;
 }
@@ -210,14 +215,30 @@ char *harness_read_file(const char *path)
 	return text;
 }
 
+char *harness_read_text(const char *path)
+{
+	char *text = harness_read_file(path);
+
+	if (!text && !(text = strdup("")))
+		abort();
+	return text;
+}
+
+/* A test cannot go on without its input files: any failure ends it. */
 void harness_write_file(const char *path, const void *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
 
-	if (!f)
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
 		abort();
-	fwrite(data, 1, len, f);
-	fclose(f);
+}
+
+void harness_write_text(const char *dir, const char *name, const char *text)
+{
+	char *path = harness_join(dir, name);
+
+	harness_write_file(path, text, strlen(text));
+	free(path);
 }
 
 void harness_copy_file(const char *src, const char *dst)

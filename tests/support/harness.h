@@ -41,6 +41,14 @@ void harness_copy_file(const char *src, const char *dst);
 void harness_write_file(const char *path, const void *data, size_t len);
 /* The whole file, NUL-terminated (malloc'd), or NULL. */
 char *harness_read_file(const char *path);
+/*
+ * The whole file, or "" when it cannot be read (malloc'd either way), for
+ * a caller that only searches it: a missing file then fails the search,
+ * not the test program.
+ */
+char *harness_read_text(const char *path);
+/* Writes text into dir/name. */
+void harness_write_text(const char *dir, const char *name, const char *text);
 
 /* Every entry below dir with its type, size, mode, mtime and a hash. */
 char *harness_snapshot(const char *dir);

@@ -13,23 +13,13 @@
 #include "corpus_folder.h"
 #include "harness.h"
 
-/* a/b (malloc'd). */
-static char *join(const char *a, const char *b)
-{
-	char *path;
-
-	if (asprintf(&path, "%s/%s", a, b) < 0)
-		abort();
-	return path;
-}
-
 /* A copy of solutions/ into dir (created). */
 static void correct_copy(const char *dir)
 {
 	mkdir(dir, 0755);
 	for (size_t f = 0; f < SUBMISSIONS_EXERCISES; f++) {
-		char *src = join("solutions", test_exercises[f].file);
-		char *dst = join(dir, test_exercises[f].file);
+		char *src = harness_join("solutions", test_exercises[f].file);
+		char *dst = harness_join(dir, test_exercises[f].file);
 
 		harness_copy_file(src, dst);
 		free(src);
@@ -39,7 +29,7 @@ static void correct_copy(const char *dir)
 
 static void replace(const char *dir, const char *file, const char *src)
 {
-	char *dst = join(dir, file);
+	char *dst = harness_join(dir, file);
 
 	harness_copy_file(src, dst);
 	free(dst);
@@ -47,7 +37,7 @@ static void replace(const char *dir, const char *file, const char *src)
 
 static void remove_file(const char *dir, const char *file)
 {
-	char *path = join(dir, file);
+	char *path = harness_join(dir, file);
 
 	unlink(path);
 	free(path);
@@ -55,7 +45,7 @@ static void remove_file(const char *dir, const char *file)
 
 static void append(const char *dir, const char *file, const char *text)
 {
-	char *path = join(dir, file);
+	char *path = harness_join(dir, file);
 	FILE *out = fopen(path, "a");
 
 	if (out) {
@@ -96,7 +86,7 @@ static void from_corpus(const char *dir, const char *folder)
 
 static void hostile(const char *dir, const char *name)
 {
-	char *src = join("tests/corpus/hostile", name);
+	char *src = harness_join("tests/corpus/hostile", name);
 
 	from_corpus(dir, src);
 	free(src);
@@ -113,7 +103,7 @@ static void make_one(const char *root, size_t i, struct submission_expect *e)
 	char *dir;
 
 	snprintf(id, sizeof id, "s%03u", (unsigned)(i % 1000));
-	dir = join(root, id);
+	dir = harness_join(root, id);
 	make_kind(root, dir, id, i, e, command, sizeof command);
 	free(dir);
 }
@@ -177,22 +167,22 @@ size_t submissions_make(const char *dir, size_t count,
 	for (size_t i = 0; i < count; i++)
 		make_one(dir, i, &expect[n++]);
 	/* UTF-8 sorts after s000, whose points the test takes as full. */
-	path = join(dir, "张伟 Li");
+	path = harness_join(dir, "张伟 Li");
 	correct_copy(path);
 	free(path);
 	set(&expect[n++], "张伟 Li", "ok", "FFFFFFFF");
-	path = join(dir, "dup");
+	path = harness_join(dir, "dup");
 	correct_copy(path);
 	free(path);
 	snprintf(command, sizeof command, "cd %s/dup && zip -q ../dup.zip *.c",
 		 dir);
 	run(command);
 	set(&expect[n++], "dup", "duplicate", "");
-	path = join(dir, "README.txt");
+	path = harness_join(dir, "README.txt");
 	harness_write_file(path, "not a student\n", 14);
 	free(path);
 	set(&expect[n++], "README.txt", "loose-file", "");
-	path = join(dir, ".hidden");
+	path = harness_join(dir, ".hidden");
 	correct_copy(path);
 	free(path);
 	qsort(expect, n, sizeof *expect, by_id);
