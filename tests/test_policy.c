@@ -19,36 +19,17 @@ static const char *const bce[] = {
 	"bce_loss", "bce_with_logits", "bce_with_logits_grad", NULL,
 };
 
-static char *dir;
-
-static void make_dir(void)
-{
-	dir = harness_tempdir();
-}
-
-static void remove_dir(void)
-{
-	harness_remove(dir);
-	free(dir);
-}
-
-TestSuite(policy, .init = make_dir, .fini = remove_dir);
-TestSuite(malformed, .init = make_dir, .fini = remove_dir);
-
-static char *write_file(const char *name, const void *data, size_t n)
-{
-	char *path = harness_join(dir, name);
-
-	harness_write_file(path, data, n);
-	return path;
-}
+TestSuite(policy, .init = harness_scratch_make,
+	  .fini = harness_scratch_remove);
+TestSuite(malformed, .init = harness_scratch_make,
+	  .fini = harness_scratch_remove);
 
 /* Compiles code with cc and flags; returns the object's path. */
 static char *compile_with(const char *cc, const char *flags, const char *code)
 {
-	char *src = write_file("s.c", code, strlen(code)), *obj, *cmd;
+	char *src = harness_scratch_write("s.c", code, strlen(code)), *obj, *cmd;
 
-	obj = harness_join(dir, "s.o");
+	obj = harness_join(harness_scratch, "s.o");
 	cr_assert(asprintf(&cmd, "%s %s -c '%s' -o '%s'", cc, flags, src,
 			   obj) > 0);
 	cr_assert(system(cmd) == 0, "could not compile: %s", cmd);
@@ -314,7 +295,7 @@ Test(policy, executable_stack)
 static void expect_unreadable(const char *name, const void *data, size_t n)
 {
 	struct policy_verdict v;
-	char *path = write_file(name, data, n);
+	char *path = harness_scratch_write(name, data, n);
 
 	cr_expect_eq(policy_check_object(path, bce, &v), -1, "%s", name);
 	cr_expect_eq(v.allowed, 0);
@@ -374,7 +355,7 @@ Test(malformed, random_corruption_never_crashes)
 		memcpy(copy, data, n);
 		for (int k = 0; k < 1 + round % 8; k++)
 			copy[(size_t)rand() % n] = (unsigned char)rand();
-		char *path = write_file("fuzz.o", copy, n);
+		char *path = harness_scratch_write("fuzz.o", copy, n);
 		int rc = policy_check_object(path, bce, &v);
 		cr_assert(rc == 0 || rc == -1);
 		free(path);

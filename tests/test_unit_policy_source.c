@@ -16,27 +16,12 @@
 #include "support/harness.h"
 #include "support/policy_snippets.h"
 
-static char *dir;
-
-static void make_dir(void)
-{
-	dir = harness_tempdir();
-}
-
-static void remove_dir(void)
-{
-	harness_remove(dir);
-	free(dir);
-}
-
-TestSuite(source, .init = make_dir, .fini = remove_dir);
+TestSuite(source, .init = harness_scratch_make,
+	  .fini = harness_scratch_remove);
 
 static char *write_file(const char *name, const char *text)
 {
-	char *path = harness_join(dir, name);
-
-	harness_write_file(path, text, strlen(text));
-	return path;
+	return harness_scratch_write(name, text, strlen(text));
 }
 
 /* The unpreprocessed file alone (no .i, no .s). */
@@ -57,9 +42,10 @@ static struct policy_verdict compiled(const char *code)
 	char *src = write_file("02_bce.c", code), *cmd, *i;
 
 	cr_assert(asprintf(&cmd, "cd '%s' && cc -std=c11 -O2 -g "
-			   "-save-temps=obj -c 02_bce.c -o 02_bce.o", dir) > 0);
+			   "-save-temps=obj -c 02_bce.c -o 02_bce.o",
+			   harness_scratch) > 0);
 	cr_assert(system(cmd) == 0, "could not compile:\n%s", code);
-	i = harness_join(dir, "02_bce.i");
+	i = harness_join(harness_scratch, "02_bce.i");
 	cr_assert_eq(policy_check_source(i, &v), 0);
 	free(i);
 	free(cmd);

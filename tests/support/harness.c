@@ -233,6 +233,28 @@ void harness_write_file(const char *path, const void *data, size_t len)
 		abort();
 }
 
+char *harness_scratch;
+
+void harness_scratch_make(void)
+{
+	harness_scratch = harness_tempdir();
+}
+
+void harness_scratch_remove(void)
+{
+	harness_remove(harness_scratch);
+	free(harness_scratch);
+	harness_scratch = NULL;
+}
+
+char *harness_scratch_write(const char *name, const void *data, size_t len)
+{
+	char *path = harness_join(harness_scratch, name);
+
+	harness_write_file(path, data, len);
+	return path;
+}
+
 void harness_write_text(const char *dir, const char *name, const char *text)
 {
 	char *path = harness_join(dir, name);

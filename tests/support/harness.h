@@ -35,6 +35,16 @@ char *harness_tempdir(void);
 /* "dir/name" (malloc'd). */
 char *harness_join(const char *dir, const char *name);
 void harness_remove(const char *path);
+/*
+ * A fresh scratch folder for each test of a suite:
+ * TestSuite(name, .init = harness_scratch_make, .fini =
+ * harness_scratch_remove), then harness_scratch is its path.
+ */
+extern char *harness_scratch;
+void harness_scratch_make(void);
+void harness_scratch_remove(void);
+/* Writes data into harness_scratch/name; returns that path (malloc'd). */
+char *harness_scratch_write(const char *name, const void *data, size_t len);
 /* Copies the regular files of src (not recursive) into dst. */
 void harness_copy_files(const char *src, const char *dst);
 void harness_copy_file(const char *src, const char *dst);
