@@ -259,19 +259,12 @@ static int report(const char *out, const char *gradebook, struct strbuf *note,
 int class_report_write(const char *out, struct strbuf *note,
 		       struct strbuf *error)
 {
-	char *path = gradebook_path(out, 1, 1);
 	struct strbuf gradebook;
 	int status = -1;
 
 	strbuf_init(&gradebook);
-	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES)) {
-		strbuf_addf(error, "cannot read %s (", path);
-		strbuf_add_read_error(error, GRADEBOOK_READ_BYTES);
-		strbuf_addstr(error, errno == EFBIG ? "); split the class into "
-			      "several batches" : "); run the batch again");
-	} else
+	if (gradebook_read(out, &gradebook, error) == 0)
 		status = report(out, gradebook.buf, note, error);
 	strbuf_release(&gradebook);
-	free(path);
 	return status;
 }

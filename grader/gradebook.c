@@ -3,6 +3,7 @@
  */
 #include "gradebook.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,4 +243,20 @@ char *gradebook_partial_path(const char *dir, unsigned shard_index,
 		return xstrfmt("%s/gradebook.partial.csv", dir);
 	return xstrfmt("%s/gradebook.shard-%u-of-%u.partial.csv", dir,
 		       shard_index, shard_count);
+}
+
+int gradebook_read(const char *out, struct strbuf *text, struct strbuf *error)
+{
+	char *path = gradebook_path(out, 1, 1);
+	int status = 0;
+
+	if (!strbuf_read_file(text, path, GRADEBOOK_READ_BYTES)) {
+		strbuf_addf(error, "cannot read %s (", path);
+		strbuf_add_read_error(error, GRADEBOOK_READ_BYTES);
+		strbuf_addstr(error, errno == EFBIG ? "); split the class into "
+			      "several batches" : "); run the batch first");
+		status = -1;
+	}
+	free(path);
+	return status;
 }

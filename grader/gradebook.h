@@ -74,6 +74,12 @@ int gradebook_row_parse(const struct gradebook_fields *fields,
 /* "DIR/gradebook.csv" or "DIR/gradebook.shard-K-of-N.csv" (malloc'd). */
 char *gradebook_path(const char *dir, unsigned shard_index,
 		     unsigned shard_count);
+/*
+ * Appends the whole gradebook of the batch in folder out (one shard) to
+ * text; -1 when it cannot, with error saying why and what to do.
+ */
+int gradebook_read(const char *out, struct strbuf *text,
+		   struct strbuf *error);
 
 /*
  * Where an unfinished (interrupted) batch writes what it has:

@@ -272,16 +272,12 @@ static int compare_all(struct similarity_class *class, struct strbuf *error)
 int similarity_write(const char *out, struct strbuf *error)
 {
 	struct similarity_class class = { .out = out };
-	char *path = gradebook_path(out, 1, 1);
-	struct strbuf gradebook;
+	struct strbuf gradebook, why = STRBUF_INIT;
 	int status = -1;
 
 	strbuf_init(&gradebook);
-	if (!strbuf_read_file(&gradebook, path, GRADEBOOK_READ_BYTES)) {
-		strbuf_addf(error, "--similarity: cannot read %s (", path);
-		strbuf_add_read_error(error, GRADEBOOK_READ_BYTES);
-		strbuf_addstr(error, errno == EFBIG ? "); split the class into "
-			      "several batches" : "); run the batch first");
+	if (gradebook_read(out, &gradebook, &why) != 0) {
+		strbuf_addf(error, "--similarity: %s", why.buf);
 	} else {
 		read_students(&class, gradebook.buf);
 		if (compare_all(&class, error) == 0)
@@ -292,6 +288,6 @@ int similarity_write(const char *out, struct strbuf *error)
 	free(class.ids);
 	free(class.pairs);
 	strbuf_release(&gradebook);
-	free(path);
+	strbuf_release(&why);
 	return status;
 }

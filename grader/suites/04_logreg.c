@@ -22,13 +22,13 @@
  *
  * logreg_fit: see 04_logreg_fit.c.
  */
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "04_logreg_helpers.h"
 #include "gradient_hint.h"
+#include "linear_tolerances.h"
 
 #define HINT_GRAD \
 	"grad_w = (1/n) sum_i (sigma(z_i) - y_i) x_i and grad_b = (1/n) " \
@@ -38,7 +38,7 @@
 static void tolerances(const struct problem *p, struct wb_tol *loss,
 		       struct wb_tol *grad)
 {
-	double zmean = 0.0, zmax = 0.0, xmean = 1.0;
+	double zmean = 0.0, zmax = 0.0;
 
 	for (size_t i = 0; i < p->n; i++) {
 		double zabs = fabs(p->b);
@@ -48,18 +48,7 @@ static void tolerances(const struct problem *p, struct wb_tol *loss,
 		zmean += zabs / (double)p->n;
 		zmax = fmax(zmax, zabs);
 	}
-	for (size_t j = 0; j < p->d; j++) {
-		double m = 0.0;
-
-		for (size_t i = 0; i < p->n; i++)
-			m += fabs(p->X[i * p->d + j]) / (double)p->n;
-		xmean = fmax(xmean, m);
-	}
-	*loss = (struct wb_tol){
-		1e-15 + 8.0 * (double)(p->d + 2) * DBL_EPSILON * zmean, 1e-12 };
-	*grad = (struct wb_tol){
-		(1e-14 * (1.0 + zmax) + (double)p->n * DBL_EPSILON) * xmean,
-		1e-12 };
+	linear_tolerances(p->X, p->n, p->d, zmean, zmax, loss, grad);
 }
 
 /* ---- logreg_loss_grad ---------------------------------------------------- */

@@ -124,6 +124,28 @@ static inline bool check_pq(pq_fn *student, const char *what,
 }
 
 /*
+ * The random-values test of a function of two distributions: 30 random
+ * (p, q) of 1 to MAXK outcomes, p with zeros every other round, against
+ * the reference; stops at the first wrong value.
+ */
+static inline void check_random_pq(pq_fn *student, pq_fn *ref,
+				   const char *what, const char *hint)
+{
+	struct wb_rng rng;
+	double p[MAXK], q[MAXK];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 30; round++) {
+		size_t k = 1 + wb_rng_index(&rng, MAXK);
+
+		random_distribution(&rng, p, k, round & 1);
+		random_distribution(&rng, q, k, false);
+		if (!check_pq(student, what, p, q, k, ref(p, q, k), hint))
+			return;
+	}
+}
+
+/*
  * Runs the student's function on copies and checks that the inputs survive
  * and that the value is right (a function that ignores its inputs keeps
  * them too): `what` and `hint` are those of the function's random values;

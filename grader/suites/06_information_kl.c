@@ -16,19 +16,8 @@
 
 WB_TEST(kl_divergence, random_values, "matches the reference for random distributions")
 {
-	struct wb_rng rng;
-	double p[MAXK], q[MAXK];
-
-	wb_rng_init(&rng);
-	for (int round = 0; round < 30; round++) {
-		size_t k = 1 + wb_rng_index(&rng, MAXK);
-
-		random_distribution(&rng, p, k, round & 1);
-		random_distribution(&rng, q, k, false);
-		if (!check_pq(kl_divergence, "wrong KL divergence", p, q, k,
-			      ref_kl_divergence(p, q, k), KL_HINT))
-			return;
-	}
+	check_random_pq(kl_divergence, ref_kl_divergence, "wrong KL divergence",
+			KL_HINT);
 }
 
 WB_TEST(kl_divergence, decomposition, "equals H(p, q) - H(p)")

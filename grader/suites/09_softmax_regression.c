@@ -26,13 +26,13 @@
  *
  * softmax_regression_fit: see 09_softmax_regression_fit.c.
  */
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "09_softmax_regression_helpers.h"
 #include "gradient_hint.h"
+#include "linear_tolerances.h"
 
 #define HINT_GRAD \
 	"with P the row-wise softmax of the logits and Y the one-hot " \
@@ -43,7 +43,7 @@
 static void tolerances(const struct problem *p, struct wb_tol *loss,
 		       struct wb_tol *grad)
 {
-	double zmean = 0.0, zmax = 0.0, xmean = 1.0;
+	double zmean = 0.0, zmax = 0.0;
 
 	for (size_t i = 0; i < p->n; i++) {
 		double zi = 0.0;
@@ -59,18 +59,7 @@ static void tolerances(const struct problem *p, struct wb_tol *loss,
 		zmean += zi / (double)p->n;
 		zmax = fmax(zmax, zi);
 	}
-	for (size_t j = 0; j < p->d; j++) {
-		double m = 0.0;
-
-		for (size_t i = 0; i < p->n; i++)
-			m += fabs(p->X[i * p->d + j]) / (double)p->n;
-		xmean = fmax(xmean, m);
-	}
-	*loss = (struct wb_tol){
-		1e-15 + 8.0 * (double)(p->d + 2) * DBL_EPSILON * zmean, 1e-12 };
-	*grad = (struct wb_tol){
-		(1e-14 * (1.0 + zmax) + (double)p->n * DBL_EPSILON) * xmean,
-		1e-12 };
+	linear_tolerances(p->X, p->n, p->d, zmean, zmax, loss, grad);
 }
 
 /* ---- softmax_regression_loss_grad ---------------------------------------- */
