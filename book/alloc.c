@@ -45,6 +45,11 @@ char *book_xstrndup(const char *text, size_t length)
 	return checked(strndup(text, length));
 }
 
+FILE *book_xopen_memstream(char **text, size_t *size)
+{
+	return checked(open_memstream(text, size));
+}
+
 void book_grow(void *array, size_t *alloc, size_t need, size_t size)
 {
 	void **ptr = array;

@@ -7,6 +7,7 @@
 #define BOOK_ALLOC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 void *book_xmalloc(size_t size);
 void *book_xcalloc(size_t count, size_t size);
@@ -14,6 +15,11 @@ void *book_xcalloc(size_t count, size_t size);
 void *book_xreallocarray(void *ptr, size_t count, size_t size);
 char *book_xstrdup(const char *text);
 char *book_xstrndup(const char *text, size_t length);
+/*
+ * open_memstream, which fails only when memory runs out; closing it
+ * (fclose) leaves the text in *text, as open_memstream does.
+ */
+FILE *book_xopen_memstream(char **text, size_t *size);
 
 /*
  * Makes room for `need` elements of `size` bytes in *array, whose capacity

@@ -55,7 +55,7 @@ char *book_chapter_plain_text(cmark_node *node)
 {
 	char *text = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&text, &size);
+	FILE *out = book_xopen_memstream(&text, &size);
 	cmark_iter *iter = cmark_iter_new(node);
 	cmark_event_type ev;
 
@@ -134,14 +134,15 @@ int book_chapter_load(struct book_chapter *ch, const char *path,
 		book_error_set(err, path, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	buf = open_memstream(&text, &size);
+	buf = book_xopen_memstream(&text, &size);
 	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		fwrite(chunk, 1, got, buf);
 	ret = ferror(in) ? -1 : 0;
 	fclose(in);
 	fclose(buf);
 	if (ret)
-		book_error_set(err, path, 0, "read error");
+		book_error_set(err, path, 0, "cannot read: %s",
+			       strerror(errno));
 	else
 		ret = book_chapter_parse(ch, path, text, size, err);
 	free(text);

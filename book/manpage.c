@@ -41,7 +41,7 @@ static char *table_text(cmark_node *table)
 	size_t widths[MAX_COLUMNS] = { 0 }, c;
 	char *text = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&text, &size);
+	FILE *out = book_xopen_memstream(&text, &size);
 	cmark_node *row, *cell;
 
 	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row))
@@ -145,7 +145,7 @@ static void expand_tabs(cmark_node *block)
 
 	if (!strchr(s, '\t'))
 		return;
-	out = open_memstream(&text, &size);
+	out = book_xopen_memstream(&text, &size);
 	for (; *s; s++) {
 		if (*s == '\t') {
 			do

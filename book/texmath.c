@@ -48,7 +48,7 @@ char *texmath_escape_html(const char *text)
 {
 	char *html = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&html, &size);
+	FILE *out = book_xopen_memstream(&html, &size);
 
 	for (; *text; text++) {
 		switch (*text) {
@@ -86,7 +86,7 @@ static cmark_node *math_node(const char *tex, int display)
 	char *escaped = texmath_escape_html(tex);
 	char *html = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&html, &size);
+	FILE *out = book_xopen_memstream(&html, &size);
 
 	if (display)
 		fprintf(out, "<div class=\"math display\">%s</div>", escaped);

@@ -120,7 +120,7 @@ static void apply_entry(struct toc_entry *entry)
 	cmark_node *block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
 	char *html = NULL;
 	size_t size = 0;
-	FILE *out = open_memstream(&html, &size);
+	FILE *out = book_xopen_memstream(&html, &size);
 
 	entry->html = inner_html(rendered);
 	fprintf(out,

@@ -88,7 +88,7 @@ static char *read_argument(struct reader *r)
 
 	while (*r->s == ' ')
 		r->s++;
-	inner.out = open_memstream(&text, &size);
+	inner.out = book_xopen_memstream(&text, &size);
 	if (*r->s == '{') {
 		inner.s = r->s + 1;
 		read_group(&inner, 1);
@@ -129,7 +129,7 @@ static void put_script(FILE *out, const char *text, int super)
 	size_t n = super ? ARRAY_SIZE(supers) : ARRAY_SIZE(subs), i;
 	char *small = NULL;
 	size_t size = 0;
-	FILE *buf = open_memstream(&small, &size);
+	FILE *buf = book_xopen_memstream(&small, &size);
 	const char *s;
 	int all;
 
@@ -368,7 +368,7 @@ char *unimath_from_tex(const char *tex)
 	char *text = NULL, *tidied;
 	size_t size = 0;
 
-	r.out = open_memstream(&text, &size);
+	r.out = book_xopen_memstream(&text, &size);
 	read_group(&r, 0);
 	fclose(r.out);
 	tidied = tidy(text);
