@@ -126,10 +126,10 @@ check-release: student-release $(CURRICULUM_TOOL)
 CURRICULUM_TOOL := $(BUILD)/tools/curriculum
 CONTRACT_FILES := include/workbook.h docs/contract.md
 
-$(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/strbuf.o
+$(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/util/strbuf.o
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -Igrader -Igrader/wire $< \
-		$(BUILD)/grader-obj/strbuf.o -o $@
+	$(CC) $(PROJECT_CFLAGS) $(GRADER_INCLUDES) -Igrader/wire $< \
+		$(BUILD)/grader-obj/util/strbuf.o -o $@
 
 contract: $(CURRICULUM_TOOL)
 	@$(CURRICULUM_TOOL) write $(CONTRACT_FILES)

@@ -1,5 +1,5 @@
 /*
- * grader.c - build/grader: grades a folder of exercise files.
+ * main.c - build/grader: grades a folder of exercise files.
  *
  * Exit status: 0 every test passed, 1 some test failed, 2 the grader could
  * not run (bad arguments, unreadable folder, missing tools or files); in the
