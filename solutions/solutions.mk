@@ -105,6 +105,12 @@ release-exercises:
 		fi; \
 	done
 
+# The contract as people read it, from the curriculum's manifest
+# (tools/curriculum.c).  Defined before the rules that name it: make
+# expands prerequisites as it reads them.
+CURRICULUM_TOOL := $(BUILD)/tools/curriculum
+CONTRACT_FILES := include/workbook.h docs/contract.md
+
 check-release: student-release $(CURRICULUM_TOOL)
 	@status=0; \
 	$(CURRICULUM_TOOL) check $(CONTRACT_FILES) || status=1; \
@@ -120,11 +126,6 @@ check-release: student-release $(CURRICULUM_TOOL)
 	sh tools/check_student_release.sh $(STUDENT_RELEASE) \
 		"$(CONTRACT_FUNCTIONS)" || status=1; \
 	exit $$status
-
-# The contract as people read it, from the curriculum's manifest
-# (tools/curriculum.c).
-CURRICULUM_TOOL := $(BUILD)/tools/curriculum
-CONTRACT_FILES := include/workbook.h docs/contract.md
 
 $(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/util/strbuf.o
 	@mkdir -p $(@D)
