@@ -1,6 +1,7 @@
 /*
- * hints_text.h - the hint texts, split by chapters so no file grows long;
- * hints_table.c is the only reader.
+ * hints_text.h - the hint texts, one file per exercise (grader/hints/
+ * NN_name.c, defining hints_NN_name[]), listed from the curriculum's
+ * manifest; hints_table.c is the only reader.
  */
 #ifndef GRADER_HINTS_TEXT_H
 #define GRADER_HINTS_TEXT_H
@@ -12,8 +13,16 @@
 /* A NULL-terminated list of hints, as a static array. */
 #define HINTS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-/* Chapters 1 to 4, then 5 to 9; each ends with a { NULL } entry. */
-extern const struct hints_entry hints_text_early[];
-extern const struct hints_entry hints_text_late[];
+/* The definition of an exercise's table, which ends with a { NULL } entry. */
+#define HINTS_EXERCISE(stem) const struct hints_entry hints_##stem[]
+
+/* One table per exercise of include/curriculum.def. */
+#define WB_EXERCISE(stem, ...) extern HINTS_EXERCISE(stem);
+#define WB_FUNCTION(...)
+#define WB_EXERCISE_END(stem)
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
 
 #endif /* GRADER_HINTS_TEXT_H */
