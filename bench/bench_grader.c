@@ -58,7 +58,7 @@ static char *floor_line(const char *dir, const char *file)
 	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(file) - 2), file);
 	snprintf(suite, sizeof suite, "build/suites/%s.judge", stem);
 	/* A suite that is not built yet leaves only the compile.  The link
-	 * is grader/compile.c's (the runner), and the judge starts that
+	 * is grader/core/compile.c's (the runner), and the judge starts that
 	 * runner itself, unsandboxed (WB_RUNNER, as make check does). */
 	if (access(suite, R_OK) == 0)
 		snprintf(link_run, sizeof link_run,
@@ -66,7 +66,7 @@ static char *floor_line(const char *dir, const char *file)
 			 " -s -lm -o " WORK "/floor/%s && WB_SEED=1 WB_RUNNER="
 			 WORK "/floor/%s %s --output=wb:" WORK "/floor/%s.wb"
 			 " --ascii -j2", stem, stem, stem, suite, stem);
-	/* The compiler flags are grader/compile.c's. */
+	/* The compiler flags are grader/core/compile.c's. */
 	snprintf(line, 2048,
 		 "test -f %s/%s || exit 0; cc -std=c11 -O2 -g -Wall -Wextra "
 		 "-Wpedantic -pipe -Iinclude -c %s/%s -o " WORK "/floor/%s.o%s",

@@ -12,7 +12,7 @@ BOOK_MODULES := error alloc proc chapter texmath plots plots_table plots_models 
 	softreg calibrate datasets toc render site unimath manpage \
 	literate
 BOOK_OBJECTS := $(BOOK_MODULES:%=$(BUILD)/book-obj/%.o)
-BOOK_HEADERS := $(wildcard book/*.h) include/workbook.h grader/plot_style.h
+BOOK_HEADERS := $(wildcard book/*.h) include/workbook.h include/plot_style.h
 BOOK_ASSETS := book/assets/book.css book/assets/book.js
 BOOK_CHAPTERS = $(sort $(wildcard chapters/*.md))
 BOOK_FIXTURES = $(sort $(wildcard tests/fixtures/book/*.md))

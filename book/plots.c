@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "plots.h"
-#include "../grader/plot_style.h"
+#include "plot_style.h"
 #include "alloc.h"
 #include "proc.h"
 

@@ -126,16 +126,21 @@ suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
 
 # ---- the grader ----------------------------------------------------------
 
-GRADER_SOURCES := $(wildcard grader/*.c)
-GRADER_HEADERS := $(wildcard grader/*.h)
+# The grader's rooms (docs/design.md, "Where things are"): main.c and the
+# options at the top, the rest by concern.  Headers are included by name
+# ("strbuf.h"), found through GRADER_INCLUDES.
+GRADER_ROOMS := core sandbox policy report batch modes hints util
+GRADER_INCLUDES := -Igrader $(GRADER_ROOMS:%=-Igrader/%)
+GRADER_SOURCES := $(wildcard grader/*.c $(GRADER_ROOMS:%=grader/%/*.c))
+GRADER_HEADERS := $(wildcard grader/*.h $(GRADER_ROOMS:%=grader/%/*.h))
 # cmark-gfm renders the feedback pages, libarchive unpacks submissions.
 GRADER_PACKAGES := libcmark-gfm libarchive
-GRADER_CFLAGS = $(PROJECT_CFLAGS) -Igrader \
+GRADER_CFLAGS = $(PROJECT_CFLAGS) $(GRADER_INCLUDES) \
 	$(shell $(PKG_CONFIG) --cflags $(GRADER_PACKAGES))
 GRADER_LIBS = $(shell $(PKG_CONFIG) --libs $(GRADER_PACKAGES)) -pthread \
 	-lcmark-gfm-extensions -lm
 # Everything but main, so tests/test_unit_*.c can link the modules.
-GRADER_OBJECTS := $(filter-out %/grader.o,\
+GRADER_OBJECTS := $(filter-out %/main.o,\
 	$(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o))
 GRADER_LIB := $(BUILD)/libgrader.a
 
@@ -147,7 +152,7 @@ $(GRADER_LIB): $(GRADER_OBJECTS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/grader: $(BUILD)/grader-obj/grader.o $(GRADER_LIB)
+$(BUILD)/grader: $(BUILD)/grader-obj/main.o $(GRADER_LIB)
 	$(CC) $(CFLAGS) $^ $(GRADER_LIBS) -o $@
 
 # The grader's own copy of the contract header: students' files are

@@ -23,10 +23,10 @@ GRADESCOPE_TEST_BIN := $(BUILD)/tests/test_gradescope
 
 # The test computes the expected seed with the grader's own digest module.
 $(GRADESCOPE_TEST_BIN): tests/test_gradescope.c $(TEST_SUPPORT_OBJECTS) \
-		$(TEST_SUPPORT_HEADERS) $(BUILD)/grader-obj/digest.o
+		$(TEST_SUPPORT_HEADERS) $(BUILD)/grader-obj/util/digest.o
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Igrader $< $(TEST_SUPPORT_OBJECTS) \
-		$(BUILD)/grader-obj/digest.o $(CRITERION_LIBS) -o $@
+	$(CC) $(TEST_CFLAGS) $(GRADER_INCLUDES) $< $(TEST_SUPPORT_OBJECTS) \
+		$(BUILD)/grader-obj/util/digest.o $(CRITERION_LIBS) -o $@
 
 test-gradescope: $(GRADESCOPE_TEST_BIN) exercises/02_bce.c
 	@echo "== test_gradescope (unpacks the zip, builds it, grades; about 30 s)"

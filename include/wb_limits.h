@@ -1,7 +1,7 @@
 /*
  * wb_limits.h - limits that both sides of a judged run name: the suites
  * set them (grader/suites/check.h), the grader explains them in its
- * messages (grader/grade_explain.c).  Not part of the exercise contract.
+ * messages (grader/core/grade_explain.c).  Not part of the exercise contract.
  */
 #ifndef WB_LIMITS_H
 #define WB_LIMITS_H

@@ -105,6 +105,12 @@ release-exercises:
 		fi; \
 	done
 
+# The contract as people read it, from the curriculum's manifest
+# (tools/curriculum.c).  Defined before the rules that name it: make
+# expands prerequisites as it reads them.
+CURRICULUM_TOOL := $(BUILD)/tools/curriculum
+CONTRACT_FILES := include/workbook.h docs/contract.md
+
 check-release: student-release $(CURRICULUM_TOOL)
 	@status=0; \
 	$(CURRICULUM_TOOL) check $(CONTRACT_FILES) || status=1; \
@@ -121,15 +127,10 @@ check-release: student-release $(CURRICULUM_TOOL)
 		"$(CONTRACT_FUNCTIONS)" || status=1; \
 	exit $$status
 
-# The contract as people read it, from the curriculum's manifest
-# (tools/curriculum.c).
-CURRICULUM_TOOL := $(BUILD)/tools/curriculum
-CONTRACT_FILES := include/workbook.h docs/contract.md
-
-$(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/strbuf.o
+$(CURRICULUM_TOOL): tools/curriculum.c $(BUILD)/grader-obj/util/strbuf.o
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -Igrader -Igrader/wire $< \
-		$(BUILD)/grader-obj/strbuf.o -o $@
+	$(CC) $(PROJECT_CFLAGS) $(GRADER_INCLUDES) -Igrader/wire $< \
+		$(BUILD)/grader-obj/util/strbuf.o -o $@
 
 contract: $(CURRICULUM_TOOL)
 	@$(CURRICULUM_TOOL) write $(CONTRACT_FILES)

@@ -1,10 +1,9 @@
 # tests/sandbox.mk - the sandbox's and the symbol policy's own tests.
 # Included by tests/tests.mk; `make test-sandbox` builds and runs both.
 
-SANDBOX_SOURCES := grader/sandbox.c grader/sandbox_child.c \
-	grader/sandbox_isolation.c grader/elapsed.c
-SANDBOX_HEADERS := grader/sandbox.h grader/sandbox_internal.h \
-	grader/elapsed.h
+# The two security-critical rooms of grader/, whole.
+SANDBOX_SOURCES := $(wildcard grader/sandbox/*.c) grader/util/elapsed.c
+SANDBOX_HEADERS := $(wildcard grader/sandbox/*.h) grader/util/elapsed.h
 
 # Both link the tests' shared harness (scratch folders, files) from source.
 HARNESS_SOURCES := tests/support/harness.c tests/support/harness.h
@@ -12,19 +11,19 @@ HARNESS_SOURCES := tests/support/harness.c tests/support/harness.h
 $(BUILD)/tests/test_sandbox: tests/test_sandbox.c $(SANDBOX_SOURCES) \
 		$(SANDBOX_HEADERS) $(HARNESS_SOURCES)
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
+	$(CC) $(PROJECT_CFLAGS) $(GRADER_INCLUDES) $(CRITERION_CFLAGS) \
 		tests/test_sandbox.c $(SANDBOX_SOURCES) tests/support/harness.c \
 		$(CRITERION_LIBS) -lm -o $@
 
 # The policy names files through the grader's catalog.
-POLICY_SOURCES := $(wildcard grader/policy*.c) grader/catalog.c
-POLICY_HEADERS := grader/policy.h grader/policy_internal.h grader/catalog.h \
+POLICY_SOURCES := $(wildcard grader/policy/*.c) grader/core/catalog.c
+POLICY_HEADERS := $(wildcard grader/policy/*.h) grader/core/catalog.h \
 	tests/support/policy_snippets.h
 
 $(BUILD)/tests/test_policy: tests/test_policy.c $(POLICY_SOURCES) \
 		$(POLICY_HEADERS) $(HARNESS_SOURCES)
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -Igrader $(CRITERION_CFLAGS) \
+	$(CC) $(PROJECT_CFLAGS) $(GRADER_INCLUDES) $(CRITERION_CFLAGS) \
 		-DWB_INCLUDE='"$(CURDIR)/include"' \
 		tests/test_policy.c $(POLICY_SOURCES) tests/support/harness.c \
 		$(CRITERION_LIBS) -o $@

@@ -1,6 +1,6 @@
 /*
  * test_grader_advice.c - the compiler's advice under a student's file
- * (grader/compile.c's warnings): only for what can be a bug.  WB_GRADER
+ * (grader/core/compile.c's warnings): only for what can be a bug.  WB_GRADER
  * names the grader (default build/grader).
  */
 #include <criterion/criterion.h>

@@ -70,6 +70,7 @@ Test(curriculum, every_exercise_has_its_files)
 		expect_file(e, "solutions", e->file, "its reference solution");
 		expect_file(e, "exercises", e->file, "its stub: make release");
 		expect_file(e, "grader/suites", e->file, "its suite");
+		expect_file(e, "grader/hints", e->file, "its hints");
 		for (size_t f = 0; f < ARRAY_SIZE(every_file_folders); f++)
 			expect_file(e, every_file_folders[f], e->file,
 				    "a stub of the hostile corpus");
@@ -77,7 +78,7 @@ Test(curriculum, every_exercise_has_its_files)
 		expect_corpus(e, "buggy");
 		for (size_t f = 0; e->functions[f]; f++)
 			cr_expect(hints_find(e->functions[f], NULL),
-				  "%s has no hints (grader/hints_text_*.c)",
+				  "%s has no hints (grader/hints/NN_name.c)",
 				  e->functions[f]);
 		cr_assert(asprintf(&suite_name, "%s.judge", e->stem) > 0);
 		expect_file(e, "build/suites", suite_name,

@@ -1,7 +1,7 @@
 /*
- * test_unit_lms.c - the LMS layouts (grader/lms.h): Canvas's and Moodle's
+ * test_unit_lms.c - the LMS layouts (grader/batch/lms.h): Canvas's and Moodle's
  * file names, Gradescope's submission_metadata.yml, and the gradebooks
- * written for each LMS (grader/lms_export.h).
+ * written for each LMS (grader/batch/lms_export.h).
  */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>

@@ -38,7 +38,7 @@ GRADER_TESTS += $(UNIT_TESTS)
 $(UNIT_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(GRADER_LIB) \
 		$(TEST_SUPPORT_OBJECTS) $(TEST_SUPPORT_HEADERS) $(GRADER_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Igrader $< $(TEST_SUPPORT_OBJECTS) $(GRADER_LIB) \
+	$(CC) $(TEST_CFLAGS) $(GRADER_INCLUDES) $< $(TEST_SUPPORT_OBJECTS) $(GRADER_LIB) \
 		$(GRADER_LIBS) $(CRITERION_LIBS) -o $@
 
 # Other fragments' runners, when they exist.

@@ -60,8 +60,10 @@ cp tools/release.awk tools/curriculum_names.h "$dest/tools/"
 for f in grader/*; do
 	[ -f "$f" ] && cp "$f" "$dest/grader/"
 done
-# The suites' runtime, the judge-runner protocol and the runner.
-for d in runtime wire runner; do
+# The grader's rooms, the suites' runtime, the judge-runner protocol and
+# the runner.
+for d in core sandbox policy report batch modes hints util runtime wire \
+	runner; do
 	[ -d "grader/$d" ] && cp -R "grader/$d" "$dest/grader/"
 done
 for f in grader/suites/*; do

@@ -1,6 +1,6 @@
 /*
  * wire_socket.h - the runner's socket, for the three places that open it:
- * the grader binds and listens (grader/run.c), a judge's test connects
+ * the grader binds and listens (grader/core/run.c), a judge's test connects
  * (grader/suites/proxy_call.c), `make check`'s judge and the benchmark bind
  * their own (proxy_local.c, bench/boundary.c).  Header-only: the grader
  * does not link the wire codec.

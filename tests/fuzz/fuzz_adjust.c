@@ -1,6 +1,6 @@
 /*
  * fuzz_adjust.c - libFuzzer target for the instructor's adjustments file
- * (grader/adjust.c, adjust_time.c, adjust_apply.c).
+ * (grader/batch/adjust.c, adjust_time.c, adjust_apply.c).
  *
  * Besides "no crash, no leak, no undefined behaviour": a refused file
  * gives one line naming the file, and keeps nothing; an accepted one has

@@ -1,6 +1,6 @@
 /*
  * fuzz_discover.c - libFuzzer target for what discovery makes of a file
- * name a student chose (grader/discover_notes.c): the guess of the
+ * name a student chose (grader/core/discover_notes.c): the guess of the
  * exercise a misnamed file is, and the notes about it.  Each input is one
  * path (bytes up to the first NUL).  Checked besides "no crash, no leak,
  * no undefined behaviour": a guess is an exercise of the catalog, the

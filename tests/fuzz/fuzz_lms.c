@@ -1,6 +1,6 @@
 /*
  * fuzz_lms.c - libFuzzer target for the LMS layouts' readers
- * (grader/lms_names.c, grader/lms_metadata.c): the names of a Canvas or
+ * (grader/batch/lms_names.c, grader/batch/lms_metadata.c): the names of a Canvas or
  * Moodle download, which students choose in part, and Gradescope's
  * submission_metadata.yml, whose names and emails are theirs.
  *

@@ -1,6 +1,6 @@
 /*
  * fuzz_results.c - libFuzzer target for the wb report parser
- * (grader/results_parse.c) and results_reconcile.
+ * (grader/core/results_parse.c) and results_reconcile.
  *
  * Besides "no crash, no leak, no undefined behaviour", each input checks
  * what the grader relies on: the bounds hold, no test is left twice, what

@@ -1,6 +1,6 @@
 /*
  * fuzz_similarity.c - libFuzzer target for the reader of sim_c's output
- * (grader/similarity_parse.c), whose input the students' files shape, and
+ * (grader/batch/similarity_parse.c), whose input the students' files shape, and
  * the gathering of its runs into ranked pairs (similarity_pairs.c).
  *
  * The first byte says how many files were compared (1 to 16); the rest

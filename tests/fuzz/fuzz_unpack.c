@@ -1,6 +1,6 @@
 /*
  * fuzz_unpack.c - libFuzzer target for the archive unpacker
- * (grader/unpack.c).
+ * (grader/util/unpack.c).
  *
  * Each input is written as an archive into a private folder (a workspace
  * under $TMPDIR, removed at exit), unpacked into a fresh folder beside it,

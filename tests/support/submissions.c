@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "submissions.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,25 @@ static void run(const char *command)
 		fprintf(stderr, "submissions: failed: %s\n", command);
 }
 
+/* A row: graded ones expect full points in every file ('F') until told. */
 static void set(struct submission_expect *e, const char *id,
-		const char *status, const char *points)
+		const char *status, bool graded)
 {
 	snprintf(e->id, sizeof e->id, "%s", id);
 	e->status = status;
-	snprintf(e->points, sizeof e->points, "%s", points);
+	memset(e->points, graded ? 'F' : '\0', SUBMISSIONS_EXERCISES);
+	e->points[SUBMISSIONS_EXERCISES] = '\0';
+}
+
+/* What one file of a graded row gets: '0' none, 'L' fewer than full. */
+static void expect_file(struct submission_expect *e, const char *file,
+			char points)
+{
+	const struct test_exercise *exercise = test_exercise_of(file);
+
+	if (!exercise)
+		abort();	/* a file the manifest does not have */
+	e->points[exercise - test_exercises] = points;
 }
 
 /*
@@ -112,36 +126,37 @@ static void make_kind(const char *root, const char *dir, const char *id,
 		      size_t i, struct submission_expect *e, char *command,
 		      size_t size)
 {
-	set(e, id, "ok", "FFFFFFFFF");
+	set(e, id, "ok", true);
 	switch (i) {
 	case 10: correct_copy(dir); hostile(dir, "infinite_loop");
-		set(e, id, "ok", "FLFFFFFFF"); return;
+		set(e, id, "ok", true); expect_file(e, "02_bce.c", 'L'); return;
 	case 20: correct_copy(dir); hostile(dir, "fork_bomb");
-		set(e, id, "ok", "F0FFFFFFF"); return;
+		set(e, id, "ok", true); expect_file(e, "02_bce.c", '0'); return;
 	case 30: correct_copy(dir); hostile(dir, "exit_in_function");
-		set(e, id, "ok", "F0FFFFFFF"); return;
+		set(e, id, "ok", true); expect_file(e, "02_bce.c", '0'); return;
 	case 40: correct_copy(dir); hostile(dir, "output_flood");
-		set(e, id, "ok", "FLFFFFFFF"); return;
+		set(e, id, "ok", true); expect_file(e, "02_bce.c", 'L'); return;
 	case 50: mkdir(dir, 0755); append(dir, "README", "nothing here\n");
-		set(e, id, "no-files", ""); return;
+		set(e, id, "no-files", false); return;
 	case 60: snprintf(command, size, "head -c 3000 /dev/urandom "
 			  "> %s/%s.tar.gz", root, id);
-		run(command); set(e, id, "bad-archive", ""); return;
+		run(command); set(e, id, "bad-archive", false); return;
 	case 70: correct_copy(dir);
 		snprintf(command, size, "cd %s && zip -qr ../%s.zip . "
 			 "&& cd .. && rm -r %s && truncate -s 600 %s.zip", dir,
 			 id, id, id);
-		run(command); set(e, id, "bad-archive", ""); return;
+		run(command); set(e, id, "bad-archive", false); return;
 	}
 	correct_copy(dir);
 	switch (i % 10) {
 	case 5: from_corpus(dir, "tests/corpus/buggy/02_bce_log10");
-		set(e, id, "ok", "FLFFFFFFF"); break;
+		expect_file(e, "02_bce.c", 'L'); break;
 	case 6: replace(dir, "03_gradcheck.c", "exercises/03_gradcheck.c");
-		set(e, id, "ok", "FF0FFFFFF"); break;
+		expect_file(e, "03_gradcheck.c", '0'); break;
 	case 7: append(dir, "05_mse.c", "\nthis is not C;\n");
 		remove_file(dir, "08_variants.c");
-		set(e, id, "ok", "FFFF0FF0F"); break;
+		expect_file(e, "05_mse.c", '0');
+		expect_file(e, "08_variants.c", '0'); break;
 	case 8: snprintf(command, size, "cd %s && tar czf %s.tar.gz "
 			 "%s && rm -r %s", root, id, id, id);
 		run(command); break;
@@ -170,18 +185,18 @@ size_t submissions_make(const char *dir, size_t count,
 	path = harness_join(dir, "张伟 Li");
 	correct_copy(path);
 	free(path);
-	set(&expect[n++], "张伟 Li", "ok", "FFFFFFFF");
+	set(&expect[n++], "张伟 Li", "ok", true);
 	path = harness_join(dir, "dup");
 	correct_copy(path);
 	free(path);
 	snprintf(command, sizeof command, "cd %s/dup && zip -q ../dup.zip *.c",
 		 dir);
 	run(command);
-	set(&expect[n++], "dup", "duplicate", "");
+	set(&expect[n++], "dup", "duplicate", false);
 	path = harness_join(dir, "README.txt");
 	harness_write_file(path, "not a student\n", 14);
 	free(path);
-	set(&expect[n++], "README.txt", "loose-file", "");
+	set(&expect[n++], "README.txt", "loose-file", false);
 	path = harness_join(dir, ".hidden");
 	correct_copy(path);
 	free(path);

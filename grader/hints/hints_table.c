@@ -5,14 +5,21 @@
 
 #include <string.h>
 
+#include "array_size.h"
 #include "hints_text.h"
 
+/* The exercises' tables, in the manifest's order. */
 static const struct hints_entry *const parts[] = {
-	hints_text_early,
-	hints_text_late,
+#define WB_EXERCISE(stem, ...) hints_##stem,
+#define WB_FUNCTION(...)
+#define WB_EXERCISE_END(stem)
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
 };
 
-#define PART_COUNT (sizeof parts / sizeof parts[0])
+#define PART_COUNT ARRAY_SIZE(parts)
 
 static size_t part_length(const struct hints_entry *part)
 {

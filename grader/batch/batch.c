@@ -18,6 +18,7 @@
 
 #include "batch_adjust.h"
 #include "batch_entries.h"
+#include "batch_log.h"
 #include "batch_reports.h"
 #include "batch_run.h"
 #include "batch_state.h"
@@ -26,6 +27,7 @@
 #include "gradebook.h"
 #include "lms_entries.h"
 #include "roster.h"
+#include "run.h"
 #include "secret.h"
 #include "similarity.h"
 
@@ -252,21 +254,47 @@ static void prune_cache(const char *cache_dir)
 			BATCH_CACHE_MAX_MIB);
 }
 
+/* The entries a worker grades (the others are judged by the batch). */
+static size_t gradable(const struct batch_entries *entries)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < entries->nr; i++)
+		n += !entries->items[i].status;
+	return n;
+}
+
+/* How the run ended, for the log: "finished", "interrupted by SIGINT". */
+static char *ending(int signal)
+{
+	char name[32];
+
+	return signal ? xstrfmt("interrupted by %s", run_signal_name(signal,
+				name, sizeof name)) : xstrdup("finished");
+}
+
 static int grade_all(const struct batch_context *context,
 		     const struct options *options,
 		     const struct batch_entries *entries)
 {
 	struct batch_job *jobs = xcalloc(entries->nr + 1, sizeof *jobs);
 	struct batch_progress progress;
-	size_t count;
+	struct batch_log log;
+	size_t count, done_before;
+	char *end;
 	int signal, status;
 
+	/* Before anything is withdrawn: the log compares with it. */
+	batch_log_init(&log, context->out, options->shard_index,
+		       options->shard_count);
 	batch_progress_init(&progress, entries->nr);
 	count = plan(context, entries, jobs, &progress);
 	if (count == SIZE_MAX) {
+		batch_log_release(&log);
 		free(jobs);
 		return EXIT_TROUBLE;
 	}
+	done_before = progress.done;
 	if (count)
 		withdraw_gradebook(context, options);
 	signal = batch_run_workers(context, jobs, count, options->jobs,
@@ -279,6 +307,11 @@ static int grade_all(const struct batch_context *context,
 		prune_cache(context->cache_dir);
 		status = batch_tally_write(context, options, entries, true);
 	}
+	end = ending(signal);
+	batch_log_append(&log, end, status, progress.done - done_before,
+			 gradable(entries) - count);
+	free(end);
+	batch_log_release(&log);
 	for (size_t i = 0; i < count; i++)
 		free(jobs[i].fingerprint);
 	free(jobs);

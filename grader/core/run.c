@@ -22,6 +22,11 @@
 
 /* The runner's socket, in the judge's scratch folder (its cwd). */
 #define RUN_RUNNER_SOCKET "runner.sock"
+/*
+ * How much longer than the judge the runner may live: it ends when the
+ * judge hangs up, so this only bounds a runner whose judge vanished.
+ */
+#define RUN_RUNNER_GRACE_SECONDS 5.0
 /* Connections not yet accepted: the judge runs two tests at a time. */
 #define RUN_RUNNER_BACKLOG 16
 
@@ -173,7 +178,7 @@ static int start_runner(const struct run_judged_job *job, const char *path,
 	t->job.workdir = job->workdir;
 	t->job.readable = t->readable;
 	/* It outlives the judge a little: it ends when the judge has. */
-	limit_run(&t->job, RUN_SUITE_SECONDS + 5.0);
+	limit_run(&t->job, RUN_SUITE_SECONDS + RUN_RUNNER_GRACE_SECONDS);
 	t->job.pass_fds[0] = listener;
 	t->job.pass_fds[1] = pipe_ends[0];
 	t->job.n_pass_fds = 2;

@@ -1,5 +1,5 @@
 /*
- * grader.c - build/grader: grades a folder of exercise files.
+ * main.c - build/grader: grades a folder of exercise files.
  *
  * Exit status: 0 every test passed, 1 some test failed, 2 the grader could
  * not run (bad arguments, unreadable folder, missing tools or files); in the
@@ -25,7 +25,7 @@
 #include "hint.h"
 #include "options.h"
 #include "progress.h"
-#include "report_json.h"
+#include "report.h"
 #include "report_text.h"
 #include "resources.h"
 #include "sandbox.h"
@@ -248,7 +248,7 @@ static int report(struct run *run, const char *program)
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
 	};
-	struct strbuf text, json;
+	struct strbuf text;
 	int status = EXIT_PASSED;
 	/* Both reports may reach a student (Gradescope shows them). */
 	struct disclosure_view *view = xmalloc(sizeof *view);
@@ -257,7 +257,6 @@ static int report(struct run *run, const char *program)
 	disclosure_view_init(view, &run->session.summary,
 			     run->options.disclosure);
 	strbuf_init(&text);
-	strbuf_init(&json);
 	if (run->options.quiet)
 		report_text_summary_line(summary, &style, &text);
 	else
@@ -265,16 +264,14 @@ static int report(struct run *run, const char *program)
 	fputs(text.buf, stdout);
 	fflush(stdout);
 	if (run->options.json) {
-		struct report_text_style plain = style;
+		struct report_context file = {
+			.reproduce = reproduce,
+			.sandbox = style.sandbox,
+			.verbose = run->options.verbose,
+		};
 
-		plain.color = false;
-		/* A file, read at leisure: every failure with its details. */
-		plain.shown_failures = 0;
-		plain.details_command = NULL;
-		strbuf_reset(&text);
-		report_text_render(summary, &plain, &text);
-		report_json_render(summary, text.buf, &json);
-		if (strbuf_write_file(&json, run->options.json) != 0) {
+		if (report_write(summary, REPORT_FORMAT_JSON, &file,
+				 run->options.json) != 0) {
 			fprintf(stderr, "grader: cannot write --json %s (%s); "
 				"write the report elsewhere\n",
 				run->options.json, strerror(errno));
@@ -288,7 +285,6 @@ static int report(struct run *run, const char *program)
 		status = EXIT_FAILED;
 	}
 	strbuf_release(&text);
-	strbuf_release(&json);
 	disclosure_view_release(view);
 	free(view);
 	free(reproduce);

@@ -18,8 +18,7 @@
 #include "feedback.h"
 #include "gradebook.h"
 #include "jobs.h"
-#include "report_json.h"
-#include "report_text.h"
+#include "report.h"
 #include "sandbox.h"
 #include "session.h"
 #include "student_id.h"
@@ -45,25 +44,17 @@ static int write_json(const struct batch_context *context,
 {
 	char *reproduce = student_id_reproduce_command(
 		batch_entry_seed_key(entry));
-	struct report_text_style style = {
+	struct report_context report = {
 		.reproduce = reproduce,
 		.sandbox = sandbox_mode(),
 	};
 	char *stem = student_id_file_name(entry->id);
 	char *path = xstrfmt("%s/%s.json", context->json_dir, stem);
-	struct strbuf text, json;
-	int status;
+	int status = report_write(summary, REPORT_FORMAT_JSON, &report, path);
 
-	strbuf_init(&text);
-	strbuf_init(&json);
-	report_text_render(summary, &style, &text);
-	report_json_render(summary, text.buf, &json);
-	status = strbuf_write_file(&json, path);
 	if (status != 0)
 		fprintf(stderr, "grader: cannot write %s (%s); free some space "
 			"or choose another --out\n", path, strerror(errno));
-	strbuf_release(&text);
-	strbuf_release(&json);
 	free(path);
 	free(stem);
 	free(reproduce);

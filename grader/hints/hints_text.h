@@ -1,0 +1,28 @@
+/*
+ * hints_text.h - the hint texts, one file per exercise (grader/hints/
+ * NN_name.c, defining hints_NN_name[]), listed from the curriculum's
+ * manifest; hints_table.c is the only reader.
+ */
+#ifndef GRADER_HINTS_TEXT_H
+#define GRADER_HINTS_TEXT_H
+
+#include <stddef.h>
+
+#include "hints_table.h"
+
+/* A NULL-terminated list of hints, as a static array. */
+#define HINTS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* The definition of an exercise's table, which ends with a { NULL } entry. */
+#define HINTS_EXERCISE(stem) const struct hints_entry hints_##stem[]
+
+/* One table per exercise of include/curriculum.def. */
+#define WB_EXERCISE(stem, ...) extern HINTS_EXERCISE(stem);
+#define WB_FUNCTION(...)
+#define WB_EXERCISE_END(stem)
+#include "curriculum.def"
+#undef WB_EXERCISE
+#undef WB_FUNCTION
+#undef WB_EXERCISE_END
+
+#endif /* GRADER_HINTS_TEXT_H */
