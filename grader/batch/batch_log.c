@@ -212,8 +212,18 @@ int batch_log_append(struct batch_log *log, const char *ending, int status,
 	int result;
 
 	strbuf_init(&text);
-	if (!strbuf_read_file(&text, log->path, BATCH_LOG_MAX_BYTES * 2))
-		strbuf_reset(&text);	/* none yet, or unreadable: anew */
+	if (!strbuf_read_file(&text, log->path, BATCH_LOG_MAX_BYTES * 2)) {
+		if (errno != ENOENT) {	/* ENOENT: the first run */
+			struct strbuf why = STRBUF_INIT;
+
+			strbuf_add_read_error(&why, BATCH_LOG_MAX_BYTES * 2);
+			fprintf(stderr, "grader: cannot read %s (%s); it is "
+				"written anew, beginning with this run\n",
+				log->path, why.buf);
+			strbuf_release(&why);
+		}
+		strbuf_reset(&text);
+	}
 	add_run(&text, ending, status, graded, kept);
 	read_gradebook(&after, log->gradebook);
 	if (after.nr)
