@@ -92,9 +92,7 @@ static void __attribute__((noreturn)) worker(struct jobs_item *item,
 static void read_verdicts(struct jobs_item *item, int wait_status)
 {
 	char *path = xstrfmt("%s/%s", item->task.workdir, VERDICT_FILE);
-	struct strbuf text;
-
-	struct strbuf message = STRBUF_INIT;
+	struct strbuf text, message = STRBUF_INIT;
 
 	strbuf_init(&text);
 	if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {

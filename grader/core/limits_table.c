@@ -9,22 +9,11 @@
 #include "run.h"
 #include "unpack.h"
 
-/* "4 MiB" for a whole number of MiB, else "N KiB" or "N bytes". */
-static void add_bytes(struct strbuf *out, size_t bytes)
-{
-	if (bytes % ((size_t)1 << 20) == 0)
-		strbuf_addf(out, "%zu MiB", bytes >> 20);
-	else if (bytes % 1024 == 0)
-		strbuf_addf(out, "%zu KiB", bytes >> 10);
-	else
-		strbuf_addf(out, "%zu bytes", bytes);
-}
-
 static void row_bytes(struct strbuf *out, const char *what, size_t bytes,
 		      const char *beyond)
 {
 	strbuf_addf(out, "| %s | ", what);
-	add_bytes(out, bytes);
+	strbuf_add_bytes(out, bytes);
 	strbuf_addf(out, " | %s |\n", beyond);
 }
 

@@ -90,16 +90,17 @@ static int fail(struct unpack *u, const char *path, const char *what)
 static int fail_limit(struct unpack *u, const char *path, const char *format,
 		      size_t limit, bool bytes)
 {
-	char amount[48], *what;
+	struct strbuf amount = STRBUF_INIT;
+	char *what;
 
-	if (bytes && limit % ((size_t)1 << 20) == 0)
-		snprintf(amount, sizeof amount, "%zu MiB", limit >> 20);
+	if (bytes)
+		strbuf_add_bytes(&amount, limit);
 	else
-		snprintf(amount, sizeof amount, "%zu%s", limit,
-			 bytes ? " bytes" : "");
-	what = xstrfmt(format, amount);
+		strbuf_addf(&amount, "%zu", limit);
+	what = xstrfmt(format, amount.buf);
 	fail(u, path, what);
 	free(what);
+	strbuf_release(&amount);
 	return -1;
 }
 
