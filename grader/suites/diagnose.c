@@ -31,14 +31,20 @@ static bool all_match(const double *got, const double *value, size_t count,
 	return true;
 }
 
+/* The first mistake got shows; one whose value passes the check (it
+ * makes no difference at this input) explains nothing. */
 static const struct wb_mistake *
-particular(const struct wb_diagnosis *d, const double *got, size_t count,
-	   struct wb_tol tol)
+particular(const struct wb_diagnosis *d, const double *want,
+	   const double *got, size_t count, struct wb_tol tol)
 {
-	for (size_t m = 0; m < d->mistake_count; m++)
+	for (size_t m = 0; m < d->mistake_count; m++) {
+		const double *value = d->mistakes[m].value;
+
 		if (d->mistakes[m].advice.diagnosis &&
-		    all_match(got, d->mistakes[m].value, count, tol))
+		    wb_first_mismatch(value, want, count, tol) < count &&
+		    all_match(got, value, count, mistake_tol(tol)))
 			return &d->mistakes[m];
+	}
 	return NULL;
 }
 
@@ -148,7 +154,7 @@ bool wb_diagnose(const struct wb_diagnosis *d, const double *want,
 		 char *diagnosis, size_t size, const char **hint)
 {
 	struct wb_tol loose = mistake_tol(tol);
-	const struct wb_mistake *m = particular(d, got, count, loose);
+	const struct wb_mistake *m = particular(d, want, got, count, tol);
 	const struct wb_advice *advice = NULL;
 
 	switch (m ? FINITE_AS_WANTED : finiteness(want, got, count)) {
