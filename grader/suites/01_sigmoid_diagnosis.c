@@ -16,6 +16,11 @@
 	"do not clamp z: it changes the answer by orders of magnitude in the " \
 	"tails; branch on the sign instead, which is exact " CONFUSIONS
 
+/* The words of both forms that cancel in the left tail: the values do not
+ * tell them apart, and the fix is the same. */
+#define LEFT_CANCELS \
+	"a form that cancels to 0 in the left tail, like 1 - 1/(1 + e^z)"
+
 static const double clamp_bounds[SIGMOID_CLAMPS] = { 20.0, 30.0, 40.0,
 						     50.0, 100.0, 500.0,
 						     700.0 };
@@ -74,17 +79,13 @@ void sigmoid_diagnose(double z, struct sigmoid_diagnosis *d)
 		"sigmoid(-z): the sign of z is flipped (e^z where the formula "
 		"has e^-z)", HINT_SIGMOID };
 	d->value[1] = 1.0 - 1.0 / (1.0 + exp(z));
-	d->list[1].advice = (struct wb_advice){
-		"1 - 1/(1 + e^z), which cancels to 0 in the left tail",
-		HINT_LEFT_TAIL };
+	d->list[1].advice = (struct wb_advice){ LEFT_CANCELS, HINT_LEFT_TAIL };
 	d->value[2] = 1.0 / (1.0 + exp(-z));
 	d->list[2].advice = (struct wb_advice){
 		"1 / (1 + e^-z) for z < 0: e^-z overflowed to inf, and 1 / inf "
 		"= 0", z < -709.0 ? HINT_SUBNORMAL : HINT_OVERFLOW };
 	d->value[3] = 0.5 * (1.0 + tanh(0.5 * z));
-	d->list[3].advice = (struct wb_advice){
-		"(1 + tanh(z/2)) / 2, which cancels to 0 in the left tail",
-		HINT_LEFT_TAIL };
+	d->list[3].advice = d->list[1].advice;	/* (1 + tanh(z/2)) / 2 */
 	clamped(ref_sigmoid, z, d, 4);
 	finish(d, (struct wb_advice){ "returned NaN: e^z overflowed to inf, "
 				      "and inf / inf is NaN", HINT_OVERFLOW });

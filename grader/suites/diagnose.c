@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /*
  * A value matches a mistake's to 1e-9 relative (or the check's own
@@ -31,21 +32,37 @@ static bool all_match(const double *got, const double *value, size_t count,
 	return true;
 }
 
-/* The first mistake got shows; one whose value passes the check (it
- * makes no difference at this input) explains nothing. */
+/* Mistake m explains got: its value fails the check (a mistake that
+ * makes no difference at this input explains nothing) and got is it. */
+static bool shows(const struct wb_mistake *m, const double *want,
+		  const double *got, size_t count, struct wb_tol tol)
+{
+	return m->advice.diagnosis &&
+	       wb_first_mismatch(m->value, want, count, tol) < count &&
+	       all_match(got, m->value, count, mistake_tol(tol));
+}
+
+/* The mistake got shows, when the values single one out: two mistakes
+ * told in different words that give the same value here (one-sided
+ * denominators when one side is the larger) leave it unnamed. */
 static const struct wb_mistake *
 particular(const struct wb_diagnosis *d, const double *want,
 	   const double *got, size_t count, struct wb_tol tol)
 {
-	for (size_t m = 0; m < d->mistake_count; m++) {
-		const double *value = d->mistakes[m].value;
+	const struct wb_mistake *found = NULL;
 
-		if (d->mistakes[m].advice.diagnosis &&
-		    wb_first_mismatch(value, want, count, tol) < count &&
-		    all_match(got, value, count, mistake_tol(tol)))
-			return &d->mistakes[m];
+	for (size_t m = 0; m < d->mistake_count; m++) {
+		const struct wb_mistake *mistake = &d->mistakes[m];
+
+		if (!shows(mistake, want, got, count, tol))
+			continue;
+		if (!found)
+			found = mistake;
+		else if (strcmp(found->advice.diagnosis,
+				mistake->advice.diagnosis))
+			return NULL;
 	}
-	return NULL;
+	return found;
 }
 
 enum finiteness { FINITE_AS_WANTED, GOT_NAN, GOT_INF, GOT_FINITE };
