@@ -26,31 +26,104 @@
 
 /* ---- logreg_fit ------------------------------------------------------------ */
 
-/* The student's parameters got (w, then b) against want; false after
- * recording the first mismatch. */
-static bool check_params(const struct problem *p, const double *got,
-			 const double *want, const char *what,
-			 const char *hint)
+/* The reference's fit from (w, b) of p, into want (w, then b); from 0
+ * when from_zero is set. */
+static void fit_from(const struct problem *p, double lr, size_t steps,
+		     bool from_zero, double *want)
+{
+	memcpy(want, p->w, p->d * sizeof *want);
+	want[p->d] = p->b;
+	if (from_zero)
+		memset(want, 0, (p->d + 1) * sizeof *want);
+	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
+}
+
+static void reference_fit(const struct problem *p, double lr, size_t steps,
+			  double *want)
+{
+	fit_from(p, lr, steps, false, want);
+}
+
+/* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
+
+enum { FIT_MISTAKES = 5 };
+
+struct fit_diagnosis {
+	struct wb_diagnosis d;
+	double value[FIT_MISTAKES][MAXD + 1];
+	struct wb_mistake list[FIT_MISTAKES];
+};
+
+/* The chapter's loop with one thing changed, run by the judge with the
+ * reference from the same start: the step's sign, the gradient's 1/n (a
+ * sum makes every step n times longer), the count of steps, the start. */
+static void fit_diagnose(const struct problem *p, double lr, size_t steps,
+			 struct fit_diagnosis *f)
+{
+	static const struct wb_advice advice[FIT_MISTAKES] = {
+		{ "steps up the gradient (ascent): w += lr grad_w", "step "
+		  "AGAINST the gradient: w -= lr grad_w, b -= lr grad_b "
+		  DESCENT },
+		{ "steps with the summed gradient, n times the mean: the "
+		  "1/n of the gradient is missing", "the loss is the mean, so "
+		  "each step uses the mean gradient that logreg_loss_grad "
+		  "returns " DESCENT },
+		{ "one step too many", "run exactly `steps` updates: for "
+		  "(t = 0; t < steps; t++) " DESCENT },
+		{ "one step too few", "run exactly `steps` updates: for "
+		  "(t = 0; t < steps; t++) " DESCENT },
+		{ "starts from w = 0, b = 0 instead of the w and *b given",
+		  "start from the w and *b the caller passes: they are the "
+		  "starting point, updated in place " DESCENT },
+	};
+
+	fit_from(p, -lr, steps, false, f->value[0]);
+	fit_from(p, lr * (double)p->n, steps, false, f->value[1]);
+	fit_from(p, lr, steps + 1, false, f->value[2]);
+	fit_from(p, lr, steps ? steps - 1 : 0, false, f->value[3]);
+	fit_from(p, lr, steps, true, f->value[4]);
+	for (size_t k = 0; k < FIT_MISTAKES; k++)
+		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
+	/* A batch of one: the sum is the mean, nothing to tell apart. */
+	if (p->n == 1)
+		f->list[1].advice = (struct wb_advice){ NULL, NULL };
+	f->d = (struct wb_diagnosis){
+		.nan = { "returned NaN: the loss or the step overflowed",
+			 HINT_FIT },
+		.mistakes = f->list,
+		.mistake_count = FIT_MISTAKES,
+	};
+}
+
+/* The student's parameters got (w, then b) against want, after a fit of
+ * `steps` at lr (steps 0: no diagnosis); false after recording the
+ * first mismatch, with the mistake it shows named first. */
+static bool check_params(const struct problem *p, double lr, size_t steps,
+			 const double *got, const double *want,
+			 const char *what, const char *hint)
 {
 	const struct wb_tol tol = { 1e-10, 1e-9 };
 	size_t i = wb_first_mismatch(got, want, p->d + 1, tol);
-	char summary[160];
+	char summary[160], diagnosis[256], first[500];
+	struct fit_diagnosis f;
 
 	if (i > p->d)
 		return true;
 	snprintf(summary, sizeof summary, "logreg_fit: %s (%s)", what,
 		 i == p->d ? "b" : "w");
+	if (steps) {
+		fit_diagnose(p, lr, steps, &f);
+		if (wb_diagnose(&f.d, want, got, p->d + 1, tol, diagnosis,
+				sizeof diagnosis, &hint)) {
+			snprintf(first, sizeof first, "%s: %s", summary,
+				 diagnosis);
+			wb_fail_element_as(first, p->input, i, want[i], got[i],
+					   tol, hint);
+			return false;
+		}
+	}
 	wb_fail_element(summary, p->input, i, want[i], got[i], tol, hint);
 	return false;
-}
-
-/* The reference's fit from (w, b) of p, into want (w, then b). */
-static void reference_fit(const struct problem *p, double lr, size_t steps,
-			  double *want)
-{
-	memcpy(want, p->w, p->d * sizeof *want);
-	want[p->d] = p->b;
-	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
 }
 
 /* The student's fit from (w, b) of p against the reference's. */
@@ -78,7 +151,7 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 	if (ok) {
 		memcpy(got, gw.data, p->d * sizeof *got);
 		got[p->d] = gb.data[0];
-		ok = check_params(p, got, want, what, hint);
+		ok = check_params(p, lr, steps, got, want, what, hint);
 	}
 	wb_guarded_release(&gw);
 	wb_guarded_release(&gb);
@@ -165,8 +238,8 @@ WB_TEST(logreg_fit, loss_decreases,
 	 * must also be the ones 200 steps of gradient descent reach. */
 	reference_fit(&p, 0.5, 200, want);
 	describe(&p, " (start), lr = 0.5, steps = 200");
-	check_params(&p, got, want, "wrong parameters after training",
-		     HINT_FIT);
+	check_params(&p, 0.5, 200, got, want,
+		     "wrong parameters after training", HINT_FIT);
 }
 /* BEGIN HIDDEN */
 /* ---- hidden test: a long run -------------------------------------------- */

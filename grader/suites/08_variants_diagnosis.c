@@ -120,9 +120,10 @@ static const struct wb_advice focal_advice[3] = {
 
 /*
  * Whether the student's smoothed_cross_entropy is right on logits
- * (1000, 999): there e^z overflows unless the largest logit is subtracted,
- * and no probability underflows, so a stable code is right and its NaN or
- * inf elsewhere comes from the log of an underflowed probability.
+ * (1000, 999) with eps = 0: there e^z overflows unless the largest logit
+ * is subtracted, no probability underflows, and every target the chapter
+ * mentions agrees, so a stable code is right and its NaN or inf elsewhere
+ * comes from the log of an underflowed probability or a 0/0.
  */
 static bool stable_on_huge_logits(void)
 {
@@ -131,11 +132,41 @@ static bool stable_on_huge_logits(void)
 	double got;
 
 	wb_probing = true;
-	got = smoothed_cross_entropy(z, label, 1, 2, 0.1, NULL);
+	got = smoothed_cross_entropy(z, label, 1, 2, 0.0, NULL);
 	wb_probing = false;
-	return wb_close(got, ref_smoothed_cross_entropy(z, label, 1, 2, 0.1,
+	return wb_close(got, ref_smoothed_cross_entropy(z, label, 1, 2, 0.0,
 							NULL),
 			loss_tol(z, 2, 2));
+}
+
+/*
+ * The words for a NaN or an infinity of the loss, from what the judge
+ * knows: whether a logit is large enough for e^z to overflow, and whether
+ * the student's code is stable where it would (stable_on_huge_logits).
+ */
+static void nan_words(const struct call *c, struct variants_diagnosis *v)
+{
+	bool huge = max_abs(c->z, c->n * c->k) > log(DBL_MAX);
+	bool stable = !c->focal && huge && stable_on_huge_logits();
+
+	if (!c->focal && c->k == 1 && (!huge || stable))
+		v->loss.nan = (struct wb_advice){
+			"returned NaN for k = 1: a 0/0, as eps/(k - 1) is with "
+			"one class", HINT_TARGET };
+	else if (stable)
+		v->loss.nan = (struct wb_advice){
+			"returned NaN: the log of a probability that "
+			"underflowed to 0 (-inf), times a weight of 0",
+			NEVER_LOG_SOFTMAX };
+	else if (!huge)
+		v->loss.nan = (struct wb_advice){
+			"returned NaN where no e^z overflows: a 0/0 or inf - "
+			"inf in the formula", c->focal ? HINT_CE_ON_LOGIT :
+			HINT_TARGET };
+	if (stable)
+		v->loss.inf = (struct wb_advice){
+			"returned +inf: the log of a probability that "
+			"underflowed to 0", NEVER_LOG_SOFTMAX };
 }
 
 void variants_diagnose(const struct call *c, struct variants_diagnosis *v)
@@ -176,24 +207,7 @@ void variants_diagnose(const struct call *c, struct variants_diagnosis *v)
 		.mistakes = v->loss_list,
 		.mistake_count = VARIANT_MISTAKES,
 	};
-	if (!c->focal && max_abs(c->z, c->n * c->k) > log(DBL_MAX) &&
-	    stable_on_huge_logits()) {
-		v->loss.nan = (struct wb_advice){
-			"returned NaN: the log of a probability that "
-			"underflowed to 0 (-inf), times a weight of 0",
-			NEVER_LOG_SOFTMAX };
-		v->loss.inf = (struct wb_advice){
-			"returned +inf: the log of a probability that "
-			"underflowed to 0", NEVER_LOG_SOFTMAX };
-	} else if (max_abs(c->z, c->n * c->k) <= log(DBL_MAX))
-		v->loss.nan = !c->focal && c->k == 1 ?
-			(struct wb_advice){ "returned NaN for k = 1: a 0/0, as "
-					    "eps/(k - 1) is with one class",
-					    HINT_TARGET } :
-			(struct wb_advice){ "returned NaN where no e^z "
-					    "overflows: a 0/0 or inf - inf in "
-					    "the formula", c->focal ?
-					    HINT_CE_ON_LOGIT : HINT_TARGET };
+	nan_words(c, v);
 	v->grad = v->loss;
 	v->grad.inf = (struct wb_advice){ NULL, NULL };
 	v->grad.slip_hint[WB_SUM_NOT_MEAN] = VARIANT_GRAD_MEAN;
