@@ -25,6 +25,92 @@
 	"grad_b at the current (W, b), then moves every entry of both by " \
 	"-lr times that same gradient " TRAINING
 
+/* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
+
+/* The reference's fit of p from its (W, b), or from 0, into out (W, then
+ * b). */
+static void fit_from(const struct problem *p, double lr, size_t steps,
+		     bool from_zero, double *out)
+{
+	size_t dk = p->d * p->k;
+
+	memcpy(out, p->W, dk * sizeof *out);
+	memcpy(out + dk, p->b, p->k * sizeof *out);
+	if (from_zero)
+		memset(out, 0, (dk + p->k) * sizeof *out);
+	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
+				   steps, out, out + dk);
+}
+
+enum { FIT_MISTAKES = 5 };
+
+struct fit_diagnosis {
+	struct wb_diagnosis d;
+	double value[FIT_MISTAKES][MAXP];
+	struct wb_mistake list[FIT_MISTAKES];
+};
+
+/* The chapter's loop with one thing changed, run by the judge with the
+ * reference from the same start: the step's sign, the gradient's 1/n (a
+ * sum makes every step n times longer), the count of steps, the start. */
+static void fit_diagnose(const struct problem *p, double lr, size_t steps,
+			 struct fit_diagnosis *f)
+{
+	static const struct wb_advice advice[FIT_MISTAKES] = {
+		{ "steps up the gradient (ascent): W += lr grad_W", "step "
+		  "AGAINST the gradient: W -= lr grad_W, b -= lr grad_b "
+		  TRAINING },
+		{ "steps with the summed gradient, n times the mean: the "
+		  "1/n of the gradient is missing", "the loss is the mean, so "
+		  "each step uses the mean gradient that "
+		  "softmax_regression_loss_grad returns " TRAINING },
+		{ "one step too many", "run exactly `steps` updates: for "
+		  "(t = 0; t < steps; t++) " TRAINING },
+		{ "one step too few", "run exactly `steps` updates: for "
+		  "(t = 0; t < steps; t++) " TRAINING },
+		{ "starts from W = 0, b = 0 instead of the W and b given",
+		  "start from the W and b the caller passes: they are the "
+		  "starting point, updated in place " TRAINING },
+	};
+
+	fit_from(p, -lr, steps, false, f->value[0]);
+	fit_from(p, lr * (double)p->n, steps, false, f->value[1]);
+	fit_from(p, lr, steps + 1, false, f->value[2]);
+	fit_from(p, lr, steps ? steps - 1 : 0, false, f->value[3]);
+	fit_from(p, lr, steps, true, f->value[4]);
+	for (size_t k = 0; k < FIT_MISTAKES; k++)
+		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
+	if (p->n == 1)	/* the sum is the mean: nothing to tell apart */
+		f->list[1].advice = (struct wb_advice){ NULL, NULL };
+	f->d = (struct wb_diagnosis){
+		.nan = { "returned NaN: the loss or the step overflowed",
+			 HINT_FIT },
+		.mistakes = f->list,
+		.mistake_count = FIT_MISTAKES,
+	};
+}
+
+/* Records the mismatch of element i (shown) with the mistake named first
+ * when the parameters show one. */
+static void fail_fit(const struct problem *p, double lr, size_t steps,
+		     const double *want, const double *got, size_t i,
+		     size_t shown, const char *summary, const char *hint)
+{
+	const struct wb_tol tol = { 1e-10, 1e-9 };
+	struct fit_diagnosis f;
+	char diagnosis[256], first[500];
+
+	fit_diagnose(p, lr, steps, &f);
+	if (steps && wb_diagnose(&f.d, want, got, p->d * p->k + p->k, tol,
+				 diagnosis, sizeof diagnosis, &hint)) {
+		snprintf(first, sizeof first, "%s: %s", summary, diagnosis);
+		wb_fail_element_as(first, p->input, shown, want[i], got[i], tol,
+				   hint);
+		return;
+	}
+	wb_fail_element(summary, p->input, shown, want[i], got[i], tol, hint);
+}
+
 /* ---- softmax_regression_fit ---------------------------------------------- */
 
 /* The student's fit from (W, b) of p against the reference's. */
@@ -39,10 +125,7 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 	char extra[96], summary[200];
 	bool ok;
 
-	memcpy(want, p->W, dk * sizeof *want);
-	memcpy(want + dk, p->b, p->k * sizeof *want);
-	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
-				   steps, want, want + dk);
+	fit_from(p, lr, steps, false, want);
 	wb_guarded_init(&gW, dk, 0.0);
 	wb_guarded_init(&gb, p->k, 0.0);
 	memcpy(gW.data, p->W, dk * sizeof *p->W);
@@ -63,8 +146,8 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 			 "softmax_regression_fit: %s (%s)", what,
 			 i >= dk ? "b" : "W");
 		if (i < dk + p->k) {
-			wb_fail_element(summary, p->input, i >= dk ? i - dk : i,
-					want[i], got[i], tol, hint);
+			fail_fit(p, lr, steps, want, got, i,
+				 i >= dk ? i - dk : i, summary, hint);
 			ok = false;
 		}
 	}
