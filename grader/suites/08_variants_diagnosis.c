@@ -113,10 +113,10 @@ static const struct wb_advice focal_advice[3] = {
 	"differentiate both factors: (1 - p_t)^gamma depends on z too (" \
 	FOCAL_GRAD ")"
 
+#define FUSED "(chapter 7, \"Why softmax and cross-entropy are fused\")"
 #define NEVER_LOG_SOFTMAX \
 	"never take the log of a softmax: -log p_j = log_sum_exp(z) - z_j, " \
-	"from the logits (chapter 7, \"Why softmax and cross-entropy are " \
-	"fused\")"
+	"from the logits " FUSED
 
 /*
  * Whether the student's smoothed_cross_entropy is right on logits
