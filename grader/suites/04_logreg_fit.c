@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "04_logreg_helpers.h"
+#include "fit_diagnosis.h"
 
 #define HINT_FIT \
 	"start from the w and *b given; each step computes grad_w and " \
@@ -27,10 +28,12 @@
 /* ---- logreg_fit ------------------------------------------------------------ */
 
 /* The reference's fit from (w, b) of p, into want (w, then b); from 0
- * when from_zero is set. */
-static void fit_from(const struct problem *p, double lr, size_t steps,
+ * when from_zero is set (a fit_fn of fit_diagnosis.h). */
+static void fit_from(const void *problem, double lr, size_t steps,
 		     bool from_zero, double *want)
 {
+	const struct problem *p = problem;
+
 	memcpy(want, p->w, p->d * sizeof *want);
 	want[p->d] = p->b;
 	if (from_zero)
@@ -44,56 +47,11 @@ static void reference_fit(const struct problem *p, double lr, size_t steps,
 	fit_from(p, lr, steps, false, want);
 }
 
-/* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
+_Static_assert((int)MAXD + 1 <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "
+	       "parameter");
 
-enum { FIT_MISTAKES = 5 };
-
-struct fit_diagnosis {
-	struct wb_diagnosis d;
-	double value[FIT_MISTAKES][MAXD + 1];
-	struct wb_mistake list[FIT_MISTAKES];
-};
-
-/* The chapter's loop with one thing changed, run by the judge with the
- * reference from the same start: the step's sign, the gradient's 1/n (a
- * sum makes every step n times longer), the count of steps, the start. */
-static void fit_diagnose(const struct problem *p, double lr, size_t steps,
-			 struct fit_diagnosis *f)
-{
-	static const struct wb_advice advice[FIT_MISTAKES] = {
-		{ "steps up the gradient (ascent): w += lr grad_w", "step "
-		  "AGAINST the gradient: w -= lr grad_w, b -= lr grad_b "
-		  DESCENT },
-		{ "steps with the summed gradient, n times the mean: the "
-		  "1/n of the gradient is missing", "the loss is the mean, so "
-		  "each step uses the mean gradient that logreg_loss_grad "
-		  "returns " DESCENT },
-		{ "one step too many", "run exactly `steps` updates: for "
-		  "(t = 0; t < steps; t++) " DESCENT },
-		{ "one step too few", "run exactly `steps` updates: for "
-		  "(t = 0; t < steps; t++) " DESCENT },
-		{ "starts from w = 0, b = 0 instead of the w and *b given",
-		  "start from the w and *b the caller passes: they are the "
-		  "starting point, updated in place " DESCENT },
-	};
-
-	fit_from(p, -lr, steps, false, f->value[0]);
-	fit_from(p, lr * (double)p->n, steps, false, f->value[1]);
-	fit_from(p, lr, steps + 1, false, f->value[2]);
-	fit_from(p, lr, steps ? steps - 1 : 0, false, f->value[3]);
-	fit_from(p, lr, steps, true, f->value[4]);
-	for (size_t k = 0; k < FIT_MISTAKES; k++)
-		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
-	/* A batch of one: the sum is the mean, nothing to tell apart. */
-	if (p->n == 1)
-		f->list[1].advice = (struct wb_advice){ NULL, NULL };
-	f->d = (struct wb_diagnosis){
-		.nan = { "returned NaN: the loss or the step overflowed",
-			 HINT_FIT },
-		.mistakes = f->list,
-		.mistake_count = FIT_MISTAKES,
-	};
-}
+static const struct wb_advice fit_advice[FIT_MISTAKES] =
+	FIT_ADVICE("w", "logreg_loss_grad", DESCENT);
 
 /* The student's parameters got (w, then b) against want, after a fit of
  * `steps` at lr (steps 0: no diagnosis); false after recording the
@@ -112,7 +70,8 @@ static bool check_params(const struct problem *p, double lr, size_t steps,
 	snprintf(summary, sizeof summary, "logreg_fit: %s (%s)", what,
 		 i == p->d ? "b" : "w");
 	if (steps) {
-		fit_diagnose(p, lr, steps, &f);
+		fit_diagnose(fit_from, p, p->n, lr, steps, fit_advice,
+			     HINT_FIT, &f);
 		if (wb_diagnose(&f.d, want, got, p->d + 1, tol, diagnosis,
 				sizeof diagnosis, &hint)) {
 			snprintf(first, sizeof first, "%s: %s", summary,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "09_softmax_regression_helpers.h"
+#include "fit_diagnosis.h"
 
 #define HINT_FIT \
 	"start from the W and b given; each step computes grad_W and " \
@@ -28,10 +29,11 @@
 /* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
 
 /* The reference's fit of p from its (W, b), or from 0, into out (W, then
- * b). */
-static void fit_from(const struct problem *p, double lr, size_t steps,
+ * b): a fit_fn of fit_diagnosis.h. */
+static void fit_from(const void *problem, double lr, size_t steps,
 		     bool from_zero, double *out)
 {
+	const struct problem *p = problem;
 	size_t dk = p->d * p->k;
 
 	memcpy(out, p->W, dk * sizeof *out);
@@ -42,53 +44,11 @@ static void fit_from(const struct problem *p, double lr, size_t steps,
 				   steps, out, out + dk);
 }
 
-enum { FIT_MISTAKES = 5 };
+_Static_assert((int)MAXP <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "
+	       "parameter");
 
-struct fit_diagnosis {
-	struct wb_diagnosis d;
-	double value[FIT_MISTAKES][MAXP];
-	struct wb_mistake list[FIT_MISTAKES];
-};
-
-/* The chapter's loop with one thing changed, run by the judge with the
- * reference from the same start: the step's sign, the gradient's 1/n (a
- * sum makes every step n times longer), the count of steps, the start. */
-static void fit_diagnose(const struct problem *p, double lr, size_t steps,
-			 struct fit_diagnosis *f)
-{
-	static const struct wb_advice advice[FIT_MISTAKES] = {
-		{ "steps up the gradient (ascent): W += lr grad_W", "step "
-		  "AGAINST the gradient: W -= lr grad_W, b -= lr grad_b "
-		  TRAINING },
-		{ "steps with the summed gradient, n times the mean: the "
-		  "1/n of the gradient is missing", "the loss is the mean, so "
-		  "each step uses the mean gradient that "
-		  "softmax_regression_loss_grad returns " TRAINING },
-		{ "one step too many", "run exactly `steps` updates: for "
-		  "(t = 0; t < steps; t++) " TRAINING },
-		{ "one step too few", "run exactly `steps` updates: for "
-		  "(t = 0; t < steps; t++) " TRAINING },
-		{ "starts from W = 0, b = 0 instead of the W and b given",
-		  "start from the W and b the caller passes: they are the "
-		  "starting point, updated in place " TRAINING },
-	};
-
-	fit_from(p, -lr, steps, false, f->value[0]);
-	fit_from(p, lr * (double)p->n, steps, false, f->value[1]);
-	fit_from(p, lr, steps + 1, false, f->value[2]);
-	fit_from(p, lr, steps ? steps - 1 : 0, false, f->value[3]);
-	fit_from(p, lr, steps, true, f->value[4]);
-	for (size_t k = 0; k < FIT_MISTAKES; k++)
-		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
-	if (p->n == 1)	/* the sum is the mean: nothing to tell apart */
-		f->list[1].advice = (struct wb_advice){ NULL, NULL };
-	f->d = (struct wb_diagnosis){
-		.nan = { "returned NaN: the loss or the step overflowed",
-			 HINT_FIT },
-		.mistakes = f->list,
-		.mistake_count = FIT_MISTAKES,
-	};
-}
+static const struct wb_advice fit_advice[FIT_MISTAKES] =
+	FIT_ADVICE("W", "softmax_regression_loss_grad", TRAINING);
 
 /* Records the mismatch of element i (shown) with the mistake named first
  * when the parameters show one. */
@@ -100,7 +60,7 @@ static void fail_fit(const struct problem *p, double lr, size_t steps,
 	struct fit_diagnosis f;
 	char diagnosis[256], first[500];
 
-	fit_diagnose(p, lr, steps, &f);
+	fit_diagnose(fit_from, p, p->n, lr, steps, fit_advice, HINT_FIT, &f);
 	if (steps && wb_diagnose(&f.d, want, got, p->d * p->k + p->k, tol,
 				 diagnosis, sizeof diagnosis, &hint)) {
 		snprintf(first, sizeof first, "%s: %s", summary, diagnosis);
