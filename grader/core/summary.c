@@ -43,6 +43,64 @@ static void add_functions_in_order(struct summary_exercise *entry)
 			}
 }
 
+/* check.c's own words for a value that is only described: "SUMMARY:
+ * returned NaN" and "SUMMARY: returned +inf (overflow?)". */
+static const char *const described_only[] = { "returned NaN",
+					       "(overflow?)" };
+
+/* text[0..len) ends with suffix. */
+static bool ends_with(const char *text, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len >= n && !memcmp(text + len - n, suffix, n);
+}
+
+/*
+ * A value failure whose first line names the mistake (docs/design.md,
+ * "Diagnoses"): check.h words it "SUMMARY: DIAGNOSIS", the summary maybe
+ * led by "FUNCTION: " and followed by " (element N)"; a bare summary, or
+ * one check.c only described ("returned NaN"), names none.
+ */
+bool summary_names_mistake(const struct results_test *test)
+{
+	const char *line = test->message ? test->message : "";
+	size_t len = strcspn(line, "\n"), prefix = strlen(test->function);
+	bool colon = false;
+
+	if (test->outcome != RESULTS_FAILED)
+		return false;
+	if (len > prefix + 2 && !strncmp(line, test->function, prefix) &&
+	    !strncmp(line + prefix, ": ", 2)) {
+		line += prefix + 2;
+		len -= prefix + 2;
+	}
+	if (len && line[len - 1] == ')' && memchr(line, '(', len)) {
+		const char *open = line + len - 1;
+
+		while (*open != '(')
+			open--;
+		if (open > line && !strncmp(open, "(element ", 9))
+			len = (size_t)(open - line) - (open[-1] == ' ');
+	}
+	for (size_t i = 0; i + 1 < len && !colon; i++)
+		colon = line[i] == ':' && line[i + 1] == ' ';
+	if (!colon)
+		return false;
+	for (size_t i = 0; i < sizeof described_only / sizeof *described_only;
+	     i++)
+		if (ends_with(line, len, described_only[i]))
+			return false;
+	return true;
+}
+
+bool summary_ranks_before(const struct results_test *test,
+			  const struct results_test *shown)
+{
+	return shown->outcome == RESULTS_FAILED &&
+	       !summary_names_mistake(shown) && summary_names_mistake(test);
+}
+
 void summary_add(struct summary *summary,
 		 const struct catalog_exercise *exercise,
 		 const struct results *results)
@@ -77,7 +135,8 @@ void summary_add(struct summary *summary,
 		}
 		if (test->outcome == RESULTS_NOT_IMPLEMENTED)
 			function->not_implemented++;
-		if (!function->first_failure)
+		if (!function->first_failure ||
+		    summary_ranks_before(test, function->first_failure))
 			function->first_failure = test;
 	}
 	summary->passed += entry->passed;

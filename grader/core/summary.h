@@ -72,6 +72,16 @@ struct summary {
 };
 
 void summary_init(struct summary *summary, const char *dir, uint64_t seed);
+
+/*
+ * Which failure of a function the summary and "Next:" show first: the
+ * first in the report's order, unless it is a value failure that names no
+ * mistake and a later one names one (docs/design.md, "Diagnoses").
+ */
+bool summary_names_mistake(const struct results_test *test);
+/* test, a later failure, is shown before `shown`. */
+bool summary_ranks_before(const struct results_test *test,
+			  const struct results_test *shown);
 /* Adds an exercise's results (kept by reference: they must outlive it). */
 void summary_add(struct summary *summary,
 		 const struct catalog_exercise *exercise,

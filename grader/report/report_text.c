@@ -137,12 +137,20 @@ static void add_function(struct strbuf *out,
 		    function->passed, function->total,
 		    function->passed < function->total ? " - " : "",
 		    function->passed < function->total ? where : "");
+	/* The failure "Next:" quotes first (summary.c), then the others. */
+	if (function->first_failure) {
+		add_test(out, function->first_failure,
+			 details_shown(style, failures), style);
+		without += !details_shown(style, failures);
+		failures++;
+	}
 	for (size_t i = 0; i < entry->results->nr; i++) {
 		const struct results_test *test = &entry->results->tests[i];
 		bool failed = test->outcome != RESULTS_PASSED;
 
 		if (strcmp(test->function, function->name) ||
-		    (!failed && !style->verbose))
+		    (!failed && !style->verbose) ||
+		    test == function->first_failure)
 			continue;
 		add_test(out, test, details_shown(style, failures), style);
 		without += failed && !details_shown(style, failures);

@@ -29,40 +29,12 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "01_sigmoid_helpers.h"
 #include "array_size.h"
 #include "check.h"
 
-#pragma weak sigmoid
-#pragma weak sigmoid_grad
 
 static const struct wb_tol tol = { 1e-320, 1e-12 };
-
-#define SAFELY "(chapter 1, \"Computing the sigmoid safely\")"
-#define DERIVATIVE "(chapter 1, \"The derivative of the sigmoid\")"
-
-#define HINT_SIGMOID \
-	"sigma(z) = 1 / (1 + e^-z) " \
-	"(chapter 1, \"The logistic model\")"
-#define HINT_OVERFLOW \
-	"branch on the sign: 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) " \
-	"for z < 0, so exp never overflows and never meets inf / inf " SAFELY
-#define HINT_LEFT_TAIL \
-	"for z < 0 compute e^z / (1 + e^z): it keeps the tiny values of the " \
-	"left tail, where 1 - 1/(1 + e^z) cancels to 0 and 1 / (1 + e^-z) " \
-	"overflows to 0 " SAFELY
-#define HINT_SUBNORMAL \
-	"sigmoid(-710) is about 4.5e-309, a subnormal number (below DBL_MIN, " \
-	"still representable): for z < 0 compute e^z / (1 + e^z), which keeps " \
-	"it, where 1 / (1 + e^-z) overflows to 0 " SAFELY
-#define HINT_GRAD \
-	"sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z) " DERIVATIVE
-#define HINT_GRAD_TAIL \
-	"s * (1 - s) cancels to 0 once s rounds to 1 (z > 37): compute " \
-	"sigma(z) * sigma(-z), or e^-|z| / (1 + e^-|z|)^2, which keep the " \
-	"tail accurate relative to its size " SAFELY
-#define HINT_GRAD_OVERFLOW \
-	"write the derivative with e^-|z|, e.g. e^-|z| / (1 + e^-|z|)^2, so " \
-	"exp never overflows and never meets inf / inf " SAFELY
 
 /* A contract function, its reference and what to say when it is close to
  * the reference but not close enough (it lost digits to cancellation). */
@@ -71,17 +43,38 @@ struct fn {
 	double (*ref)(double);
 	const char *name;
 	const char *accuracy_hint;
+	void (*diagnose)(double z, struct sigmoid_diagnosis *d);
 };
 
 static const struct fn fn_sigmoid = {
-	sigmoid, ref_sigmoid, "sigmoid", HINT_LEFT_TAIL,
+	sigmoid, ref_sigmoid, "sigmoid", HINT_LEFT_TAIL, sigmoid_diagnose,
 };
 static const struct fn fn_sigmoid_subnormal = {
-	sigmoid, ref_sigmoid, "sigmoid", HINT_SUBNORMAL,
+	sigmoid, ref_sigmoid, "sigmoid", HINT_SUBNORMAL, sigmoid_diagnose,
 };
 static const struct fn fn_grad = {
 	sigmoid_grad, ref_sigmoid_grad, "sigmoid_grad", HINT_GRAD_TAIL,
+	sigmoid_grad_diagnose,
 };
+
+/* Records the failure of fn(z) = got with the mistake it shows named
+ * first (01_sigmoid_diagnosis.c); false when it shows none. */
+static bool named_mistake(const struct fn *fn, double z, const char *what,
+			  const char *input, double want, double got,
+			  const char *hint)
+{
+	struct sigmoid_diagnosis d;
+	char diagnosis[256], first[512];
+	const char *advice = hint;
+
+	fn->diagnose(z, &d);
+	if (!wb_diagnose(&d.d, &want, &got, 1, tol, diagnosis,
+			 sizeof diagnosis, &advice))
+		return false;
+	snprintf(first, sizeof first, "%s: %s: %s", fn->name, what, diagnosis);
+	wb_fail_element_as(first, input, (size_t)-1, want, got, tol, advice);
+	return true;
+}
 
 /* Compares fn(z) with the reference and records a failure on a mismatch.
  * A value right to 6 digits or more is a formula that loses accuracy, not
@@ -95,14 +88,31 @@ static bool check_at(const struct fn *fn, double z, const char *what,
 
 	if (wb_close(got, want, tol))
 		return true;
-	nearly = isfinite(got) && fabs(got - want) <= 1e-6 * fabs(want);
 	snprintf(input, sizeof input, "z = %.17g", z);
+	if (named_mistake(fn, z, what, input, want, got, hint))
+		return false;
+	nearly = isfinite(got) && fabs(got - want) <= 1e-6 * fabs(want);
 	snprintf(summary, sizeof summary, "%s: %s", fn->name,
 		 nearly ? "inaccurate: close, but digits were lost" : what);
 	wb_fail_value(summary, input, want, got, tol,
 		      nearly ? fn->accuracy_hint : hint);
 	return false;
 }
+
+/* fn(z) against the reference when that names a mistake: false after
+ * recording the failure, true when fn(z) passes or shows no mistake. */
+static bool named_check_at(const struct fn *fn, double z, const char *what)
+{
+	char input[64];
+	double want = fn->ref(z), got = fn->f(z);
+
+	snprintf(input, sizeof input, "z = %.17g", z);
+	return wb_close(got, want, tol) ||
+	       !named_mistake(fn, z, what, input, want, got, NULL);
+}
+
+#define SUM_NOT_1 "sigmoid(z) + sigmoid(-z) is not 1"
+#define NOT_EVEN "sigmoid_grad(-z) differs from sigmoid_grad(z)"
 
 static bool check_all(const struct fn *fn, const double *zs, size_t count,
 		      const char *what, const char *hint)
@@ -209,7 +219,13 @@ WB_TEST(sigmoid, symmetry, "satisfies sigmoid(z) + sigmoid(-z) = 1")
 
 		snprintf(input, sizeof input, "z = %.17g; got: sigmoid(z) + "
 			 "sigmoid(-z)", z);
-		if (!wb_check_value("sigmoid: sigmoid(z) + sigmoid(-z) is not 1",
+		/* When the sum is off, the value at z or -z that makes it so
+		 * names the mistake, if it shows one. */
+		if (!wb_close(sum, 1.0, sum_tol) &&
+		    (!named_check_at(&fn_sigmoid, z, SUM_NOT_1) ||
+		     !named_check_at(&fn_sigmoid, -z, SUM_NOT_1)))
+			return;
+		if (!wb_check_value("sigmoid: " SUM_NOT_1,
 				    input, 1.0, sum, sum_tol,
 				    "1 - sigma(z) = sigma(-z): both branches "
 				    "must compute the same function "
@@ -291,8 +307,11 @@ WB_TEST(sigmoid_grad, even, "satisfies sigmoid_grad(z) = sigmoid_grad(-z)")
 
 		snprintf(input, sizeof input, "z = %.17g; expected: "
 			 "sigmoid_grad(z), got: sigmoid_grad(-z)", z);
-		if (!wb_check_value("sigmoid_grad: sigmoid_grad(-z) differs "
-				    "from sigmoid_grad(z)", input,
+		if (!wb_close(sigmoid_grad(-z), sigmoid_grad(z), tol) &&
+		    (!named_check_at(&fn_grad, z, NOT_EVEN) ||
+		     !named_check_at(&fn_grad, -z, NOT_EVEN)))
+			return;
+		if (!wb_check_value("sigmoid_grad: " NOT_EVEN, input,
 				    sigmoid_grad(z), sigmoid_grad(-z), tol,
 				    "the derivative is even: sigma(z) sigma(-z) "
 				    "is the same product for z and -z "

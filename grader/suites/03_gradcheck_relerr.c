@@ -7,6 +7,7 @@
  * operations rounds within a few ulps, so rel 1e-14, abs 0.
  */
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,12 +17,136 @@
 	"return the MAXIMUM over i of |a_i - b_i| / max(|a_i| + |b_i|, " \
 	"DBL_MIN) (chapter 3, \"Relative error\")"
 
+#define RELERR_SECTION "(chapter 3, \"Relative error\")"
+
+/* ---- what a wrong relative_error shows (check.h, "diagnoses") ----------- */
+
+/* The denominators students write instead of max(|a_i| + |b_i|, DBL_MIN). */
+enum denominator { BOTH, ONLY_B, ONLY_A, LARGER, NO_FLOOR };
+
+/* Component i's error with denominator d; a 0/0 of NO_FLOOR is left NaN. */
+static double pair(double a, double b, enum denominator d, bool signed_diff)
+{
+	double diff = signed_diff ? a - b : fabs(a - b);
+
+	switch (d) {
+	case ONLY_B: return diff / fmax(fabs(b), DBL_MIN);
+	case ONLY_A: return diff / fmax(fabs(a), DBL_MIN);
+	case LARGER: return diff / fmax(fmax(fabs(a), fabs(b)), DBL_MIN);
+	case NO_FLOOR: return diff / (fabs(a) + fabs(b));
+	default: return diff / fmax(fabs(a) + fabs(b), DBL_MIN);
+	}
+}
+
+enum reduction { MAXIMUM, MEAN, SUM };
+
+static double relerr_made(const double *a, const double *b, size_t n,
+			  enum denominator d, enum reduction r,
+			  bool signed_diff)
+{
+	double acc = 0.0;	/* a maximum starts at 0, as the errors are >= 0 */
+
+	for (size_t i = 0; i < n; i++) {
+		double e = pair(a[i], b[i], d, signed_diff);
+
+		acc = r == MAXIMUM ? fmax(acc, e) : acc + e;
+	}
+	return r == MEAN ? acc / (double)n : acc;
+}
+
+enum { RELERR_MISTAKES = 7 };
+
+/* Each mistake's value on (a, b) and on (b, a): the swapped call tells a
+ * one-sided denominator from another one, which one call cannot. */
+struct relerr_diagnosis {
+	struct wb_diagnosis d;
+	double value[RELERR_MISTAKES][2];
+	struct wb_mistake list[RELERR_MISTAKES];
+};
+
+/* The chapter's properties, each broken on purpose on (a, b). */
+static void relerr_diagnose(const double *a, const double *b, size_t n,
+			    struct relerr_diagnosis *m)
+{
+	static const struct { enum denominator d; enum reduction r;
+			      bool signed_diff; struct wb_advice advice; } made[] = {
+		{ BOTH, MEAN, false, { "the mean over i, not the maximum",
+		  "one wrong component is a bug: take the maximum over i "
+		  RELERR_SECTION } },
+		{ BOTH, SUM, false, { "the sum over i, not the maximum",
+		  "one wrong component is a bug: take the maximum over i "
+		  RELERR_SECTION } },
+		{ ONLY_B, MAXIMUM, false, { "divides by |b_i| alone, so it is "
+		  "not symmetric", "divide by |a_i| + |b_i|: the measure is "
+		  "symmetric in a and b " RELERR_SECTION } },
+		{ ONLY_A, MAXIMUM, false, { "divides by |a_i| alone, so it is "
+		  "not symmetric", "divide by |a_i| + |b_i|: the measure is "
+		  "symmetric in a and b " RELERR_SECTION } },
+		{ LARGER, MAXIMUM, false, { "divides by max(|a_i|, |b_i|) "
+		  "instead of |a_i| + |b_i|", HINT_RELERR } },
+		{ BOTH, MAXIMUM, true, { "a_i - b_i without the absolute "
+		  "value", "take |a_i - b_i|: the error lies between 0 and 1 "
+		  "whatever the signs " RELERR_SECTION } },
+		{ NO_FLOOR, MAXIMUM, false, { "divides by |a_i| + |b_i| "
+		  "without the DBL_MIN floor", "divide by max(|a_i| + |b_i|, "
+		  "DBL_MIN): the floor matters when the sum is below DBL_MIN "
+		  RELERR_SECTION } },
+	};
+
+	for (size_t k = 0; k < RELERR_MISTAKES; k++) {
+		m->value[k][0] = relerr_made(a, b, n, made[k].d, made[k].r,
+					     made[k].signed_diff);
+		m->value[k][1] = relerr_made(b, a, n, made[k].d, made[k].r,
+					     made[k].signed_diff);
+		m->list[k] = (struct wb_mistake){ made[k].advice,
+						  m->value[k] };
+	}
+	m->d = (struct wb_diagnosis){
+		.nan = { "returned NaN: 0/0 where a_i = b_i = 0 (no DBL_MIN "
+			 "floor)", "divide by max(|a_i| + |b_i|, DBL_MIN), "
+			 "which turns 0/0 into 0 " RELERR_SECTION },
+		.mistakes = m->list,
+		.mistake_count = RELERR_MISTAKES,
+	};
+}
+
 /* ---- relative_error ------------------------------------------------------ */
+
+/*
+ * got = relative_error(a, b) against the reference; a wrong value is
+ * named from it and from relative_error(b, a), the student's too.
+ */
+static bool relerr_matches(const double *a, const double *b, size_t n,
+			   double got, const char *what, const char *input,
+			   const char *hint)
+{
+	const struct wb_tol tol = { 0.0, 1e-14 };
+	double want[2] = { ref_relative_error(a, b, n),
+			   ref_relative_error(b, a, n) }, pair_got[2] = { got };
+	double ac[MAXN], bc[MAXN];
+	char diagnosis[256], first[600];
+	struct relerr_diagnosis m;
+
+	if (wb_close(got, want[0], tol))
+		return true;
+	memcpy(ac, a, n * sizeof *a);
+	memcpy(bc, b, n * sizeof *b);
+	pair_got[1] = relative_error(bc, ac, n);
+	relerr_diagnose(a, b, n, &m);
+	if (wb_diagnose(&m.d, want, pair_got, 2, tol, diagnosis,
+			sizeof diagnosis, &hint)) {
+		snprintf(first, sizeof first, "%s: %s", what, diagnosis);
+		wb_fail_element_as(first, input, (size_t)-1, want[0], got, tol,
+				   hint);
+	} else {
+		wb_fail_value(what, input, want[0], got, tol, hint);
+	}
+	return false;
+}
 
 static bool check_relerr(const double *a, const double *b, size_t n,
 			 const char *what, const char *hint)
 {
-	const struct wb_tol tol = { 0.0, 1e-14 };
 	double ac[MAXN], bc[MAXN], got;
 	char input[600], as[256], bs[256];
 
@@ -36,8 +161,7 @@ static bool check_relerr(const double *a, const double *b, size_t n,
 			"a and b are const: only read them");
 		return false;
 	}
-	return wb_check_value(what, input, ref_relative_error(a, b, n), got,
-			      tol, hint);
+	return relerr_matches(a, b, n, got, what, input, hint);
 }
 
 /* Random pairs: b_i = a_i (1 + noise), sometimes of the other sign. */

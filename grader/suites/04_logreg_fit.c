@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "04_logreg_helpers.h"
+#include "fit_diagnosis.h"
 
 #define HINT_FIT \
 	"start from the w and *b given; each step computes grad_w and " \
@@ -26,31 +27,62 @@
 
 /* ---- logreg_fit ------------------------------------------------------------ */
 
-/* The student's parameters got (w, then b) against want; false after
- * recording the first mismatch. */
-static bool check_params(const struct problem *p, const double *got,
-			 const double *want, const char *what,
-			 const char *hint)
+/* The reference's fit from (w, b) of p, into want (w, then b); from 0
+ * when from_zero is set (a fit_fn of fit_diagnosis.h). */
+static void fit_from(const void *problem, double lr, size_t steps,
+		     bool from_zero, double *want)
+{
+	const struct problem *p = problem;
+
+	memcpy(want, p->w, p->d * sizeof *want);
+	want[p->d] = p->b;
+	if (from_zero)
+		memset(want, 0, (p->d + 1) * sizeof *want);
+	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
+}
+
+static void reference_fit(const struct problem *p, double lr, size_t steps,
+			  double *want)
+{
+	fit_from(p, lr, steps, false, want);
+}
+
+_Static_assert((int)MAXD + 1 <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "
+	       "parameter");
+
+static const struct wb_advice fit_advice[FIT_MISTAKES] =
+	FIT_ADVICE("w", "logreg_loss_grad", DESCENT);
+
+/* The student's parameters got (w, then b) against want, after a fit of
+ * `steps` at lr (steps 0: no diagnosis); false after recording the
+ * first mismatch, with the mistake it shows named first. */
+static bool check_params(const struct problem *p, double lr, size_t steps,
+			 const double *got, const double *want,
+			 const char *what, const char *hint)
 {
 	const struct wb_tol tol = { 1e-10, 1e-9 };
 	size_t i = wb_first_mismatch(got, want, p->d + 1, tol);
-	char summary[160];
+	char summary[160], diagnosis[256], first[500];
+	struct fit_diagnosis f;
 
 	if (i > p->d)
 		return true;
 	snprintf(summary, sizeof summary, "logreg_fit: %s (%s)", what,
 		 i == p->d ? "b" : "w");
+	if (steps) {
+		fit_diagnose(fit_from, p, p->n, lr, steps, fit_advice,
+			     HINT_FIT, &f);
+		if (wb_diagnose(&f.d, want, got, p->d + 1, tol, diagnosis,
+				sizeof diagnosis, &hint)) {
+			snprintf(first, sizeof first, "%s: %s", summary,
+				 diagnosis);
+			wb_fail_element_as(first, p->input, i, want[i], got[i],
+					   tol, hint);
+			return false;
+		}
+	}
 	wb_fail_element(summary, p->input, i, want[i], got[i], tol, hint);
 	return false;
-}
-
-/* The reference's fit from (w, b) of p, into want (w, then b). */
-static void reference_fit(const struct problem *p, double lr, size_t steps,
-			  double *want)
-{
-	memcpy(want, p->w, p->d * sizeof *want);
-	want[p->d] = p->b;
-	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
 }
 
 /* The student's fit from (w, b) of p against the reference's. */
@@ -78,7 +110,7 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 	if (ok) {
 		memcpy(got, gw.data, p->d * sizeof *got);
 		got[p->d] = gb.data[0];
-		ok = check_params(p, got, want, what, hint);
+		ok = check_params(p, lr, steps, got, want, what, hint);
 	}
 	wb_guarded_release(&gw);
 	wb_guarded_release(&gb);
@@ -165,8 +197,8 @@ WB_TEST(logreg_fit, loss_decreases,
 	 * must also be the ones 200 steps of gradient descent reach. */
 	reference_fit(&p, 0.5, 200, want);
 	describe(&p, " (start), lr = 0.5, steps = 200");
-	check_params(&p, got, want, "wrong parameters after training",
-		     HINT_FIT);
+	check_params(&p, 0.5, 200, got, want,
+		     "wrong parameters after training", HINT_FIT);
 }
 /* BEGIN HIDDEN */
 /* ---- hidden test: a long run -------------------------------------------- */

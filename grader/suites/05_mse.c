@@ -23,14 +23,26 @@ static const struct wb_tol LOSS_TOL = { 1e-15, 1e-12 };
 
 /* ---- mse_sigmoid_loss ---------------------------------------------- */
 
-static bool check_loss(const char *what, const double *y, const double *z,
-		       size_t n, const char *hint)
+/* got, the student's loss on (y, z), against the reference. */
+static bool check_loss_value(const char *what, const double *y,
+			     const double *z, size_t n, double got,
+			     const char *hint)
 {
+	struct wb_diagnosis d;
 	char input[600];
 
 	describe_yz(input, sizeof input, y, z, n);
-	return wb_check_value(what, input, ref_mse_sigmoid_loss(y, z, n),
-			      mse_sigmoid_loss(y, z, n), LOSS_TOL, hint);
+	mse_loss_diagnosis(n, &d);
+	return wb_check_value_diagnosed(&d, what, input,
+					ref_mse_sigmoid_loss(y, z, n), got,
+					LOSS_TOL, hint);
+}
+
+static bool check_loss(const char *what, const double *y, const double *z,
+		       size_t n, const char *hint)
+{
+	return check_loss_value(what, y, z, n, mse_sigmoid_loss(y, z, n),
+				hint);
 }
 
 #define LOSS_HINT "the loss is the mean over the n samples of " \
@@ -92,9 +104,7 @@ WB_TEST(mse_sigmoid_loss, inputs_unchanged, "does not modify y or z")
 		wb_fail("modified its input arrays", input,
 			"y and z are const inputs: compute into local variables");
 	else	/* and computed from them: a constant keeps them too */
-		wb_check_value("wrong loss", input,
-			       ref_mse_sigmoid_loss(y0, z0, MAXN), got, LOSS_TOL,
-			       LOSS_HINT);
+		check_loss_value("wrong loss", y0, z0, MAXN, got, LOSS_HINT);
 }
 
 /* BEGIN HIDDEN */

@@ -23,14 +23,26 @@ static double grad_at(const double *z, size_t n, void *ctx)
 	return g;
 }
 
-static bool check_curvature(const char *what, double y, double z,
-			    const char *hint)
+/* got, the student's curvature at (y, z), against want, naming the mistake
+ * the values show first. */
+static bool curvature_matches(const char *what, double y, double z,
+			      double want, double got, struct wb_tol tol,
+			      const char *hint)
 {
+	struct mse_curvature c;
 	char input[128];
 
 	snprintf(input, sizeof input, "y = %.17g, z = %.17g", y, z);
-	return wb_check_value(what, input, ref_mse_sigmoid_curvature(y, z),
-			      mse_sigmoid_curvature(y, z), CURV_TOL, hint);
+	mse_curvature_diagnosis(y, z, &c);
+	return wb_check_value_diagnosed(&c.d, what, input, want, got, tol,
+					hint);
+}
+
+static bool check_curvature(const char *what, double y, double z,
+			    const char *hint)
+{
+	return curvature_matches(what, y, z, ref_mse_sigmoid_curvature(y, z),
+				 mse_sigmoid_curvature(y, z), CURV_TOL, hint);
 }
 
 #define CURV_HINT "f'' = 2 s'^2 + 2 (s - y) s'' with s'' = s' (1 - 2 s): " \
@@ -61,13 +73,11 @@ WB_TEST(mse_sigmoid_curvature, finite_differences,
 	for (int round = 0; round < 40; round++) {
 		double y = wb_rng_index(&rng, 2) ? 1.0 : wb_rng_uniform(&rng, 0.0, 1.0);
 		double z = wb_rng_uniform(&rng, -8.0, 8.0), fd;
-		char input[128];
 
 		wb_finite_differences(grad_at, &y, &z, 1, &fd);
-		snprintf(input, sizeof input, "y = %.17g, z = %.17g", y, z);
-		if (!wb_check_value("not the derivative of the MSE gradient",
-				    input, fd, mse_sigmoid_curvature(y, z),
-				    FD_TOL, CURV_HINT))
+		if (!curvature_matches("not the derivative of the MSE gradient",
+				       y, z, fd, mse_sigmoid_curvature(y, z),
+				       FD_TOL, CURV_HINT))
 			return;
 	}
 }
@@ -90,16 +100,15 @@ WB_TEST(mse_sigmoid_curvature, sign_pattern,
 		double z = wb_rng_uniform(&rng, -12.0, 12.0);
 		double want = ref_mse_sigmoid_curvature(y, z);
 		double got = mse_sigmoid_curvature(y, z);
-		char input[128];
 
 		/* Away from the sign change at z = -+log 2 the sign is sure. */
 		if (fabs(fabs(z) - log(2.0)) < 1e-6 || (want < 0) == (got < 0))
 			continue;
-		snprintf(input, sizeof input, "y = %g, z = %.17g", y, z);
-		wb_fail_value(want < 0 ? "should be negative here (the loss "
-			      "bends downwards)" : "should be positive here",
-			      input, want, got, CURV_TOL, CURV_HINT);
-		return;
+		if (!curvature_matches(want < 0 ? "should be negative here (the "
+				       "loss bends downwards)" : "should be "
+				       "positive here", y, z, want, got,
+				       CURV_TOL, CURV_HINT))
+			return;
 	}
 }
 

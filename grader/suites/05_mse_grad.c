@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "05_mse_helpers.h"
+#include "gradient_hint.h"
 
 /* Entries 2 (s - y) s' / n are at most 0.5 / n.  s' as s (1 - s) or a
  * tanh-based sigmoid is exact to ~1e-16 absolute but not relative in the
@@ -16,6 +17,9 @@
 static const struct wb_tol GRAD_TOL = { 1e-15, 1e-12 };
 
 /* ---- mse_sigmoid_grad ---------------------------------------------- */
+
+#define GRAD_HINT "grad[i] = 2 (sigma(z_i) - y_i) sigma'(z_i) / n: keep " \
+	"the 2, the factor sigma' and the 1/n (" VANISH ")"
 
 struct loss_ctx {
 	const double *y;
@@ -30,41 +34,51 @@ static double loss_at(const double *z, size_t n, void *ctx)
 }
 
 /*
- * The gradient disagrees with the reference at element i.  Finite
- * differences of the reference loss give the verdict's second opinion;
- * those of the student's own loss say whether the chain rule or the loss
- * is to blame.
+ * The gradient disagrees with the reference at element i: named by
+ * gradient_hint.h (finite differences of the student's own loss say
+ * whether the chain rule or the loss is to blame), after the mistake the
+ * chapter's derivation invites, stopping the chain rule at the square.
  */
 static void fail_gradient(const char *input, const double *y, double *z,
 			  size_t n, const double *got, const double *want,
 			  size_t i, const char *hint)
 {
-	struct loss_ctx own = { y, mse_sigmoid_loss }, ref = { y, ref_mse_sigmoid_loss };
-	double fd_own[MAXN], fd_ref[MAXN];
-	char text[900];
-	bool usable = mse_sigmoid_loss != NULL;
+	struct loss_ctx own = { y, mse_sigmoid_loss };
+	double fd_own[MAXN];
+	struct gradient_case c = { "mse_sigmoid_loss", got, want, NULL, false,
+				   n, (double)n, GRAD_HINT };
+	char first[160];
 
-	wb_finite_differences(loss_at, &ref, z, n, fd_ref);
-	if (usable) {
+	if (isfinite(got[i]) && mse_grad_lacks_sigma_prime(y, z, n, got)) {
+		snprintf(first, sizeof first, "wrong gradient (element %zu): "
+			 "the inner factor sigma'(z) is missing",
+			 i);
+		wb_fail_element_as(first, input, i, want[i], got[i], GRAD_TOL,
+				   "the inner function is the sigmoid, so its "
+				   "slope stays in: d/dz (s - y)^2 = 2 (s - y) "
+				   "sigma'(z) (" VANISH ")");
+		return;
+	}
+	if (mse_sigmoid_loss) {
 		wb_probing = true;
 		wb_finite_differences(loss_at, &own, z, n, fd_own);
+		c.own_loss_right = wb_close(mse_sigmoid_loss(y, z, n),
+					    ref_mse_sigmoid_loss(y, z, n),
+					    (struct wb_tol){ 1e-15, 1e-12 });
 		wb_probing = false;
-		for (size_t j = 0; j < n; j++)
-			usable = usable && isfinite(fd_own[j]);
+		c.fd_own = fd_own;
 	}
-	if (!usable)
-		snprintf(text, sizeof text, "%s (finite differences of the "
-			 "correct loss give %.10g here)", hint, fd_ref[i]);
-	else if (wb_first_mismatch(got, fd_own, n, FD_TOL) == n)
-		snprintf(text, sizeof text, "it matches finite differences of "
-			 "your own mse_sigmoid_loss, but your loss is wrong: "
-			 "fix the loss and differentiate it again (" VANISH ")");
-	else
-		snprintf(text, sizeof text, "your gradient does not match your "
-			 "own loss either (finite differences give %.10g): check "
-			 "the chain rule; %s", fd_own[i], hint);
-	wb_fail_element("wrong gradient", input, i, want[i], got[i], GRAD_TOL,
-			text);
+	if (isnan(got[i])) {
+		snprintf(first, sizeof first, "wrong gradient (element %zu): "
+			 "returned NaN: an exp overflowed (inf / inf)", i);
+		wb_fail_element_as(first, input, i, want[i], got[i], GRAD_TOL,
+				   "no exp may overflow: compute sigma' as e / "
+				   "(1 + e)^2 with e = e^-|z|, never e^-z / (1 "
+				   "+ e^-z)^2, which overflows for large "
+				   "negative z (" EXERCISE ")");
+		return;
+	}
+	gradient_fail(&c, "wrong gradient", input, i, i, GRAD_TOL, hint);
 }
 
 /* The student's gradient got against the reference; false after recording
@@ -119,8 +133,6 @@ static void check_random_grads(double limit, const char *hint)
 	}
 }
 
-#define GRAD_HINT "grad[i] = 2 (sigma(z_i) - y_i) sigma'(z_i) / n: keep " \
-	"the 2, the factor sigma' and the 1/n (" VANISH ")"
 
 WB_TEST(mse_sigmoid_grad, random_values,
 	"matches the reference for random labels and logits")
@@ -131,9 +143,12 @@ WB_TEST(mse_sigmoid_grad, random_values,
 WB_TEST(mse_sigmoid_grad, chapter_example,
 	"is -0.00067 for y = 1, z = -8, where BCE's gradient is -0.9997")
 {
-	double y[2] = { 1.0, 1.0 }, z[2] = { -8.0, -log(9.0) };
+	/* Three samples: with two, half the gradient would also be 1/n of
+	 * it, and the diagnosis could not tell a missing 2 from a second
+	 * 1/n. */
+	double y[3] = { 1.0, 1.0, 0.0 }, z[3] = { -8.0, -log(9.0), 0.5 };
 
-	check_grad(y, z, 2, "2 (s - 1) s (1 - s) / n for s = sigma(z): the "
+	check_grad(y, z, 3, "2 (s - 1) s (1 - s) / n for s = sigma(z): the "
 		   "factor s (1 - s) is what makes it vanish (" VANISH ")");
 }
 

@@ -63,4 +63,24 @@ static inline void random_inputs_with_copies(double *y, double *z,
 	memcpy(z0, z, MAXN * sizeof *z);
 }
 
+/* ---- diagnoses (05_mse_diagnosis.c) ---------------------------------- */
+
+/* mse_sigmoid_loss on n samples: the slips and NaN its checks name. */
+void mse_loss_diagnosis(size_t n, struct wb_diagnosis *d);
+
+/* got is 2 (s - y) / n: the gradient without the factor sigma'(z). */
+bool mse_grad_lacks_sigma_prime(const double *y, const double *z, size_t n,
+				const double *got);
+
+enum { MSE_CURVATURE_MISTAKES = 3 };
+
+/* mse_sigmoid_curvature at (y, z): the mistakes' values and the slips. */
+struct mse_curvature {
+	struct wb_diagnosis d;
+	double value[MSE_CURVATURE_MISTAKES];
+	struct wb_mistake list[MSE_CURVATURE_MISTAKES];
+};
+
+void mse_curvature_diagnosis(double y, double z, struct mse_curvature *c);
+
 #endif /* WB_SUITE_MSE_HELPERS_H */

@@ -10,6 +10,7 @@
  * summation order) may differ from the reference by a few eps * max|z|.
  * Unstable ones give inf, NaN or -inf there; wrong ones are off by O(1).
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +30,55 @@ static void lse_student(const double *z, size_t k, double *out)
 static void lse_ref(const double *z, size_t k, double *out)
 {
 	out[0] = ref_log_sum_exp(z, k);
+}
+
+/* ---- what an unstable row shows (check.h, "diagnoses") ------------------ */
+
+#define NEVER_LOG_SOFTMAX \
+	"never take the log of a softmax: log softmax(z)_j = z_j - m - " \
+	"log(sum_i e^(z_i - m)) with m the largest logit (" OVERFLOW ")"
+
+/*
+ * The words for a NaN or an infinity in got (outs values) on row z, from
+ * what the judge knows of z: whether a logit is past log(DBL_MAX), where
+ * e^z overflows, and whether the output of the largest logit stayed
+ * finite (then a -inf elsewhere is the log of a probability that
+ * underflowed to 0, not an overflow).
+ */
+static void row_diagnosis(vec_fn *student, const double *z, size_t k,
+			  const double *got, size_t outs,
+			  struct wb_diagnosis *d)
+{
+	size_t top = 0;
+	bool overflows, top_finite;
+
+	for (size_t i = 1; i < k; i++)
+		if (z[i] > z[top])
+			top = i;
+	overflows = z[top] > log(DBL_MAX);
+	top_finite = isfinite(got[outs == k ? top : 0]);
+	*d = (struct wb_diagnosis){
+		.nan = overflows ?
+		       (struct wb_advice){ "returned NaN: e^z overflowed to inf, "
+					   "and inf / inf or inf - inf is NaN",
+					   MAX_TRICK } :
+		       (struct wb_advice){ "returned NaN: every e^z underflowed "
+					   "to 0, and 0 / 0 is NaN", MAX_TRICK },
+		.inf = { "returned +inf: e^z overflowed to inf", MAX_TRICK },
+	};
+	if (student == log_softmax && top_finite)
+		d->inf = (struct wb_advice){
+			"returned -inf: the log of a probability that "
+			"underflowed to 0", NEVER_LOG_SOFTMAX };
+	else if (student == log_softmax)
+		d->inf = (struct wb_advice){
+			"returned -inf: e^z overflowed to inf in the sum, and "
+			"z_j - inf = -inf", MAX_TRICK };
+	else if (student == lse_student && got[0] < 0.0)
+		d->inf = (struct wb_advice){
+			"returned -inf: every e^z underflowed to 0, and log 0 "
+			"= -inf", "start the maximum from z_0, not from 0; "
+			MAX_TRICK };
 }
 
 /* One call on a row, output guarded, input compared with a copy. */
@@ -53,10 +103,16 @@ static bool check_vec(vec_fn *student, vec_fn *ref, const char *what,
 			"z is a const input: write only into the output array");
 		ok = false;
 	}
-	if (ok)
-		ok = student == lse_student ?
-		     wb_check_value(what, input, want[0], g.data[0], tol, hint) :
-		     wb_check_vector(what, input, want, g.data, k, tol, hint);
+	if (ok) {
+		struct wb_diagnosis d;
+
+		row_diagnosis(student, z, k, g.data, outs, &d);
+		ok = outs == 1 ?
+		     wb_check_value_diagnosed(&d, what, input, want[0],
+					      g.data[0], tol, hint) :
+		     wb_check_vector_diagnosed(&d, what, input, want, g.data,
+					       outs, tol, hint);
+	}
 	wb_guarded_release(&g);
 	return ok;
 }

@@ -93,6 +93,52 @@ static bool check_sce_loss(const char *what, const char *input,
 					value_tol(z, n * k, k), hint);
 }
 
+#define SCE_GRAD "grad = (softmax(z_i) - onehot(label_i)) / n (" GRADIENT ")"
+
+/*
+ * A wrong gradient (first wrong at element i) named from the reference's:
+ * the one-hot left out, the sign or the 1/n slipped (check.h, "diagnoses");
+ * false when it shows none of them.
+ */
+static bool sce_grad_named(const double *z, const size_t *labels, size_t n,
+			   size_t k, const double *want, const double *got,
+			   size_t i, const char *input)
+{
+	static const struct wb_advice no_onehot_advice = {
+		"softmax(z_i) / n without the one-hot: nothing is subtracted "
+		"at the label", "subtract 1 at the label: " SCE_GRAD };
+	size_t m = n * k;
+	double no_onehot[MAXNK];
+	struct wb_mistake mistake = { no_onehot_advice, no_onehot };
+	struct wb_diagnosis d = {
+		.n = n,
+		.slip_hint = { [WB_SIGN] = "softmax minus one-hot, not one-hot "
+			       "minus softmax: " SCE_GRAD,
+			       [WB_SUM_NOT_MEAN] = "the loss is the mean over "
+			       "the rows, so its gradient carries the 1/n: "
+			       SCE_GRAD,
+			       [WB_DIVIDED_TWICE] = "divide by n once: " SCE_GRAD },
+		.nan = { "returned NaN: e^z overflowed to inf, and inf / inf "
+			 "is NaN", MAX_TRICK },
+		.mistakes = &mistake,
+		.mistake_count = 1,
+	};
+	char diagnosis[256], first[400];
+	const char *hint = SCE_GRAD;
+
+	memcpy(no_onehot, want, m * sizeof *want);
+	for (size_t r = 0; r < n; r++)
+		no_onehot[r * k + labels[r]] += 1.0 / (double)n;
+	if (!wb_diagnose(&d, want, got, m, prob_tol(z, m), diagnosis,
+			 sizeof diagnosis, &hint))
+		return false;
+	snprintf(first, sizeof first, "wrong gradient (element %zu): %s", i,
+		 diagnosis);
+	wb_fail_element_as(first, input, i, want[i], got[i], prob_tol(z, m),
+			   hint);
+	return true;
+}
+
 /*
  * One call with a guarded gradient, checked against the reference: no stray
  * writes, inputs unchanged, the loss, then the gradient (diagnosed as
@@ -124,7 +170,9 @@ static bool check_sce(const char *what, const double *z, const size_t *labels,
 	 * compared with finite differences of that loss. */
 	ok = ok && check_sce_loss(what, input, z, n, k, want_loss, loss, hint);
 	i = ok ? wb_first_mismatch(g.data, want, m, prob_tol(z, m)) : m;
-	if (i < m) {
+	if (i < m && sce_grad_named(z0, labels, n, k, want, g.data, i, input)) {
+		ok = false;
+	} else if (i < m) {
 		wb_finite_differences(sce_at, &own, z0, m, fd_own);
 		wb_finite_differences(sce_at, &ref, z0, m, fd_ref);
 		gradient_hint(text, sizeof text, g.data, fd_own, fd_ref, m, i,
@@ -140,8 +188,6 @@ static bool check_sce(const char *what, const double *z, const size_t *labels,
 
 #define SCE_HINT "the loss is the mean over rows of log_sum_exp(z_i) - " \
 	"z_i[label_i] (" FUSED ")"
-#define SCE_GRAD "grad = (softmax(z_i) - onehot(label_i)) / n (" GRADIENT ")"
-
 static void random_sce_test(bool extreme)
 {
 	struct wb_rng rng;

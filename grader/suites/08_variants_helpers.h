@@ -109,15 +109,81 @@ static inline const char *describe(char *buf, size_t size,
  * gradient, the loss.  A wrong gradient is diagnosed with finite
  * differences of the student's own loss and of the reference loss.
  */
+/* ---- diagnoses (08_variants_diagnosis.c) -------------------------------- */
+
+#define EXERCISE "(chapter 8, \"Exercise\")"
+#define VARIANT_MEAN \
+	"the batch loss is the mean over the n samples: divide the sum by n " \
+	"once " EXERCISE
+#define VARIANT_SIGN \
+	"the loss is a weighted -log of probabilities, never negative: check " \
+	"the sign " EXERCISE
+#define VARIANT_GRAD_MEAN \
+	"the loss is a mean, so its gradient carries the 1/n " EXERCISE
+#define VARIANT_GRAD_SIGN \
+	"the gradient is d loss / d z, pointing uphill: check the sign of " \
+	"each term " EXERCISE
+
+enum { VARIANT_MISTAKES = 3 };
+
+/* What a wrong loss (loss) or gradient (grad) of one call shows: each
+ * mistake's loss, then its gradient, in value[k]. */
+struct variants_diagnosis {
+	struct wb_diagnosis loss, grad;
+	double value[VARIANT_MISTAKES][1 + MAXM];
+	struct wb_mistake loss_list[VARIANT_MISTAKES];
+	struct wb_mistake grad_list[VARIANT_MISTAKES];
+};
+
+void variants_diagnose(const struct call *c, struct variants_diagnosis *v);
+
+/* The gradient, first wrong at element i, named when the values show a
+ * mistake; otherwise compared with finite differences of the student's
+ * own loss and of the reference's to say which is to blame. */
+static inline void fail_variant_grad(const struct call *c,
+				     const struct variants_diagnosis *v,
+				     const char *input, const double *want,
+				     const double *got, size_t i,
+				     const char *grad_hint)
+{
+	struct fd_ctx own = { c, true }, ref = { c, false };
+	size_t m = c->n * c->k;
+	struct wb_tol gtol = grad_tol(c->z, m);
+	double z0[MAXM], fd_own[MAXM], fd_ref[MAXM];
+	char diagnosis[256], first[400], text[900];
+	const char *hint = grad_hint;
+
+	if (wb_diagnose(&v->grad, want, got, m, gtol, diagnosis,
+			sizeof diagnosis, &hint)) {
+		snprintf(first, sizeof first, "wrong gradient (element %zu): %s",
+			 i, diagnosis);
+		wb_fail_element_as(first, input, i, want[i], got[i], gtol, hint);
+		return;
+	}
+	memcpy(z0, c->z, m * sizeof *z0);
+	wb_finite_differences(loss_at, &own, z0, m, fd_own);
+	wb_finite_differences(loss_at, &ref, z0, m, fd_ref);
+	if (wb_first_mismatch(got, fd_own, m, FD_TOL) < m)
+		snprintf(text, sizeof text, "your gradient does not match "
+			 "your own loss either (finite differences of your "
+			 "loss give %.10g, of the correct loss %.10g): check "
+			 "the chain rule; %s", fd_own[i], fd_ref[i], grad_hint);
+	else
+		snprintf(text, sizeof text, "close to finite differences "
+			 "of your loss but not accurate enough: %s", grad_hint);
+	wb_fail_element("wrong gradient", input, i, want[i], got[i], gtol,
+			text);
+}
+
 static inline bool check_call(const struct call *c, const char *what,
 			      double want_loss, const double *want_grad,
 			      const char *hint, const char *grad_hint)
 {
 	struct wb_guarded g;
-	struct fd_ctx own = { c, true }, ref = { c, false };
-	double want[MAXM], z0[MAXM], y0[MAXN], fd_own[MAXM], fd_ref[MAXM], loss;
+	struct variants_diagnosis v;
+	double want[MAXM], z0[MAXM], y0[MAXN], loss;
 	size_t m = c->n * c->k, i;
-	char input[900], text[900];
+	char input[900];
 	struct wb_tol ltol = loss_tol(c->z, m, c->k), gtol = grad_tol(c->z, m);
 	bool ok;
 
@@ -138,25 +204,16 @@ static inline bool check_call(const struct call *c, const char *what,
 			"write only into grad");
 		ok = false;
 	}
+	/* The loss first: a NaN or a wrong loss says more than a gradient
+	 * compared with it (docs/design.md, "Diagnoses"). */
+	variants_diagnose(c, &v);
+	ok = ok && wb_check_value_diagnosed(&v.loss, what, input, want_loss,
+					    loss, ltol, hint);
 	i = ok ? wb_first_mismatch(g.data, want, m, gtol) : m;
 	if (i < m) {
-		wb_finite_differences(loss_at, &own, z0, m, fd_own);
-		wb_finite_differences(loss_at, &ref, z0, m, fd_ref);
-		if (wb_first_mismatch(g.data, fd_own, m, FD_TOL) < m)
-			snprintf(text, sizeof text, "your gradient does not match "
-				 "your own loss either (finite differences of your "
-				 "loss give %.10g, of the correct loss %.10g): check "
-				 "the chain rule; %s", fd_own[i], fd_ref[i], grad_hint);
-		else if (!wb_close(loss, want_loss, ltol))
-			snprintf(text, sizeof text, "it matches finite differences "
-				 "of your own loss, but your loss is wrong: %s", hint);
-		else
-			snprintf(text, sizeof text, "close to finite differences "
-				 "of your loss but not accurate enough: %s", grad_hint);
-		wb_fail_element("wrong gradient", input, i, want[i], g.data[i], gtol, text);
+		fail_variant_grad(c, &v, input, want, g.data, i, grad_hint);
 		ok = false;
 	}
-	ok = ok && wb_check_value(what, input, want_loss, loss, ltol, hint);
 	wb_guarded_release(&g);
 	return ok;
 }

@@ -19,11 +19,57 @@
 #include <string.h>
 
 #include "09_softmax_regression_helpers.h"
+#include "fit_diagnosis.h"
 
 #define HINT_FIT \
 	"start from the W and b given; each step computes grad_W and " \
 	"grad_b at the current (W, b), then moves every entry of both by " \
 	"-lr times that same gradient " TRAINING
+
+/* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
+
+/* The reference's fit of p from its (W, b), or from 0, into out (W, then
+ * b): a fit_fn of fit_diagnosis.h. */
+static void fit_from(const void *problem, double lr, size_t steps,
+		     bool from_zero, double *out)
+{
+	const struct problem *p = problem;
+	size_t dk = p->d * p->k;
+
+	memcpy(out, p->W, dk * sizeof *out);
+	memcpy(out + dk, p->b, p->k * sizeof *out);
+	if (from_zero)
+		memset(out, 0, (dk + p->k) * sizeof *out);
+	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
+				   steps, out, out + dk);
+}
+
+_Static_assert((int)MAXP <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "
+	       "parameter");
+
+static const struct wb_advice fit_advice[FIT_MISTAKES] =
+	FIT_ADVICE("W", "softmax_regression_loss_grad", TRAINING);
+
+/* Records the mismatch of element i (shown) with the mistake named first
+ * when the parameters show one. */
+static void fail_fit(const struct problem *p, double lr, size_t steps,
+		     const double *want, const double *got, size_t i,
+		     size_t shown, const char *summary, const char *hint)
+{
+	const struct wb_tol tol = { 1e-10, 1e-9 };
+	struct fit_diagnosis f;
+	char diagnosis[256], first[500];
+
+	fit_diagnose(fit_from, p, p->n, lr, steps, fit_advice, HINT_FIT, &f);
+	if (steps && wb_diagnose(&f.d, want, got, p->d * p->k + p->k, tol,
+				 diagnosis, sizeof diagnosis, &hint)) {
+		snprintf(first, sizeof first, "%s: %s", summary, diagnosis);
+		wb_fail_element_as(first, p->input, shown, want[i], got[i], tol,
+				   hint);
+		return;
+	}
+	wb_fail_element(summary, p->input, shown, want[i], got[i], tol, hint);
+}
 
 /* ---- softmax_regression_fit ---------------------------------------------- */
 
@@ -39,10 +85,7 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 	char extra[96], summary[200];
 	bool ok;
 
-	memcpy(want, p->W, dk * sizeof *want);
-	memcpy(want + dk, p->b, p->k * sizeof *want);
-	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
-				   steps, want, want + dk);
+	fit_from(p, lr, steps, false, want);
 	wb_guarded_init(&gW, dk, 0.0);
 	wb_guarded_init(&gb, p->k, 0.0);
 	memcpy(gW.data, p->W, dk * sizeof *p->W);
@@ -63,8 +106,8 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 			 "softmax_regression_fit: %s (%s)", what,
 			 i >= dk ? "b" : "W");
 		if (i < dk + p->k) {
-			wb_fail_element(summary, p->input, i >= dk ? i - dk : i,
-					want[i], got[i], tol, hint);
+			fail_fit(p, lr, steps, want, got, i,
+				 i >= dk ? i - dk : i, summary, hint);
 			ok = false;
 		}
 	}

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /*
  * A value matches a mistake's to 1e-9 relative (or the check's own
@@ -31,15 +32,37 @@ static bool all_match(const double *got, const double *value, size_t count,
 	return true;
 }
 
-static const struct wb_mistake *
-particular(const struct wb_diagnosis *d, const double *got, size_t count,
-	   struct wb_tol tol)
+/* Mistake m explains got: its value fails the check (a mistake that
+ * makes no difference at this input explains nothing) and got is it. */
+static bool shows(const struct wb_mistake *m, const double *want,
+		  const double *got, size_t count, struct wb_tol tol)
 {
-	for (size_t m = 0; m < d->mistake_count; m++)
-		if (d->mistakes[m].advice.diagnosis &&
-		    all_match(got, d->mistakes[m].value, count, tol))
-			return &d->mistakes[m];
-	return NULL;
+	return m->advice.diagnosis &&
+	       wb_first_mismatch(m->value, want, count, tol) < count &&
+	       all_match(got, m->value, count, mistake_tol(tol));
+}
+
+/* The mistake got shows, when the values single one out: two mistakes
+ * told in different words that give the same value here (one-sided
+ * denominators when one side is the larger) leave it unnamed. */
+static const struct wb_mistake *
+particular(const struct wb_diagnosis *d, const double *want,
+	   const double *got, size_t count, struct wb_tol tol)
+{
+	const struct wb_mistake *found = NULL;
+
+	for (size_t m = 0; m < d->mistake_count; m++) {
+		const struct wb_mistake *mistake = &d->mistakes[m];
+
+		if (!shows(mistake, want, got, count, tol))
+			continue;
+		if (!found)
+			found = mistake;
+		else if (strcmp(found->advice.diagnosis,
+				mistake->advice.diagnosis))
+			return NULL;
+	}
+	return found;
 }
 
 enum finiteness { FINITE_AS_WANTED, GOT_NAN, GOT_INF, GOT_FINITE };
@@ -148,7 +171,7 @@ bool wb_diagnose(const struct wb_diagnosis *d, const double *want,
 		 char *diagnosis, size_t size, const char **hint)
 {
 	struct wb_tol loose = mistake_tol(tol);
-	const struct wb_mistake *m = particular(d, got, count, loose);
+	const struct wb_mistake *m = particular(d, want, got, count, tol);
 	const struct wb_advice *advice = NULL;
 
 	switch (m ? FINITE_AS_WANTED : finiteness(want, got, count)) {

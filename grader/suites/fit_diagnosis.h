@@ -1,0 +1,68 @@
+/*
+ * fit_diagnosis.h - what wrong parameters after gradient descent show
+ * (check.h, "diagnoses"), for logreg_fit (04) and softmax_regression_fit
+ * (09): the chapter's loop with one thing changed, run by the judge with
+ * the reference from the same start: the step's sign, the gradient's 1/n
+ * (a summed gradient makes every step n times longer), one step more or
+ * less, a start from 0.
+ */
+#ifndef WB_FIT_DIAGNOSIS_H
+#define WB_FIT_DIAGNOSIS_H
+
+#include "check.h"
+
+enum { FIT_MISTAKES = 5, FIT_MAX_PARAMETERS = 32 };
+
+/* The reference's fit of the check's problem into out (every parameter),
+ * from the problem's start or from 0. */
+typedef void fit_fn(const void *problem, double lr, size_t steps,
+		    bool from_zero, double *out);
+
+struct fit_diagnosis {
+	struct wb_diagnosis d;
+	double value[FIT_MISTAKES][FIT_MAX_PARAMETERS];
+	struct wb_mistake list[FIT_MISTAKES];
+};
+
+/* The words of each mistake, with the names of the weights ("w", "W"),
+ * the loss-and-gradient function and the section the hints cite. */
+#define FIT_ADVICE(weights, loss_grad, section) {                             \
+	{ "steps up the gradient (ascent): " weights " += lr grad_" weights,  \
+	  "step AGAINST the gradient: " weights " -= lr grad_" weights ", b " \
+	  "-= lr grad_b " section },                                          \
+	{ "steps with the summed gradient, n times the mean: the 1/n of the " \
+	  "gradient is missing", "the loss is the mean, so each step uses "    \
+	  "the mean gradient that " loss_grad " returns " section },          \
+	{ "one step too many", "run exactly `steps` updates: for (t = 0; "     \
+	  "t < steps; t++) " section },                                       \
+	{ "one step too few", "run exactly `steps` updates: for (t = 0; "      \
+	  "t < steps; t++) " section },                                       \
+	{ "starts from " weights " = 0, b = 0 instead of the " weights " and " \
+	  "b given", "start from the parameters the caller passes: they are " \
+	  "the starting point, updated in place " section },                  \
+}
+
+/* Fills f for a fit of `steps` at lr on a problem of n samples. */
+static inline void fit_diagnose(fit_fn *fit, const void *problem, size_t n,
+				double lr, size_t steps,
+				const struct wb_advice *advice,
+				const char *nan_hint, struct fit_diagnosis *f)
+{
+	fit(problem, -lr, steps, false, f->value[0]);
+	fit(problem, lr * (double)n, steps, false, f->value[1]);
+	fit(problem, lr, steps + 1, false, f->value[2]);
+	fit(problem, lr, steps ? steps - 1 : 0, false, f->value[3]);
+	fit(problem, lr, steps, true, f->value[4]);
+	for (size_t k = 0; k < FIT_MISTAKES; k++)
+		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
+	if (n == 1)	/* the sum is the mean: nothing to tell apart */
+		f->list[1].advice = (struct wb_advice){ NULL, NULL };
+	f->d = (struct wb_diagnosis){
+		.nan = { "returned NaN: the loss or the step overflowed",
+			 nan_hint },
+		.mistakes = f->list,
+		.mistake_count = FIT_MISTAKES,
+	};
+}
+
+#endif /* WB_FIT_DIAGNOSIS_H */
