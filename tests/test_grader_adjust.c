@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/gradebook_lookup.h"
 #include "support/harness.h"
 
 /* The columns after the id, counted from 0 (the id). */
@@ -61,17 +62,6 @@ static void expect_field(const char *book, const char *id, int col,
 
 	cr_assert_str_eq(got, want, "%s column %d in\n%s", id, col, book);
 	free(got);
-}
-
-static char *page(const char *out, const char *id)
-{
-	char *path, *text;
-
-	cr_assert(asprintf(&path, "%s/feedback/%s.md", out, id) > 0);
-	text = harness_read_file(path);
-	cr_assert_not_null(text, "%s", path);
-	free(path);
-	return text;
 }
 
 static size_t count(const char *text, const char *needle)
@@ -174,14 +164,14 @@ Test(adjust, applied_at_gradebook_time_and_surviving_regrades,
 	expect_field(book, "bob", COL_LATE_PENALTY, "5");	/* the cap */
 	expect_field(book, "carol", COL_LATE_DAYS, "0");	/* extended */
 	expect_field(book, "carol", COL_STATUS, "ok");
-	md = page(out, "alice");
+	md = batch_feedback_page(out, "alice", "md");
 	cr_assert(strstr(md, "adjustment: 02\\_bce graded by hand | +5 |") &&
 		  strstr(md, "Good work on the gradient check."), "%s", md);
 	free(md);
-	md = page(out, "bob");
+	md = batch_feedback_page(out, "bob", "md");
 	cr_assert(strstr(md, "2 days late") && strstr(md, "| -5 |"), "%s", md);
 	free(md);
-	md = page(out, "carol");
+	md = batch_feedback_page(out, "carol", "md");
 	cr_assert(strstr(md, "extended to 2020-03-03 01:00:00 +01:00; you "
 			 "handed in on time"), "%s", md);
 	free(md);
@@ -198,7 +188,7 @@ Test(adjust, applied_at_gradebook_time_and_surviving_regrades,
 	expect_field(book, "bob", COL_ADJUSTMENT, "-1");
 	/* carol's extension is gone: 2 days late against the new due. */
 	expect_field(book, "carol", COL_LATE_DAYS, "2");
-	md = page(out, "alice");
+	md = batch_feedback_page(out, "alice", "md");
 	cr_assert_eq(count(md, "## From your instructor"), 1, "%s", md);
 	cr_assert_null(strstr(md, "Good work"), "the comment went: %s", md);
 	cr_assert(strstr(md, "| +7.5 |"), "%s", md);
@@ -212,7 +202,7 @@ Test(adjust, applied_at_gradebook_time_and_surviving_regrades,
 	expect_field(book, "alice", COL_ADJUSTMENT, "0");
 	expect_field(book, "bob", COL_LATE_DAYS, "");
 	expect_field(book, "bob", COL_LATE_PENALTY, "0");
-	md = page(out, "bob");
+	md = batch_feedback_page(out, "bob", "md");
 	cr_assert_null(strstr(md, "From your instructor"), "%s", md);
 	free(md);
 	free(book);

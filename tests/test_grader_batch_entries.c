@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/gradebook_lookup.h"
 #include "support/harness.h"
 
 static void run_shell(const char *command)
@@ -123,24 +124,13 @@ static long row_field(const char *gradebook, const char *id, int column)
 	return strtol(p, NULL, 10);
 }
 
-static char *page(const char *out, const char *stem, const char *ext)
-{
-	char *path, *text;
-
-	cr_assert(asprintf(&path, "%s/feedback/%s.%s", out, stem, ext) >= 0);
-	text = harness_read_file(path);
-	cr_assert_not_null(text, "no feedback page %s", path);
-	free(path);
-	return text;
-}
-
 static void check_class(const char *out, const char *gradebook)
 {
 	for (size_t i = 0; i < CLASS_ROWS; i++) {
 		const struct row_expect *e = &class_rows[i];
 		char *status = row_status(gradebook, e->id);
-		char *md = page(out, e->page, "md");
-		char *html = page(out, e->page, "html");
+		char *md = batch_feedback_page(out, e->page, "md");
+		char *html = batch_feedback_page(out, e->page, "html");
 
 		cr_assert_not_null(status, "no row for %s:\n%s", e->id,
 				   gradebook);
@@ -180,7 +170,7 @@ Test(batch_entries, every_entry_gets_a_row_and_the_roster_is_applied,
 			 "1 unreadable\n"), "%s", run.out);
 	/* Ten not ok and one stub with 0 points. */
 	cr_assert(strstr(run.out, "11 need attention"), "%s", run.out);
-	md = page(out, "Mary%20Jane", "md");
+	md = batch_feedback_page(out, "Mary%20Jane", "md");
 	cr_assert(strstr(md, "--student 'Mary Jane' --secret-file"), "%s", md);
 	free(md);
 	free(book);
@@ -206,7 +196,7 @@ Test(batch_entries, every_entry_gets_a_row_and_the_roster_is_applied,
 	status = row_status(book, "\"Late, Student\"");
 	cr_assert_str_eq(status, "missing", "%s", book);
 	free(status);
-	md = page(out, "Late%2C%20Student", "md");
+	md = batch_feedback_page(out, "Late%2C%20Student", "md");
 	cr_assert(strstr(md, "the roster lists this student"), "%s", md);
 	free(md);
 	status = row_status(book, "John Smith_12345_assignsubmission_file_");

@@ -45,17 +45,6 @@ static size_t count(const char *text, const char *needle)
 	return n;
 }
 
-static char *page(const char *out, const char *id, const char *ext)
-{
-	char *path, *text;
-
-	cr_assert(asprintf(&path, "%s/feedback/%s.%s", out, id, ext) >= 0);
-	text = harness_read_file(path);
-	cr_assert_not_null(text, "no %s", path);
-	free(path);
-	return text;
-}
-
 /* The class: one student per kind of awkward submission. */
 static char *make_class(const char *root)
 {
@@ -142,7 +131,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 	/* A stray 6 MiB file is a note, not a bad archive. */
 	cr_expect_eq(field(gradebook, "stray", "total"),
 		     field(gradebook, "stray", "max"), "%s", gradebook);
-	text = page(out, "stray", "md");
+	text = batch_feedback_page(out, "stray", "md");
 	cr_expect(strstr(text, "Not graded (it is no exercise file): "
 			 "data.bin."), "%s", text);
 	free(text);
@@ -151,7 +140,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 	status = gradebook_lookup(gradebook, "misnamed", "status");
 	cr_expect(status && !strcmp(status, "no-files"), "%s", gradebook);
 	free(status);
-	text = page(out, "misnamed", "md");
+	text = batch_feedback_page(out, "misnamed", "md");
 	cr_expect_eq(count(text, "did you mean 02_bce.c?"), 1, "%s", text);
 	cr_expect(strstr(text, "02_BCE.c, 02_bce (1).c, 02_bce.c.txt, bce.c"),
 		  "%s", text);
@@ -159,7 +148,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 	free(text);
 
 	/* A compile error: the compiler's log once, not under each test. */
-	text = page(out, "broken", "md");
+	text = batch_feedback_page(out, "broken", "md");
 	cr_expect_eq(count(text, "does not compile"), 1, "%s", text);
 	cr_expect_eq(count(text, "### 02_bce.c"), 1, "%s", text);
 	cr_expect_lt(harness_lines(text), 60, "%s", text);
@@ -169,7 +158,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 	cr_expect_eq(field(gradebook, "broken", "02_bce"), 0);
 
 	/* A stub: one line per function. */
-	text = page(out, "stub", "md");
+	text = batch_feedback_page(out, "stub", "md");
 	cr_expect_geq(count(text, ": not implemented yet ("), TEST_EXERCISE_COUNT,
 		      "%s", text);
 	cr_expect_eq(count(text, "(not\\_implemented)"), 0, "%s", text);
@@ -177,7 +166,7 @@ Test(discovery, a_class_of_awkward_submissions, .timeout = 600)
 	free(text);
 
 	/* HTML code blocks wrap. */
-	text = page(out, "broken", "html");
+	text = batch_feedback_page(out, "broken", "html");
 	cr_expect(strstr(text, "white-space:pre-wrap"), "no wrapping style");
 	free(text);
 
@@ -258,7 +247,7 @@ Test(discovery, a_grader_failure_is_retried_and_told_as_such, .timeout = 120)
 	cr_expect_eq(count(run.err, "solo: the worker timed out; grading this "
 			   "student once more"), 1, "%s", run.err);
 	cr_expect(strstr(run.out, "1 error"), "%s", run.out);
-	text = page(out, "solo", "md");
+	text = batch_feedback_page(out, "solo", "md");
 	cr_expect(strstr(text, "the grader itself failed on this submission, "
 			 "and again when it tried once more"), "%s", text);
 	cr_expect(strstr(text, "nothing for you to fix"), "%s", text);

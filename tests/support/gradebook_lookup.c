@@ -8,10 +8,12 @@
 
 #include <criterion/criterion.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "support/catalog.h"
+#include "support/harness.h"
 
 /* Field number col (0-based) of the record at *p, malloc'd, or NULL
  * when the record is shorter; *p moves to the next record. */
@@ -99,4 +101,18 @@ char *gradebook_expected_header(void)
 	}
 	strcat(header, tail);
 	return header;
+}
+
+char *batch_feedback_page(const char *out, const char *stem, const char *ext)
+{
+	size_t size = strlen(out) + strlen(stem) + strlen(ext) +
+		      sizeof "/feedback/.";
+	char *path = malloc(size), *text;
+
+	cr_assert_not_null(path);
+	snprintf(path, size, "%s/feedback/%s.%s", out, stem, ext);
+	text = harness_read_file(path);
+	cr_assert_not_null(text, "no feedback page %s", path);
+	free(path);
+	return text;
 }

@@ -20,4 +20,11 @@ char *gradebook_lookup(const char *book, const char *id, const char *column);
  */
 char *gradebook_expected_header(void);
 
+/*
+ * A batch's feedback page OUT/feedback/STEM.EXT (ext "md" or "html"),
+ * malloc'd; fails the test when it is not there.  STEM is the id as the
+ * batch encodes it in file names (the same for plain ids).
+ */
+char *batch_feedback_page(const char *out, const char *stem, const char *ext);
+
 #endif
