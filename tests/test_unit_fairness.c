@@ -3,8 +3,9 @@
  * the grader fails only what the book teaches"), checked against the text
  * of the chapters: every section a hint, a suite's message or a stub cites
  * exists in chapters/NN-title.md; every idea a hint names (a term of GLOSSARY) is
- * in the section it cites; every row of design.md's trap table names a
- * section that holds its key term and a check some suite has.  Reads the
+ * in the section it cites; every trap (HINTS_TRAPS, grader/hints/) names
+ * a section that holds its key term and a check some suite has, and every
+ * exercise has one.  Reads the
  * files from the project's root (where make runs the tests).  Well under a
  * second.
  */
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "hints_table.h"
 #include "support/harness.h"
 
@@ -206,48 +208,21 @@ Test(fairness, every_section_a_suite_or_a_stub_cites_exists)
 	expect_sections_of("chapters/0[0-9]-*.md", "\"");
 }
 
-/* The cells of a table row "| a | b | c | d |", trimmed, into cells[]. */
-static size_t row_cells(char *row, char **cells, size_t max)
+/* One trap (hints_table.h): taught where it says, and checked. */
+static void expect_trap(const struct hints_trap *trap, const char *suites)
 {
-	size_t n = 0;
-	char *save = NULL;
+	char *needle, *section = section_text(trap->chapter, trap->section);
 
-	for (char *cell = strtok_r(row, "|", &save); cell && n < max;
-	     cell = strtok_r(NULL, "|", &save)) {
-		while (*cell == ' ')
-			cell++;
-		for (char *end = cell + strlen(cell);
-		     end > cell && end[-1] == ' ';)
-			*--end = '\0';
-		cells[n++] = cell;
-	}
-	return n;
-}
-
-/* One row of the trap table: trap | section | key term | `function: check`. */
-static void expect_trap(char *row, const char *suites)
-{
-	char *cells[5], function[64], check[64], *needle, *section;
-	int chapter;
-	char title[200];
-
-	cr_assert_eq(row_cells(row, cells, 5), 4, "odd trap row: %s", row);
-	cr_assert_eq(sscanf(cells[1], "chapter %d, \"%199[^\"]\"", &chapter,
-			    title), 2, "trap \"%s\": no section in \"%s\"",
-		     cells[0], cells[1]);
-	section = section_text(chapter, title);
 	cr_expect(section, "trap \"%s\": chapter %d has no section \"%s\"",
-		  cells[0], chapter, title);
-	cr_expect(section && strcasestr(section, cells[2]), "trap \"%s\": "
-		  "chapter %d, \"%s\" never says \"%s\"", cells[0], chapter,
-		  title, cells[2]);
+		  trap->mistake, trap->chapter, trap->section);
+	cr_expect(section && strcasestr(section, trap->term), "trap \"%s\": "
+		  "chapter %d, \"%s\" never says \"%s\"", trap->mistake,
+		  trap->chapter, trap->section, trap->term);
 	free(section);
-	cr_assert_eq(sscanf(cells[3], "`%63[^:]: %63[^`]`", function, check),
-		     2, "trap \"%s\": no `function: check` in \"%s\"",
-		     cells[0], cells[3]);
-	cr_assert(asprintf(&needle, "TEST(%s, %s,", function, check) > 0);
+	cr_assert(asprintf(&needle, "TEST(%s, %s,", trap->function,
+			   trap->check) > 0);
 	cr_expect(strstr(suites, needle), "trap \"%s\": no suite has the "
-		  "check %s: %s", cells[0], function, check);
+		  "check %s: %s", trap->mistake, trap->function, trap->check);
 	free(needle);
 }
 
@@ -271,21 +246,23 @@ static char *all_suites(void)
 	return all.buf;
 }
 
-Test(fairness, every_trap_of_the_table_is_taught_and_checked)
+Test(fairness, every_trap_is_taught_and_checked)
 {
-	char *design = harness_read_file("docs/design.md");
-	char *suites = all_suites(), *table, *line, *save = NULL;
-	int rows = 0;
+	char *suites = all_suites();
+	const struct hints_trap *trap;
+	size_t traps = 0;
 
-	cr_assert(design, "cannot read docs/design.md");
-	table = strstr(design, "\n| trap | section | key term | check |\n");
-	cr_assert(table, "docs/design.md has no trap table");
-	table = strchr(table + 1, '\n');	/* past the header */
-	table = strchr(table + 1, '\n');	/* past the |---| row */
-	for (line = strtok_r(table, "\n", &save); line && *line == '|';
-	     line = strtok_r(NULL, "\n", &save), rows++)
-		expect_trap(line, suites);
-	cr_expect_geq(rows, 10, "only %d traps in docs/design.md", rows);
+	for (; (trap = hints_trap_at(traps)); traps++)
+		expect_trap(trap, suites);
+	/* Every exercise's chapter warns of at least one mistake. */
+	for (size_t i = 0; i < catalog_count(); i++) {
+		const struct catalog_exercise *e = catalog_exercise_at(i);
+		bool found = false;
+
+		for (size_t t = 0; (trap = hints_trap_at(t)) && !found; t++)
+			found = catalog_exercise_of(trap->function) == e;
+		cr_expect(found, "%s has no trap (HINTS_TRAPS in "
+			  "grader/hints/%s)", e->file, e->file);
+	}
 	free(suites);
-	free(design);
 }

@@ -38,3 +38,19 @@ HINTS_EXERCISE(01_sigmoid) = {
 	  "For z = 1e6 the answer is 0 (or a tiny number), never NaN: look for inf / inf or 0 * inf - chapter 1, \"Computing the sigmoid safely\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(01_sigmoid) = {
+	{ "`1 / (1 + exp(-z))` for z < 0: 0 instead of the subnormal sigmoid(-710)",
+	  1, "Computing the sigmoid safely", "subnormal",
+	  "sigmoid", "subnormal_tail" },
+	{ "`exp(z) / (1 + exp(z))` for large z: inf / inf is NaN",
+	  1, "Computing the sigmoid safely", "NaN",
+	  "sigmoid", "huge_inputs" },
+	{ "clamping z instead of branching on its sign",
+	  1, "Computing the sigmoid safely", "Clamping",
+	  "sigmoid", "both_tails" },
+	{ "`s * (1 - s)` for the sigmoid's derivative: 0 once s rounds to 1",
+	  1, "Computing the sigmoid safely", "cancellation",
+	  "sigmoid_grad", "right_tail" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

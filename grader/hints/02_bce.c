@@ -43,3 +43,19 @@ HINTS_EXERCISE(02_bce) = {
 	  "Check the sign (prediction minus truth, not the reverse) and the 1/n - chapter 3, \"Reading the gradient\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(02_bce) = {
+	{ "`0 * log(0)` is NaN, not 0",
+	  2, "Exact conventions: 0 log 0 and infinity", "NaN",
+	  "bce_loss", "confident_right" },
+	{ "clipping p (or an epsilon) hides the +inf loss",
+	  2, "Exact conventions: 0 log 0 and infinity", "clip",
+	  "bce_loss", "certain_wrong" },
+	{ "the log of a rounded probability on logits",
+	  2, "The loss on logits", "log1p",
+	  "bce_with_logits", "tiny_losses" },
+	{ "`exp` of a large positive logit in the loss on logits",
+	  2, "The loss on logits", "overflow",
+	  "bce_with_logits", "huge_logits" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

@@ -32,3 +32,22 @@ HINTS_EXERCISE(03_gradcheck) = {
 	  "For subnormal inputs the floor DBL_MIN decides: use exactly max(|a_i| + |b_i|, DBL_MIN) - chapter 3, \"Relative error\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(03_gradcheck) = {
+	{ "a forward difference instead of a central one",
+	  3, "Gradient checking", "central",
+	  "numerical_gradient", "central_difference" },
+	{ "one fixed step h for every x_i",
+	  3, "Choosing the step", "scale",
+	  "numerical_gradient", "scaled_step" },
+	{ "restoring x by subtracting h again",
+	  3, "Exercise", "bitwise",
+	  "numerical_gradient", "restores_x" },
+	{ "relative error without the DBL_MIN floor (0/0, subnormal components)",
+	  3, "Relative error", "subnormal",
+	  "relative_error", "tiny_values" },
+	{ "the mean instead of the maximum of the component errors",
+	  3, "Relative error", "maximum",
+	  "relative_error", "maximum" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

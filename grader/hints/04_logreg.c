@@ -28,3 +28,13 @@ HINTS_EXERCISE(04_logreg) = {
 	  "steps = 0 means no update at all: w and *b come back unchanged - chapter 4, \"Gradient descent\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(04_logreg) = {
+	{ "forming p_i and then taking its log in logistic regression",
+	  4, "The model and its loss", "Never form",
+	  "logreg_loss_grad", "huge_logits" },
+	{ "updating b with a gradient computed after w moved",
+	  4, "Exercise", "simultaneously",
+	  "logreg_fit", "simultaneous_update" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

@@ -35,3 +35,19 @@ HINTS_EXERCISE(05_mse) = {
 	  "For z = 1e6 every term tends to 0; compute s and 1 - s safely so no inf * 0 appears - chapter 1, \"Computing the sigmoid safely\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(05_mse) = {
+	{ "sigma' as `p (1 - p)` in the MSE gradient: 0 once p rounds to 1",
+	  5, "Exercise", "rounds to 1",
+	  "mse_sigmoid_grad", "tails" },
+	{ "sigma(z) - y as `s - y` for a label 1: collapses to 0",
+	  5, "Exercise", "does not collapse to 0",
+	  "mse_sigmoid_grad", "tails" },
+	{ "sigma' as `e^-z / (1 + e^-z)^2`: overflows for large negative z",
+	  5, "Exercise", "overflows",
+	  "mse_sigmoid_grad", "saturated" },
+	{ "specialising the curvature to y in {0, 1}",
+	  5, "Exercise", "do not specialise",
+	  "mse_sigmoid_curvature", "soft_labels" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

@@ -35,3 +35,13 @@ HINTS_EXERCISE(06_information) = {
 	  "For q = p the result must be exactly 0: computing log p_i - log q_i of equal numbers gives exactly 0 - chapter 6, \"Gibbs' inequality\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(06_information) = {
+	{ "`p * log(p)` for p = 0 is NaN",
+	  6, "Entropy", "never happens",
+	  "entropy", "zeros" },
+	{ "`log(p / q)`: the ratio overflows for a tiny q (p = 0.5, q = 1e-310)",
+	  6, "Exercise", "overflow",
+	  "kl_divergence", "tiny_q" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

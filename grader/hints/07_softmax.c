@@ -39,3 +39,13 @@ HINTS_EXERCISE(07_softmax) = {
 	  "With logits of 1e6, both the loss and the gradient need the max-shift - chapter 7, \"Overflow and the log-sum-exp trick\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(07_softmax) = {
+	{ "exp of logits without subtracting the maximum",
+	  7, "Overflow and the log-sum-exp trick", "subtract",
+	  "softmax", "large_logits" },
+	{ "log of a softmax output",
+	  7, "Overflow and the log-sum-exp trick", "never compute the log",
+	  "log_softmax", "underflow" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

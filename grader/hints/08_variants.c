@@ -32,3 +32,16 @@ HINTS_EXERCISE(08_variants) = {
 	  "grad may be NULL: then compute only the loss and write nothing at all - chapter 8, \"Focal loss\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(08_variants) = {
+	{ "log of a softmax output in the smoothed loss",
+	  8, "Exercise", "Never take the log",
+	  "smoothed_cross_entropy", "huge_logits" },
+	{ "spreading eps over k - 1 classes instead of k",
+	  8, "Label smoothing", "k - 1",
+	  "smoothed_cross_entropy", "pytorch_target" },
+	{ "`1 - p_t` by subtraction in the focal loss",
+	  8, "Exercise", "never by subtraction",
+	  "focal_loss", "huge_logits" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

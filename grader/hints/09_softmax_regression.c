@@ -27,3 +27,13 @@ HINTS_EXERCISE(09_softmax_regression) = {
 	  "steps = 0 means no update at all; steps = 1 means exactly one - chapter 9, \"A training run\"") },
 	{ NULL, NULL, NULL },
 };
+
+HINTS_TRAPS(09_softmax_regression) = {
+	{ "log of a softmax output in softmax regression",
+	  9, "Exercise", "Never take the log",
+	  "softmax_regression_loss_grad", "huge_logits" },
+	{ "updating b with a gradient computed after W moved",
+	  9, "Exercise", "before either parameter moves",
+	  "softmax_regression_fit", "simultaneous_update" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
+};

@@ -8,9 +8,13 @@
 #include "array_size.h"
 #include "hints_text.h"
 
-/* The exercises' tables, in the manifest's order. */
-static const struct hints_entry *const parts[] = {
-#define WB_EXERCISE(stem, ...) hints_##stem,
+/* The exercises' tables and traps, in the manifest's order; each table
+ * ends with a { NULL } entry. */
+static const struct part {
+	const struct hints_entry *hints;
+	const struct hints_trap *traps;
+} parts[] = {
+#define WB_EXERCISE(stem, ...) { hints_##stem, hints_traps_##stem },
 #define WB_FUNCTION(...)
 #define WB_EXERCISE_END(stem)
 #include "curriculum.def"
@@ -19,13 +23,20 @@ static const struct hints_entry *const parts[] = {
 #undef WB_EXERCISE_END
 };
 
-#define PART_COUNT ARRAY_SIZE(parts)
-
-static size_t part_length(const struct hints_entry *part)
+static size_t hints_in(const struct part *part)
 {
 	size_t n = 0;
 
-	while (part[n].function)
+	while (part->hints[n].function)
+		n++;
+	return n;
+}
+
+static size_t traps_in(const struct part *part)
+{
+	size_t n = 0;
+
+	while (part->traps[n].mistake)
 		n++;
 	return n;
 }
@@ -34,18 +45,30 @@ size_t hints_count(void)
 {
 	size_t n = 0;
 
-	for (size_t p = 0; p < PART_COUNT; p++)
-		n += part_length(parts[p]);
+	for (size_t p = 0; p < ARRAY_SIZE(parts); p++)
+		n += hints_in(&parts[p]);
 	return n;
 }
 
 const struct hints_entry *hints_at(size_t index)
 {
-	for (size_t p = 0; p < PART_COUNT; p++) {
-		size_t n = part_length(parts[p]);
+	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
+		size_t n = hints_in(&parts[p]);
 
 		if (index < n)
-			return &parts[p][index];
+			return &parts[p].hints[index];
+		index -= n;
+	}
+	return NULL;
+}
+
+const struct hints_trap *hints_trap_at(size_t index)
+{
+	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
+		size_t n = traps_in(&parts[p]);
+
+		if (index < n)
+			return &parts[p].traps[index];
 		index -= n;
 	}
 	return NULL;

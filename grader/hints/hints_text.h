@@ -1,7 +1,8 @@
 /*
- * hints_text.h - the hint texts, one file per exercise (grader/hints/
- * NN_name.c, defining hints_NN_name[]), listed from the curriculum's
- * manifest; hints_table.c is the only reader.
+ * hints_text.h - the hint texts and the traps, one file per exercise
+ * (grader/hints/NN_name.c, defining hints_NN_name[] and
+ * hints_traps_NN_name[]), listed from the curriculum's manifest;
+ * hints_table.c is the only reader.
  */
 #ifndef GRADER_HINTS_TEXT_H
 #define GRADER_HINTS_TEXT_H
@@ -16,8 +17,13 @@
 /* The definition of an exercise's table, which ends with a { NULL } entry. */
 #define HINTS_EXERCISE(stem) const struct hints_entry hints_##stem[]
 
-/* One table per exercise of include/curriculum.def. */
-#define WB_EXERCISE(stem, ...) extern HINTS_EXERCISE(stem);
+/* The definition of an exercise's traps, which end with a { NULL } entry. */
+#define HINTS_TRAPS(stem) const struct hints_trap hints_traps_##stem[]
+
+/* One table and one list of traps per exercise of include/curriculum.def. */
+#define WB_EXERCISE(stem, ...)                                               \
+	extern HINTS_EXERCISE(stem);                                         \
+	extern HINTS_TRAPS(stem);
 #define WB_FUNCTION(...)
 #define WB_EXERCISE_END(stem)
 #include "curriculum.def"
