@@ -117,24 +117,6 @@ Test(curriculum, names_agree_with_numbers_and_chapters)
 	}
 }
 
-/* design.md's table of chapters names each exercise's chapter alike. */
-Test(curriculum, design_lists_each_chapter)
-{
-	char *design = harness_read_file("docs/design.md"), row[256];
-
-	cr_assert(design, "cannot read docs/design.md");
-	for (size_t i = 0; i < TEST_EXERCISE_COUNT; i++) {
-		const struct test_exercise *e = &test_exercises[i];
-
-		snprintf(row, sizeof row, "| `%s` | %d. %s |", e->chapter_file,
-			 e->chapter, e->title);
-		cr_expect(strstr(design, row), "docs/design.md has no row "
-			  "\"%s\" in \"Chapter files and section titles\"",
-			  row);
-	}
-	free(design);
-}
-
 /* An exercise file outside the manifest would never be graded. */
 Test(curriculum, every_exercise_file_is_in_the_manifest)
 {
