@@ -94,6 +94,7 @@ struct expect {
 	size_t n_fails;
 	const char *fails_file[MAX_LINES];
 	size_t n_fails_file;
+	bool fails_every_file;
 	const char *message_name[MAX_LINES], *message_text[MAX_LINES];
 	size_t n_messages;
 	const char *first;	/* in the report's "Next:" line, or NULL */
@@ -140,6 +141,8 @@ static void read_expect(struct expect *ex, const char *folder)
 			ex->passes = true;
 		} else if (!strcmp(line, "fails") && ex->n_fails < MAX_LINES) {
 			ex->fails[ex->n_fails++] = rest;
+		} else if (!strcmp(line, "fails-every-file")) {
+			ex->fails_every_file = true;
 		} else if (!strcmp(line, "fails-file") &&
 			   ex->n_fails_file < MAX_LINES) {
 			ex->fails_file[ex->n_fails_file++] = rest;
@@ -219,6 +222,9 @@ static void check_report(const struct report *r, const struct expect *ex,
 				  "%s: expected every test of %s to fail; "
 				  "\"%s\" passed", folder, ex->fails_file[i],
 				  r->tests[t].name);
+	for (size_t t = 0; ex->fails_every_file && t < r->count; t++)
+		cr_expect(!r->tests[t].passed, "%s: expected every test to "
+			  "fail; \"%s\" passed", folder, r->tests[t].name);
 	for (size_t i = 0; i < ex->n_messages; i++) {
 		/* A file-level message is in full once, in the report. */
 		const char *report = json_get(r->root, "output")->string;
@@ -239,7 +245,8 @@ static void check_report(const struct report *r, const struct expect *ex,
 		const struct report_test *test = &r->tests[t];
 		const char *file = test_file_of(test->function);
 
-		if (named(ex->fails, ex->n_fails, test->function) ||
+		if (ex->fails_every_file ||
+		    named(ex->fails, ex->n_fails, test->function) ||
 		    (file && named(ex->fails_file, ex->n_fails_file, file)))
 			continue;
 		cr_expect(test->passed, "%s: \"%s\" should pass, but failed:\n%s",
