@@ -14,11 +14,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/catalog.h"
 #include "support/class_kit.h"
 #include "support/harness.h"
 
-/* Ten bins of 10 % and one of 100 %, as the report counts totals. */
-enum { TOTAL_BINS = 11, EXERCISES = 9 };
+/* Ten bins of 10 % and one of 100 %, as the report counts totals; the
+ * gradebook's columns, one per exercise of the manifest. */
+enum { TOTAL_BINS = 11, EXERCISES = CURRICULUM_EXERCISES };
 
 static void expect_in(const char *text, const char *needle)
 {

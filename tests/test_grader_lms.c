@@ -8,11 +8,13 @@
  */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/catalog.h"
 #include "support/gradebook_lookup.h"
 #include "support/harness.h"
 
@@ -68,6 +70,28 @@ static void expect_field(const char *book, const char *id,
 	free(got);
 }
 
+/* The full points of the first exercise (the copies of its solution the
+ * classes below hand in), hidden tests included. */
+static double sigmoid_points(void)
+{
+	return test_exercises[0].points + test_exercises[0].hidden_points;
+}
+
+/* A score column, to the cent the gradebook writes. */
+static void expect_score(const char *book, const char *id,
+			 const char *column, double want)
+{
+	char *got = gradebook_lookup(book, id, column), *end;
+	double value;
+
+	cr_assert_not_null(got, "no row %s in\n%s", id, book);
+	value = strtod(got, &end);
+	cr_assert(end != got && !*end && fabs(value - want) < 0.005,
+		  "%s's %s is %s, want %.2f, in\n%s", id, column, got, want,
+		  book);
+	free(got);
+}
+
 static void expect_status(const char *book, const char *id,
 			  const char *status)
 {
@@ -100,7 +124,7 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 	expect_status(book, "stray.pdf", "loose-file");
 	cr_assert_eq(harness_lines(book), 6, "%s", book);
 	/* The solution (attachment 67890) wins over the later stub. */
-	expect_field(book, "12345", "total", "15");
+	expect_score(book, "12345", "total", sigmoid_points());
 	cr_assert(strstr(csv, "Student,ID,SIS User ID,SIS Login ID,Section,"
 			 "Cross-Entropy Workbook\nPoints Possible,,,,,"), "%s",
 		  csv);
@@ -140,9 +164,9 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	copy("solutions/01_sigmoid.c", subs,
 	     "Ann Lee_104_assignsubmission_file_01_sigmoid.c");
 	csv = grade(subs, "moodle", NULL, &book);
-	expect_field(book, "101", "total", "15");
-	expect_field(book, "102", "total", "15");
-	expect_field(book, "104", "total", "15");
+	expect_score(book, "101", "total", sigmoid_points());
+	expect_score(book, "102", "total", sigmoid_points());
+	expect_score(book, "104", "total", sigmoid_points());
 	expect_status(book, "103", "no-files");
 	cr_assert_eq(harness_lines(book), 5, "%s", book);
 	cr_assert(strstr(csv, "Identifier,Full name,Email address,ID number,"
@@ -218,11 +242,13 @@ Test(lms, gradescope_class_in_and_out, .timeout = 300)
 		   "[late]\ndue = 2027-03-01 12:00 Z\npenalty = 10%\n");
 	csv = grade(subs, "gradescope", NULL, &book);
 	expect_field(book, "100", "late_days", "1");
-	/* 10% a day of the points possible (131), as Canvas counts. */
-	expect_field(book, "100", "late_penalty", "13.1");
-	expect_field(book, "100", "final", "1.9");
+	/* 10% a day of the points possible (hidden tests too), as Canvas
+	 * counts, from 01_sigmoid.c's full points. */
+	expect_score(book, "100", "late_penalty", 0.1 * test_total_points(1));
+	expect_score(book, "100", "final", sigmoid_points() -
+		     0.1 * test_total_points(1));
 	expect_field(book, "200", "late_days", "0");
-	expect_field(book, "201", "final", "15");
+	expect_score(book, "201", "final", sigmoid_points());
 	expect_status(book, "100", "ok");
 	expect_status(book, "200", "ok");
 	expect_status(book, "201", "ok");

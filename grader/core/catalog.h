@@ -45,8 +45,8 @@ const struct catalog_exercise *catalog_find_exercise(const char *text);
 /* The exercise defining a contract function, or NULL. */
 const struct catalog_exercise *catalog_exercise_of(const char *function);
 /*
- * "01_sigmoid.c ... 09_softmax_regression.c": the first and the last
- * exercise file, for messages that name them all.
+ * "01_sigmoid.c ... NN_last.c": the manifest's first and last exercise
+ * files, for messages that name them all.
  */
 const char *catalog_file_range(void);
 /* A contract function, or NULL. */

@@ -7,12 +7,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "disclosure.h"
 #include "sanitize.h"
 
-/* The column of the file names, as wide as the longest
- * ("09_softmax_regression.c"). */
-enum { REPORT_TEXT_FILE_WIDTH = 24 };
+/* The column of the file names: one wider than the manifest's longest
+ * file name, so that every file's points line up. */
+static int file_column_width(void)
+{
+	size_t longest = 0;
+
+	for (size_t i = 0; i < catalog_count(); i++) {
+		size_t n = strlen(catalog_exercise_at(i)->file);
+
+		longest = n > longest ? n : longest;
+	}
+	return (int)longest + 1;
+}
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -170,8 +181,8 @@ static void add_exercise(struct strbuf *out, const struct summary *summary,
 
 	strbuf_addf(out, "%s%s%-*s%s %3zu/%-3zu points\n",
 		    paint(style, BOLD), paint(style, full ? GREEN : RED),
-		    REPORT_TEXT_FILE_WIDTH, entry->exercise->file, paint(style, RESET), entry->passed,
-		    entry->total);
+		    file_column_width(), entry->exercise->file,
+		    paint(style, RESET), entry->passed, entry->total);
 	if (results->file_status != RESULTS_FILE_OK && results->file_message)
 		add_indented(out, "  ", results->file_message);
 	for (size_t f = 0; f < entry->function_count; f++)

@@ -8,9 +8,9 @@
 #define GRADER_WIRE_MAP_H
 
 /*
- * Arguments of a contract signature: at least the longest one
- * (softmax_regression_loss_grad and _fit take 9), at most what WIRE_MAP
- * can expand (WIRE_MAP_10).
+ * Arguments of a contract signature: at least the longest one of
+ * include/curriculum.def (a longer one does not compile: WIRE_COUNT
+ * counts to 10), at most what WIRE_MAP can expand (WIRE_MAP_10).
  */
 #define WIRE_MAX_ARGS 10
 
