@@ -18,14 +18,6 @@
 #include "support/gradebook_lookup.h"
 #include "support/harness.h"
 
-static void copy(const char *from, const char *dir, const char *name)
-{
-	char *dst = harness_join(dir, name);
-
-	harness_copy_file(from, dst);
-	free(dst);
-}
-
 static void folder(const char *dir, const char *name)
 {
 	char *path = harness_join(dir, name);
@@ -104,11 +96,13 @@ Test(lms, canvas_class_in_and_out, .timeout = 300)
 	char *roster = harness_join(root, "roster.csv"), *book, *csv;
 
 	folder(root, "subs");
-	copy("solutions/01_sigmoid.c", subs, "smithjohn_12345_67890_01_sigmoid.c");
+	harness_copy_into("solutions/01_sigmoid.c", subs,
+			  "smithjohn_12345_67890_01_sigmoid.c");
 	/* A second upload of the same file: Canvas's -1, the later wins. */
-	copy("exercises/01_sigmoid.c", subs,
-	     "smithjohn_LATE_12345_67000_01_sigmoid-1.c");
-	copy("exercises/01_sigmoid.c", subs, "doejane_222_5000_01_sigmoid.c");
+	harness_copy_into("exercises/01_sigmoid.c", subs,
+			  "smithjohn_LATE_12345_67000_01_sigmoid-1.c");
+	harness_copy_into("exercises/01_sigmoid.c", subs,
+			  "doejane_222_5000_01_sigmoid.c");
 	harness_write_text(subs, "wu_444_text.html", "<p>my answer</p>\n");
 	harness_write_text(subs, "stray.pdf", "%PDF-1.4\n");
 	harness_write_text(root, "roster.csv", "id,name,email\n"
@@ -152,7 +146,7 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	folder(subs, "Mary Jane_102_assignsubmission_file_");
 	folder(subs, "Mary Jane_102_assignsubmission_onlinetext_");
 	folder(subs, "张伟_103_assignsubmission_onlinetext_");
-	copy("solutions/01_sigmoid.c", john, "01_sigmoid.c");
+	harness_copy_into("solutions/01_sigmoid.c", john, "01_sigmoid.c");
 	/* A folder holding only a zip is graded as the zip. */
 	zip = harness_join(mary, "work.zip");
 	cr_assert(asprintf(&command, "cd solutions && zip -q '%s' 01_sigmoid.c",
@@ -161,8 +155,8 @@ Test(lms, moodle_class_in_and_out, .timeout = 300)
 	harness_write_text(subs, "张伟_103_assignsubmission_onlinetext_/onlinetext.html",
 		   "<p>text</p>\n");
 	/* Without "download in folders": the files themselves. */
-	copy("solutions/01_sigmoid.c", subs,
-	     "Ann Lee_104_assignsubmission_file_01_sigmoid.c");
+	harness_copy_into("solutions/01_sigmoid.c", subs,
+			  "Ann Lee_104_assignsubmission_file_01_sigmoid.c");
 	csv = grade(subs, "moodle", NULL, &book);
 	expect_score(book, "101", "total", sigmoid_points());
 	expect_score(book, "102", "total", sigmoid_points());
@@ -233,8 +227,10 @@ Test(lms, gradescope_class_in_and_out, .timeout = 300)
 	folder(subs, "submission_1");
 	folder(subs, "submission_2");
 	folder(subs, "submission_2/work");
-	copy("solutions/01_sigmoid.c", subs, "submission_1/01_sigmoid.c");
-	copy("solutions/01_sigmoid.c", subs, "submission_2/work/01_sigmoid.c");
+	harness_copy_into("solutions/01_sigmoid.c", subs,
+			  "submission_1/01_sigmoid.c");
+	harness_copy_into("solutions/01_sigmoid.c", subs,
+			  "submission_2/work/01_sigmoid.c");
 	harness_write_text(subs, "submission_metadata.yml", metadata);
 	/* The late policy reads Gradescope's created_at, not file times. */
 	folder(root, "out");

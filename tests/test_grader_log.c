@@ -15,12 +15,10 @@
 
 static void student(const char *subs, const char *id, const char *from)
 {
-	char *dir = harness_join(subs, id), *file;
+	char *dir = harness_join(subs, id);
 
 	mkdir(dir, 0755);
-	file = harness_join(dir, "01_sigmoid.c");
-	harness_copy_file(from, file);
-	free(file);
+	harness_copy_into(from, dir, "01_sigmoid.c");
 	free(dir);
 }
 

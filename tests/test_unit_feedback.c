@@ -9,6 +9,7 @@
 
 #include "disclosure.h"
 #include "feedback.h"
+#include "support/results_fixture.h"
 
 Test(feedback, fence_is_longer_than_any_backtick_run)
 {
@@ -65,11 +66,7 @@ static void sigmoid_results(struct results *results)
 {
 	struct results_test *t;
 
-	results_init(results);
-	results_add(results, "sigmoid", "ordinary", "matches on ordinary "
-		    "inputs")->outcome = RESULTS_PASSED;
-	t = results_add(results, "sigmoid", "tails", "is right in the tails");
-	results_set_message(t, "sigmoid: wrong in the tails\ninput: z = -40");
+	results_fixture_sigmoid(results);
 	t = results_add(results, "sigmoid", "secret_zero", "SECRET-ZERO near 0");
 	t->hidden = true;
 	results_set_message(t, "SECRET-MESSAGE\ninput: z = 1e-300");

@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "report.h"
 #include "support/harness.h"
+#include "support/results_fixture.h"
 
 /*
  * 01_sigmoid.c with one test passed and one failed with a message; the
@@ -18,13 +19,7 @@
  */
 static void make_summary(struct summary *summary, struct results *results)
 {
-	struct results_test *t;
-
-	results_init(results);
-	results_add(results, "sigmoid", "ordinary", "matches on ordinary "
-		    "inputs")->outcome = RESULTS_PASSED;
-	t = results_add(results, "sigmoid", "tails", "is right in the tails");
-	results_set_message(t, "sigmoid: wrong in the tails\ninput: z = -40");
+	results_fixture_sigmoid(results);
 	summary_init(summary, "alice", 7);
 	summary_add(summary, catalog_find_exercise("01_sigmoid.c"), results);
 }

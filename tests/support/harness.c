@@ -273,6 +273,14 @@ void harness_copy_file(const char *src, const char *dst)
 	free(text);
 }
 
+void harness_copy_into(const char *src, const char *dir, const char *name)
+{
+	char *dst = harness_join(dir, name);
+
+	harness_copy_file(src, dst);
+	free(dst);
+}
+
 void harness_copy_files(const char *src, const char *dst)
 {
 	DIR *dir = opendir(src);

@@ -48,6 +48,8 @@ char *harness_scratch_write(const char *name, const void *data, size_t len);
 /* Copies the regular files of src (not recursive) into dst. */
 void harness_copy_files(const char *src, const char *dst);
 void harness_copy_file(const char *src, const char *dst);
+/* Copies the file src to dir/name. */
+void harness_copy_into(const char *src, const char *dir, const char *name);
 void harness_write_file(const char *path, const void *data, size_t len);
 /* The whole file, NUL-terminated (malloc'd), or NULL. */
 char *harness_read_file(const char *path);

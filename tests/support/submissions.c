@@ -28,14 +28,6 @@ static void correct_copy(const char *dir)
 	}
 }
 
-static void replace(const char *dir, const char *file, const char *src)
-{
-	char *dst = harness_join(dir, file);
-
-	harness_copy_file(src, dst);
-	free(dst);
-}
-
 static void remove_file(const char *dir, const char *file)
 {
 	char *path = harness_join(dir, file);
@@ -151,7 +143,8 @@ static void make_kind(const char *root, const char *dir, const char *id,
 	switch (i % 10) {
 	case 5: from_corpus(dir, "tests/corpus/buggy/02_bce_log10");
 		expect_file(e, "02_bce.c", 'L'); break;
-	case 6: replace(dir, "03_gradcheck.c", "exercises/03_gradcheck.c");
+	case 6: harness_copy_into("exercises/03_gradcheck.c", dir,
+				  "03_gradcheck.c");
 		expect_file(e, "03_gradcheck.c", '0'); break;
 	case 7: append(dir, "05_mse.c", "\nthis is not C;\n");
 		remove_file(dir, "08_variants.c");
