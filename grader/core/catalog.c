@@ -11,19 +11,6 @@
 
 #include "array_size.h"
 
-/* Each exercise's number of functions, bounded by the catalog's arrays. */
-#define WB_EXERCISE(stem, ...) enum { FUNCTIONS_OF_##stem = 0
-#define WB_FUNCTION(name, ...) + 1
-#define WB_EXERCISE_END(stem)                                                 \
-	};                                                                    \
-	_Static_assert((int)FUNCTIONS_OF_##stem <=                            \
-		       (int)CATALOG_MAX_FUNCTIONS,                            \
-		       #stem " has more functions than CATALOG_MAX_FUNCTIONS");
-#include "curriculum.def"
-#undef WB_EXERCISE
-#undef WB_FUNCTION
-#undef WB_EXERCISE_END
-
 static const struct catalog_exercise exercises[] = {
 #define WB_EXERCISE(stem, number, chapter, chapter_file, title, points,      \
 		    hidden_points)                                            \

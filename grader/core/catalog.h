@@ -14,11 +14,11 @@
 /*
  * CATALOG_EXERCISES is the number of exercise files in the manifest
  * (include/curriculum.def), for the arrays the grader keeps per exercise
- * (options.h, summary.h); CATALOG_MAX_FUNCTIONS bounds the functions of
- * one, and catalog.c checks every entry against it at compile time.
+ * (options.h, summary.h); CATALOG_MAX_FUNCTIONS the most functions one
+ * has, for the arrays kept per function.
  */
 enum {
-	CATALOG_MAX_FUNCTIONS = 4,
+	CATALOG_MAX_FUNCTIONS = CURRICULUM_MAX_FUNCTIONS,
 	CATALOG_EXERCISES = CURRICULUM_EXERCISES
 };
 /* "Did you mean" names at most this many. */
