@@ -4,7 +4,8 @@
 # runs each test program under tests/ (built to build/tests/), the grader's
 # command-line, corpus (a sample), batch (a class of 80), watch, hint,
 # progress and hidden-test tests again against the sanitized grader, the
-# release check, the sandbox and policy tests, test-book,
+# unit tests again built with ASan and UBSan (tests/asan.mk), the release
+# check, the sandbox and policy tests, test-book,
 # test-gradescope and test-fuzz (each fuzz seed once).  Each runner
 # ends with its own closing line; `make test` fails if any runner failed.
 
@@ -101,7 +102,8 @@ test-grader-asan: asan-grader test-grader-bins
 
 test: build-all
 	@status=0; failed=""; \
-	for target in test-grader test-grader-asan $(TEST_EXTRA_TARGETS); do \
+	for target in test-grader test-grader-asan test-unit-asan \
+		$(TEST_EXTRA_TARGETS); do \
 		if $(MAKE) --no-print-directory $$target; then \
 			echo "test: $$target passed"; \
 		else \
@@ -112,3 +114,6 @@ test: build-all
 	if [ $$status = 0 ]; then echo "test: every runner passed"; \
 	else echo "test: failed:$$failed"; fi; \
 	exit $$status
+
+# After UNIT_TESTS: the unit tests again, sanitized.
+-include tests/asan.mk
