@@ -3,11 +3,11 @@
  */
 #include "limits_table.h"
 
-#include "batch_run.h"
 #include "compile.h"
 #include "discover.h"
 #include "run.h"
-#include "unpack.h"
+#include "batch/batch_run.h"
+#include "util/unpack.h"
 
 static void row_bytes(struct strbuf *out, const char *what, size_t bytes,
 		      const char *beyond)

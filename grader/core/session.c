@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elapsed.h"
 #include "unfinished.h"
+#include "util/elapsed.h"
 
 void session_init(struct session *session)
 {

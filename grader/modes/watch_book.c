@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "progress.h"
-#include "report_text.h"
-#include "sanitize.h"
+#include "report/report_text.h"
+#include "util/sanitize.h"
 
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
 enum { FILE_MESSAGE_LINES = 12 };

@@ -9,12 +9,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "disclosure.h"
 #include "options.h"
-#include "results.h"
-#include "session.h"
-#include "strbuf.h"
-#include "summary.h"
+#include "core/disclosure.h"
+#include "core/results.h"
+#include "core/session.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 struct watch_book {
 	const char *dir;

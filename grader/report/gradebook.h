@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "options.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The largest gradebook the class reports read: a row is under 1 KiB. */
 #define GRADEBOOK_READ_MIB 256

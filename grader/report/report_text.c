@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclosure.h"
-#include "sanitize.h"
+#include "core/disclosure.h"
+#include "util/sanitize.h"
 
 /* The column of the file names, as wide as the longest
  * ("09_softmax_regression.c"). */
