@@ -14,7 +14,7 @@
 
 #include "compile.h"
 #include "session.h"
-#include "policy/policy_internal.h"
+#include "policy/policy_text.h"
 
 /* Whether the code (comments and strings aside) calls workbook_todo. */
 static bool calls_todo(const char *text)
