@@ -126,7 +126,7 @@ suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
 
 # ---- the grader ----------------------------------------------------------
 
-# The grader's rooms (docs/design.md, "Layout" and "The grader's rooms"):
+# The grader's rooms (docs/design.md, "The grader's rooms"):
 # main.c and the options at the top, the rest by concern.  A file includes
 # a header of its own room by name ("batch_log.h") and one of another room
 # by its room ("util/strbuf.h"), found through -Igrader alone, so that what
