@@ -126,11 +126,14 @@ suites: $(SUITE_OBJECTS) $(SUITE_JUDGES) $(SUITE_SUPPORT) $(SUITE_RUNTIME) \
 
 # ---- the grader ----------------------------------------------------------
 
-# The grader's rooms (docs/design.md, "Where things are"): main.c and the
-# options at the top, the rest by concern.  Headers are included by name
-# ("strbuf.h"), found through GRADER_INCLUDES.
+# The grader's rooms (docs/design.md, "The grader's rooms"):
+# main.c and the options at the top, the rest by concern.  A file includes
+# a header of its own room by name ("batch_log.h") and one of another room
+# by its room ("util/strbuf.h"), found through -Igrader alone, so that what
+# a room depends on shows in its include lines; which rooms may include
+# which is written in docs/design.md and checked by tests/test_unit_rooms.c.
 GRADER_ROOMS := core sandbox policy report batch modes hints util
-GRADER_INCLUDES := -Igrader $(GRADER_ROOMS:%=-Igrader/%)
+GRADER_INCLUDES := -Igrader
 GRADER_SOURCES := $(wildcard grader/*.c $(GRADER_ROOMS:%=grader/%/*.c))
 GRADER_HEADERS := $(wildcard grader/*.h $(GRADER_ROOMS:%=grader/%/*.h))
 # cmark-gfm renders the feedback pages, libarchive unpacks submissions.

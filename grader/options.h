@@ -16,10 +16,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "catalog.h"
-#include "disclosure.h"
-#include "lms.h"
-#include "strbuf.h"
+#include "batch/lms.h"
+#include "core/catalog.h"
+#include "core/disclosure.h"
+#include "util/strbuf.h"
 
 enum { OPTIONS_MAX_EXERCISES = CATALOG_EXERCISES };
 

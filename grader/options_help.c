@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "options.h"
-#include "report_text.h"
+#include "report/report_text.h"
 
 void options_print_help(const char *program)
 {

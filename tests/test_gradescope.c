@@ -15,11 +15,11 @@
 
 #include <criterion/criterion.h>
 
-#include "digest.h"
 #include "support/catalog.h"
 #include "support/harness.h"
 #include "support/json.h"
 #include "support/leaks.h"
+#include "util/digest.h"
 
 /* The contract functions of 02_bce.c: the exercise submitted as a stub. */
 static const char *const stub_functions[] = {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "policy.h"
+#include "policy/policy.h"
 #include "support/harness.h"
 #include "support/policy_snippets.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "adjust.h"
+#include "batch/adjust.h"
 
 static const char good[] =
 	"\xEF\xBB\xBF# a comment\r\n"

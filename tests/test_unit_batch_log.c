@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "batch_log.h"
+#include "batch/batch_log.h"
 
 static const char before_text[] =
 	"student,01_sigmoid,total,max,seed,status,adjustment,late_days,"

@@ -11,8 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "workspace.h"
+#include "core/cache.h"
+#include "core/workspace.h"
 
 static char *fresh_dir(void)
 {

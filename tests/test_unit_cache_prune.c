@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "core/cache.h"
 #include "support/harness.h"
 
 enum { PAYLOAD = 1000 };

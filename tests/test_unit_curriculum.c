@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "hints_table.h"
+#include "core/catalog.h"
+#include "hints/hints_table.h"
 #include "support/catalog.h"
 #include "support/harness.h"
 

@@ -5,7 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "digest.h"
+#include "util/digest.h"
 
 static struct digest_key reference_key(void)
 {

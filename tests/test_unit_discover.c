@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "discover.h"
+#include "core/discover.h"
 #include "support/harness.h"
 
 static void put(const char *root, const char *path)

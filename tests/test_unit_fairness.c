@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "hints_table.h"
+#include "core/catalog.h"
+#include "hints/hints_table.h"
 #include "support/harness.h"
 
 /*

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclosure.h"
-#include "feedback.h"
+#include "core/disclosure.h"
+#include "report/feedback.h"
 #include "support/results_fixture.h"
 
 Test(feedback, fence_is_longer_than_any_backtick_run)

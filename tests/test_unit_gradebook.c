@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradebook.h"
+#include "report/gradebook.h"
 #include "support/catalog.h"
 #include "support/gradebook_lookup.h"
 #include "support/harness.h"

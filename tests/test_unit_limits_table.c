@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "limits_table.h"
+#include "batch/limits_table.h"
 #include "support/harness.h"
 
 Test(limits_table, docs_hold_the_table_made_from_the_constants)

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lms.h"
-#include "lms_export.h"
+#include "batch/lms.h"
+#include "batch/lms_export.h"
 #include "support/harness.h"
 
 static void canvas(const char *name, const char *login, const char *user,

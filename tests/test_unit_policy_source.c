@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
-#include "policy_internal.h"
+#include "policy/policy.h"
+#include "policy/policy_internal.h"
 #include "support/harness.h"
 #include "support/policy_snippets.h"
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "report.h"
+#include "core/catalog.h"
+#include "report/report.h"
 #include "support/harness.h"
 #include "support/results_fixture.h"
 

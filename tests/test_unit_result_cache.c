@@ -13,11 +13,11 @@
 #include <string.h>
 #include <dirent.h>
 
-#include "cache.h"
-#include "catalog.h"
-#include "grade.h"
-#include "result_cache.h"
-#include "workspace.h"
+#include "core/cache.h"
+#include "core/catalog.h"
+#include "core/grade.h"
+#include "core/result_cache.h"
+#include "core/workspace.h"
 #include "support/harness.h"
 
 static const char *const both[] = { "sigmoid", "sigmoid_grad", NULL };

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results.h"
-#include "strbuf.h"
+#include "core/results.h"
+#include "util/strbuf.h"
 
 /* results_write's text (malloc'd). */
 static char *written(const struct results *results)

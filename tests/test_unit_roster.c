@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_entries.h"
-#include "roster.h"
-#include "student_id.h"
+#include "batch/batch_entries.h"
+#include "batch/roster.h"
+#include "batch/student_id.h"
 #include "support/harness.h"
 
 Test(student_id, any_file_system_name_is_valid)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
+#include "util/sanitize.h"
 
 static void expect_clean(const char *text, const char *expected)
 {

@@ -7,8 +7,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "similarity_internal.h"
-#include "similarity_parse.h"
+#include "batch/similarity_internal.h"
+#include "batch/similarity_parse.h"
 
 static const char sample[] =
 	"File s00000.c: 462 tokens, 223 lines\n"

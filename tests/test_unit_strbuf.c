@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
 #include "support/harness.h"
+#include "util/strbuf.h"
 
 static char *file_of(const char *dir, size_t size)
 {

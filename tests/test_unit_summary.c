@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "summary.h"
+#include "core/summary.h"
 
 static struct results_test *failed(struct results *results, const char *check,
 				   const char *message)

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "terminal.h"
+#include "util/terminal.h"
 
 Test(terminal, redraw_overwrites_in_place)
 {

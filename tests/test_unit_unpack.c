@@ -12,9 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "discover.h"
+#include "core/discover.h"
 #include "support/harness.h"
-#include "unpack.h"
+#include "util/unpack.h"
 
 struct item {
 	const char *path;

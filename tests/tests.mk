@@ -36,10 +36,12 @@ UNIT_TESTS := $(basename $(notdir $(wildcard tests/test_unit_*.c)))
 UNIT_TEST_BINS := $(UNIT_TESTS:%=$(BUILD)/tests/%)
 GRADER_TESTS += $(UNIT_TESTS)
 
+# A test includes a grader header by its room ("core/catalog.h").
 $(UNIT_TEST_BINS): $(BUILD)/tests/%: tests/%.c $(GRADER_LIB) \
 		$(TEST_SUPPORT_OBJECTS) $(TEST_SUPPORT_HEADERS) $(GRADER_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) $(GRADER_INCLUDES) $< $(TEST_SUPPORT_OBJECTS) $(GRADER_LIB) \
+	$(CC) $(TEST_CFLAGS) $(GRADER_INCLUDES) $< \
+		$(TEST_SUPPORT_OBJECTS) $(GRADER_LIB) \
 		$(GRADER_LIBS) $(CRITERION_LIBS) -o $@
 
 # Other fragments' runners, when they exist.

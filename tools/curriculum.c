@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "array_size.h"
-#include "strbuf.h"
 #include "wire_map.h"
+#include "util/strbuf.h"
 
 /* The most of a header or page with a generated part that is read. */
 #define GENERATED_MAX_BYTES ((size_t)1 << 20)

@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The file the batch reads when --adjustments is not given: OUT/NAME. */
 #define ADJUST_DEFAULT_NAME "adjustments"

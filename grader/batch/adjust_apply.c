@@ -7,7 +7,7 @@
 
 #include <inttypes.h>
 
-#include "feedback.h"
+#include "report/feedback.h"
 
 enum { DAY_SECONDS = 86400 };
 

@@ -23,13 +23,13 @@
 #include "batch_run.h"
 #include "batch_state.h"
 #include "batch_tally.h"
-#include "cache.h"
-#include "gradebook.h"
 #include "lms_entries.h"
 #include "roster.h"
-#include "run.h"
-#include "secret.h"
 #include "similarity.h"
+#include "core/cache.h"
+#include "core/run.h"
+#include "report/gradebook.h"
+#include "util/secret.h"
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
 #define DEFAULT_OUT "grades"

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "feedback.h"
-#include "sanitize.h"
 #include "student_id.h"
+#include "report/feedback.h"
+#include "util/sanitize.h"
 
 /* The most of a feedback page read to add the instructor's section to. */
 #define PAGE_MAX_BYTES ((size_t)64 << 20)

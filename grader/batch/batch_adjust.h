@@ -12,7 +12,7 @@
 #include "adjust.h"
 #include "batch_entries.h"
 #include "batch_worker.h"
-#include "gradebook.h"
+#include "report/gradebook.h"
 
 /*
  * Loads the file into `file` (left empty when there is none).  0, or -1

@@ -12,10 +12,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "catalog.h"
-#include "digest.h"
-#include "sanitize.h"
-#include "unpack.h"
+#include "core/catalog.h"
+#include "util/digest.h"
+#include "util/sanitize.h"
+#include "util/unpack.h"
 
 void batch_entries_init(struct batch_entries *entries)
 {

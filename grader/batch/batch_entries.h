@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* A file of an LMS entry (Canvas, flat Moodle) and its handed-in name. */
 struct batch_part {

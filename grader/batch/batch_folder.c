@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 static bool ignored(const char *name)
 {

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "gradebook.h"
-#include "sanitize.h"
+#include "report/gradebook.h"
+#include "util/sanitize.h"
 
 void batch_log_rows_release(struct batch_log_rows *rows)
 {

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The log keeps its newest runs within this size. */
 #define BATCH_LOG_MAX_KIB 512

@@ -7,8 +7,8 @@
 #define GRADER_BATCH_PARTS_H
 
 #include "batch_entries.h"
-#include "strbuf.h"
-#include "unpack.h"
+#include "util/strbuf.h"
+#include "util/unpack.h"
 
 /*
  * Copies entry's parts into dest (an existing empty folder) within the

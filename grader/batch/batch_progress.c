@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "elapsed.h"
-#include "sanitize.h"
+#include "util/elapsed.h"
+#include "util/sanitize.h"
 
 enum { BAR_WIDTH = 24 };
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradebook.h"
+#include "report/gradebook.h"
 
 struct batch_progress {
 	bool terminal;

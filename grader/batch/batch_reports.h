@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * Writes the reports into out and appends to lines what the instructor

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "batch_state.h"
-#include "elapsed.h"
+#include "util/elapsed.h"
 
 static volatile sig_atomic_t stop_signal;
 

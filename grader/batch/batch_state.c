@@ -9,10 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "discover.h"
-#include "catalog.h"
-#include "digest.h"
 #include "student_id.h"
+#include "core/catalog.h"
+#include "core/discover.h"
+#include "util/digest.h"
 
 #define STATE_MAGIC "wb-batch-state 2\n"
 /*

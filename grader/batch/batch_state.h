@@ -13,8 +13,8 @@
 #include <stdbool.h>
 
 #include "batch_entries.h"
-#include "disclosure.h"
-#include "strbuf.h"
+#include "core/disclosure.h"
+#include "util/strbuf.h"
 
 /*
  * The fingerprint of an entry as it is now (malloc'd, one line); what the

@@ -9,7 +9,7 @@
 
 #include "batch_entries.h"
 #include "batch_worker.h"
-#include "gradebook.h"
+#include "report/gradebook.h"
 
 /* The row of a student who is not graded: a bad name or a duplicate. */
 void batch_tally_synthetic_row(const struct batch_entry *entry,

@@ -10,7 +10,7 @@
 #include "adjust.h"
 #include "batch_entries.h"
 #include "options.h"
-#include "resources.h"
+#include "core/resources.h"
 
 struct batch_context {
 	const struct options *options;

@@ -9,9 +9,9 @@
 #include <sys/wait.h>
 
 #include "plot_style.h"
-#include "resources.h"
-#include "run.h"
-#include "workspace.h"
+#include "core/resources.h"
+#include "core/run.h"
+#include "core/workspace.h"
 
 /* The largest SVG read back: a histogram is a few tens of KiB. */
 #define PLOT_SVG_BYTES ((size_t)4 << 20)

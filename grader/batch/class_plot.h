@@ -9,7 +9,7 @@
 #define GRADER_CLASS_PLOT_H
 
 #include "class_stats.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 #define CLASS_PLOT_SECONDS 60.0
 

@@ -10,9 +10,9 @@
 #include "batch_progress.h"
 #include "class_plot.h"
 #include "class_stats.h"
-#include "feedback.h"
-#include "gradebook.h"
 #include "student_id.h"
+#include "report/feedback.h"
+#include "report/gradebook.h"
 
 /* Sections of the page; a drawing follows the first CLASS_PLOTS. */
 enum { SECTION_TESTS = CLASS_PLOTS, SECTION_DIAGNOSES, SECTION_ATTENTION,

@@ -12,7 +12,7 @@
 #ifndef GRADER_CLASS_REPORT_H
 #define GRADER_CLASS_REPORT_H
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The longest lists of the report. */
 enum { CLASS_REPORT_TOP_TESTS = 15, CLASS_REPORT_TOP_DIAGNOSES = 3 };

@@ -8,9 +8,9 @@
 
 #include "batch_progress.h"
 #include "class_store.h"
-#include "gradebook.h"
-#include "results.h"
-#include "sanitize.h"
+#include "core/results.h"
+#include "report/gradebook.h"
+#include "util/sanitize.h"
 
 void class_stats_init(struct class_stats *stats)
 {

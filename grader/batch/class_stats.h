@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "catalog.h"
-#include "strbuf.h"
+#include "core/catalog.h"
+#include "util/strbuf.h"
 
 /* Bins of the totals' histogram: 0-9 %, ..., 90-99 %, 100 %. */
 enum { CLASS_TOTAL_BINS = 11 };

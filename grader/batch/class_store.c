@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "run.h"
 #include "student_id.h"
+#include "core/run.h"
 
 /*
  * A kept message is its first line, at most this long: the reports show

@@ -12,10 +12,10 @@
 #ifndef GRADER_CLASS_STORE_H
 #define GRADER_CLASS_STORE_H
 
-#include "catalog.h"
-#include "results.h"
-#include "strbuf.h"
-#include "summary.h"
+#include "core/catalog.h"
+#include "core/results.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 /* The folder below OUT. */
 #define CLASS_STORE_DIR ".results"

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 enum lms_kind {
 	LMS_NONE,

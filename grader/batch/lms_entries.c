@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "unpack.h"
+#include "util/unpack.h"
 
 static int by_text(const void *a, const void *b)
 {

@@ -9,8 +9,8 @@
 #define GRADER_LMS_EXPORT_H
 
 #include "batch_entries.h"
-#include "gradebook.h"
 #include "lms.h"
+#include "report/gradebook.h"
 
 /* The assignment's column (Canvas) when --assignment is not given. */
 #define LMS_EXPORT_ASSIGNMENT "Cross-Entropy Workbook"

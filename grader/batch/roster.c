@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradebook.h"
 #include "student_id.h"
+#include "report/gradebook.h"
 
 static const char *const header[] = { "id", "name", "email" };
 enum { ROSTER_COLUMNS = 3 };

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "batch_entries.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The largest roster file read. */
 #define ROSTER_MAX_BYTES ((size_t)16 << 20)

@@ -10,11 +10,11 @@
 #include <sys/wait.h>
 
 #include "class_store.h"
-#include "gradebook.h"
-#include "resources.h"
-#include "run.h"
-#include "sanitize.h"
-#include "workspace.h"
+#include "core/resources.h"
+#include "core/run.h"
+#include "core/workspace.h"
+#include "report/gradebook.h"
+#include "util/sanitize.h"
 
 /* The largest stub read: the stubs are a few KiB. */
 #define STUB_BYTES ((size_t)1 << 20)

@@ -17,7 +17,7 @@
 #ifndef GRADER_SIMILARITY_H
 #define GRADER_SIMILARITY_H
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The most one exercise's sim_c run may take. */
 #define SIMILARITY_SECONDS 600.0

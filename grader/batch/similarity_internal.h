@@ -5,10 +5,10 @@
 #ifndef GRADER_SIMILARITY_INTERNAL_H
 #define GRADER_SIMILARITY_INTERNAL_H
 
-#include "catalog.h"
 #include "similarity.h"
 #include "similarity_parse.h"
-#include "strbuf.h"
+#include "core/catalog.h"
+#include "util/strbuf.h"
 
 /* Two students' files of one exercise; a and b index the class's ids. */
 struct similarity_pair {

@@ -11,7 +11,7 @@
 
 #include "batch_progress.h"
 #include "class_store.h"
-#include "feedback.h"
+#include "report/feedback.h"
 
 static const char page_style[] =
 	"table.runs{width:100%;table-layout:fixed}"

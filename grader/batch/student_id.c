@@ -6,7 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "digest.h"
+#include "util/digest.h"
 
 /* Bytes kept as they are, in file names and in shell words alike. */
 static bool plain(unsigned char c)

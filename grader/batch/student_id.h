@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* The longest file-name stem made from an id, before ".html" and such. */
 enum { STUDENT_ID_FILE_MAX = 200 };

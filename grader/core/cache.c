@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "digest.h"
 #include "workspace.h"
+#include "util/digest.h"
 
 #define IDENTITY_FILE "identity"
 /* The identity holds a whole source file, at most COMPILE_MAX_SOURCE_BYTES. */

@@ -17,7 +17,7 @@
 #include <stdbool.h>
 
 #include "resources.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * Creates dir (one level) when missing.  0 when it is a folder owned by

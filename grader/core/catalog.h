@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "curriculum.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * CATALOG_EXERCISES is the number of exercise files in the manifest

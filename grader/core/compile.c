@@ -18,8 +18,8 @@
 
 #include "cache.h"
 #include "compile_cache.h"
-#include "policy.h"
 #include "run.h"
+#include "policy/policy.h"
 
 #define COMPILE_FLAGS_MAX 16
 /*

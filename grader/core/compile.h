@@ -10,7 +10,7 @@
 #include "catalog.h"
 #include "resources.h"
 #include "results.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* Files larger than this are not exercise files. */
 #define COMPILE_MAX_SOURCE_BYTES ((size_t)1 << 20)

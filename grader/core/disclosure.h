@@ -15,8 +15,8 @@
 #define GRADER_DISCLOSURE_H
 
 #include "results.h"
-#include "strbuf.h"
 #include "summary.h"
+#include "util/strbuf.h"
 
 enum disclosure_mode {
 	DISCLOSURE_LINE,	/* the default: one aggregate line */

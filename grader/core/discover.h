@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "catalog.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * Folders below the submission looked into (workbook/exercises/02_bce.c

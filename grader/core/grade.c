@@ -18,7 +18,7 @@
 #include "grade_explain.h"
 #include "result_cache.h"
 #include "run.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
 /* The functions selected, NULL-terminated, and the --filter pattern. */
 struct selection {

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "strbuf.h"
 #include "wb_limits.h"
+#include "util/strbuf.h"
 
 /* The likely cause of a crash, in a student's words. */
 static const char *crash_cause(int signal)

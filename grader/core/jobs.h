@@ -8,7 +8,7 @@
 
 #include "grade.h"
 #include "results.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 struct jobs_item {
 	struct grade_task task;

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "catalog.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 struct resources {
 	char *root;		/* the grader's own folder */

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "results.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* What the verdicts follow from; the selection is a NULL-terminated list. */
 struct result_cache_key {

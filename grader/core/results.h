@@ -18,8 +18,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "strbuf.h"
 #include "wb_format.h"
+#include "util/strbuf.h"
 
 /*
  * What became of a test: the outcomes of the wb format, RESULTS_PASSED

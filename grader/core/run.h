@@ -7,8 +7,8 @@
 
 #include <stdint.h>
 
-#include "sandbox.h"
-#include "strbuf.h"
+#include "sandbox/sandbox.h"
+#include "util/strbuf.h"
 
 /* Wall-clock limit of one suite run (a test alone: WB_TIMEOUT_SECONDS). */
 #define RUN_SUITE_SECONDS SANDBOX_DEFAULT_SECONDS

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elapsed.h"
 #include "unfinished.h"
+#include "util/elapsed.h"
 
 void session_init(struct session *session)
 {
@@ -80,7 +80,7 @@ int session_discover(struct session *session,
 
 const unsigned *session_select_all(void)
 {
-	static unsigned all[OPTIONS_MAX_EXERCISES];
+	static unsigned all[CATALOG_EXERCISES];
 
 	for (size_t i = 0; i < catalog_count(); i++) {
 		all[i] = 0;
@@ -131,8 +131,8 @@ static int retry_internal(struct session *session,
 			  const struct session_config *config,
 			  struct strbuf *error)
 {
-	struct jobs_item again[OPTIONS_MAX_EXERCISES];
-	size_t where[OPTIONS_MAX_EXERCISES], n = 0;
+	struct jobs_item again[CATALOG_EXERCISES];
+	size_t where[CATALOG_EXERCISES], n = 0;
 	int status;
 
 	for (size_t i = 0; i < session->count; i++) {

@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "catalog.h"
 #include "discover.h"
 #include "jobs.h"
-#include "options.h"
 #include "resources.h"
 #include "summary.h"
 #include "workspace.h"
@@ -39,7 +39,7 @@ struct session {
 	char *shown[CATALOG_EXERCISES];	/* their names as reports show them */
 	struct strbuf notes;		/* discovery_notes() */
 	bool discovered;		/* session_discover() ran */
-	struct jobs_item items[OPTIONS_MAX_EXERCISES];
+	struct jobs_item items[CATALOG_EXERCISES];
 	size_t count;
 	struct summary summary;		/* valid after session_grade */
 	double elapsed_seconds;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 void summary_init(struct summary *summary, const char *dir, uint64_t seed)
 {

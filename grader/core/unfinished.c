@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 
 #include "compile.h"
-#include "policy_internal.h"
 #include "session.h"
+#include "policy/policy_text.h"
 
 /* Whether the code (comments and strings aside) calls workbook_todo. */
 static bool calls_todo(const char *text)

@@ -6,7 +6,7 @@
 #ifndef GRADER_WORKSPACE_H
 #define GRADER_WORKSPACE_H
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 struct workspace {
 	char *path;		/* NULL until created */

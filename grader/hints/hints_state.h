@@ -8,7 +8,7 @@
 #ifndef GRADER_HINTS_STATE_H
 #define GRADER_HINTS_STATE_H
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 struct hints_state {
 	char *path;		/* the state file; NULL: nowhere to keep it */

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclosure.h"
-#include "hints_state.h"
-#include "hints_table.h"
-#include "sanitize.h"
-#include "session.h"
+#include "core/disclosure.h"
+#include "core/session.h"
+#include "hints/hints_state.h"
+#include "hints/hints_table.h"
+#include "util/sanitize.h"
 
 /*
  * Without --seed or --student, hints use one fixed seed, so asking twice

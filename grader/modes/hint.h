@@ -6,7 +6,7 @@
 #define GRADER_HINT_H
 
 #include "options.h"
-#include "resources.h"
+#include "core/resources.h"
 
 /* Returns the grader's exit status. */
 int hint_main(const struct options *options,

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclosure.h"
-#include "sanitize.h"
-#include "session.h"
-#include "terminal.h"
+#include "core/disclosure.h"
+#include "core/session.h"
+#include "util/sanitize.h"
+#include "util/terminal.h"
 
 enum { BAR_WIDTH = 20 };
 

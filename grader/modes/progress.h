@@ -8,9 +8,9 @@
 #include <stdbool.h>
 
 #include "options.h"
-#include "resources.h"
-#include "strbuf.h"
-#include "summary.h"
+#include "core/resources.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 /* Returns the grader's exit status: 0 all pass, 1 some fail, 2 trouble. */
 int progress_main(const struct options *options,

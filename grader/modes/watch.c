@@ -23,11 +23,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "elapsed.h"
 #include "progress.h"
-#include "session.h"
-#include "terminal.h"
 #include "watch_book.h"
+#include "core/session.h"
+#include "util/elapsed.h"
+#include "util/terminal.h"
 
 enum { DEBOUNCE_MS = 40, EXIT_OK = 0, EXIT_TROUBLE = 2 };
 

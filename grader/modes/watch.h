@@ -6,7 +6,7 @@
 #define GRADER_WATCH_H
 
 #include "options.h"
-#include "resources.h"
+#include "core/resources.h"
 
 /* Returns the grader's exit status when the watch ends. */
 int watch_main(const struct options *options,

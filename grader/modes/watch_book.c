@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "progress.h"
-#include "report_text.h"
-#include "sanitize.h"
+#include "report/report_text.h"
+#include "util/sanitize.h"
 
 /* Enough of a compiler's complaint to act on; the rest is one run away. */
 enum { FILE_MESSAGE_LINES = 12 };
@@ -21,14 +21,14 @@ void watch_book_init(struct watch_book *book, const char *dir, uint64_t seed,
 	book->dir = dir;
 	book->seed = seed;
 	book->disclosure = disclosure;
-	for (size_t i = 0; i < OPTIONS_MAX_EXERCISES; i++)
+	for (size_t i = 0; i < CATALOG_EXERCISES; i++)
 		results_init(&book->results[i]);
 	summary_init(&book->summary, dir, seed);
 }
 
 void watch_book_release(struct watch_book *book)
 {
-	for (size_t i = 0; i < OPTIONS_MAX_EXERCISES; i++)
+	for (size_t i = 0; i < CATALOG_EXERCISES; i++)
 		results_release(&book->results[i]);
 	memset(book, 0, sizeof *book);
 }

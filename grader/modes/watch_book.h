@@ -9,12 +9,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "disclosure.h"
-#include "options.h"
-#include "results.h"
-#include "session.h"
-#include "strbuf.h"
-#include "summary.h"
+#include "core/catalog.h"
+#include "core/disclosure.h"
+#include "core/results.h"
+#include "core/session.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 struct watch_book {
 	const char *dir;
@@ -22,10 +22,10 @@ struct watch_book {
 	/* What the student sees of hidden tests (disclosure.h): unless the
 	 * instructor's view, they are taken out of results and counted. */
 	enum disclosure_mode disclosure;
-	struct results results[OPTIONS_MAX_EXERCISES];	/* catalog order */
-	size_t hidden_passed[OPTIONS_MAX_EXERCISES];
-	size_t hidden_total[OPTIONS_MAX_EXERCISES];
-	bool graded[OPTIONS_MAX_EXERCISES];
+	struct results results[CATALOG_EXERCISES];	/* catalog order */
+	size_t hidden_passed[CATALOG_EXERCISES];
+	size_t hidden_total[CATALOG_EXERCISES];
+	bool graded[CATALOG_EXERCISES];
 	struct summary summary;	/* over every graded file; refers to results */
 };
 

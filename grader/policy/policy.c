@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
+#include "core/catalog.h"
 
 /* An exercise object is a few KiB; anything far bigger is not one. */
 #define MAX_OBJECT_BYTES ((size_t)64 << 20)

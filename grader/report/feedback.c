@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "disclosure.h"
-#include "sanitize.h"
-#include "student_id.h"
+#include "batch/student_id.h"
+#include "core/catalog.h"
+#include "core/disclosure.h"
+#include "util/sanitize.h"
 
 char *feedback_fence(const char *text)
 {

@@ -13,8 +13,8 @@
 
 #include <stdint.h>
 
-#include "strbuf.h"
-#include "summary.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 struct feedback_info {
 	const char *student;	/* any id (student_id.h) */

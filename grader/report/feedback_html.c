@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
+#include "util/sanitize.h"
 
 static const char style[] =
 	"body{font-family:sans-serif;max-width:50em;margin:2em auto;"

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "adjust.h"
-#include "catalog.h"
+#include "batch/adjust.h"
+#include "core/catalog.h"
 
 /*
  * After the exercise columns.  Consumers read columns by position: new

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "options.h"
-#include "strbuf.h"
+#include "core/catalog.h"
+#include "util/strbuf.h"
 
 /* The largest gradebook the class reports read: a row is under 1 KiB. */
 #define GRADEBOOK_READ_MIB 256
@@ -24,7 +24,7 @@
 struct gradebook_row {
 	const char *student;
 	bool graded;			/* points and max are known */
-	size_t points[OPTIONS_MAX_EXERCISES];	/* catalog order */
+	size_t points[CATALOG_EXERCISES];	/* catalog order */
 	size_t total, max;
 	uint64_t seed;			/* 0: none (a bad name) */
 	const char *status;		/* ok, bad-archive, bad-name, ... */

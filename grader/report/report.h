@@ -9,8 +9,8 @@
 
 #include <stdbool.h>
 
-#include "strbuf.h"
-#include "summary.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 enum report_format {
 	REPORT_FORMAT_TEXT,	/* the terminal's report, plain */

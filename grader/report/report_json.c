@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disclosure.h"
-#include "sanitize.h"
+#include "core/disclosure.h"
+#include "util/sanitize.h"
 
 void report_json_add_string(struct strbuf *out, const char *text)
 {

@@ -10,8 +10,8 @@
 #ifndef GRADER_REPORT_JSON_H
 #define GRADER_REPORT_JSON_H
 
-#include "strbuf.h"
-#include "summary.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 /* output: the text report shown above the tests. */
 void report_json_render(const struct summary *summary, const char *output,

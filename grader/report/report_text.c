@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "disclosure.h"
-#include "sanitize.h"
+#include "core/catalog.h"
+#include "core/disclosure.h"
+#include "util/sanitize.h"
 
 /* The column of the file names: one wider than the manifest's longest
  * file name, so that every file's points line up. */

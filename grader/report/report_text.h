@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
-#include "summary.h"
+#include "core/summary.h"
+#include "util/strbuf.h"
 
 /*
  * Failures of one function shown with their details on a terminal: the

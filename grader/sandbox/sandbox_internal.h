@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-#include "elapsed.h"
 #include "sandbox.h"
+#include "util/elapsed.h"
 
 /*
  * When the grader runs as root, a job runs as SANDBOX_UID_BASE + the pid of

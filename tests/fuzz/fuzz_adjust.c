@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "adjust.h"
 #include "fuzz.h"
+#include "batch/adjust.h"
 
 static void check_refused(const struct adjust_file *file,
 			  const struct strbuf *error)

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "discover.h"
 #include "fuzz.h"
+#include "core/discover.h"
 
 static bool known(const struct catalog_exercise *e)
 {

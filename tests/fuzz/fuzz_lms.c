@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "lms.h"
+#include "batch/lms.h"
 
 static void check_canvas(const char *name)
 {

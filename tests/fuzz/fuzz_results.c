@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "results.h"
-#include "results_internal.h"
+#include "core/results.h"
+#include "core/results_internal.h"
 
 /* results_write into a malloc'd text. */
 static char *write_text(const struct results *results, size_t *len)

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "similarity_internal.h"
+#include "batch/similarity_internal.h"
 
 enum { MAX_FILES = 16 };
 

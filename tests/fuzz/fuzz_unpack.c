@@ -22,8 +22,8 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "unpack.h"
-#include "workspace.h"
+#include "core/workspace.h"
+#include "util/unpack.h"
 
 static const struct unpack_limits limits = {
 	.max_files = 4,

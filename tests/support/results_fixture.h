@@ -7,7 +7,7 @@
 #ifndef TESTS_RESULTS_FIXTURE_H
 #define TESTS_RESULTS_FIXTURE_H
 
-#include "results.h"
+#include "core/results.h"
 
 static inline void results_fixture_sigmoid(struct results *results)
 {

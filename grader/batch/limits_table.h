@@ -7,7 +7,7 @@
 #ifndef GRADER_LIMITS_TABLE_H
 #define GRADER_LIMITS_TABLE_H
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* Appends the table (header included), one limit a row. */
 void limits_table(struct strbuf *out);

@@ -1,13 +1,15 @@
 /*
- * limits_table.c - the table of limits, from the constants.
+ * limits_table.c - the table of limits, from the constants.  It lives in
+ * batch/ because a class's limit (BATCH_RUN_SECONDS) is among them, and
+ * batch/ is the room that may see core/'s and util/'s as well.
  */
 #include "limits_table.h"
 
 #include "batch_run.h"
-#include "compile.h"
-#include "discover.h"
-#include "run.h"
-#include "unpack.h"
+#include "core/compile.h"
+#include "core/discover.h"
+#include "core/run.h"
+#include "util/unpack.h"
 
 static void row_bytes(struct strbuf *out, const char *what, size_t bytes,
 		      const char *beyond)

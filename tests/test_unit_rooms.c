@@ -1,0 +1,414 @@
+/*
+ * test_unit_rooms.c - grader/'s rooms include only what docs/design.md
+ * ("The grader's rooms") lets them: another room's header by its room
+ * ("util/strbuf.h") and only from a room the table allows, their own
+ * headers by name, and no header of the top level unless the table says so.
+ * The table is read from the docs, so it is written once.
+ */
+#include <criterion/criterion.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "array_size.h"
+#include "support/harness.h"
+#include "util/strbuf.h"
+
+#define DESIGN "docs/design.md"
+#define ROOMS_TITLE "The grader's rooms"
+#define ROOMS_HEADING "## " ROOMS_TITLE
+#define GRADER_MK "grader/grader.mk"
+#define ROOMS_VARIABLE "GRADER_ROOMS :="
+/* The table's row for main.c and options*.c, in grader/ itself. */
+#define TOP_ROW "top"
+
+/* More than the table has; a longer table fails the parse, not memory. */
+enum { ROOMS_MAX = 16, ROOM_NAMES_MAX = 16 };
+
+struct room {
+	char *name;			/* "core", or TOP_ROW */
+	char *may[ROOM_NAMES_MAX];	/* rooms (and folders) it may include */
+	size_t may_count;
+	char *headers[ROOM_NAMES_MAX];	/* single headers it may include */
+	bool header_used[ROOM_NAMES_MAX];
+	size_t header_count;
+};
+
+struct rooms {
+	struct room room[ROOMS_MAX];
+	size_t count;
+};
+
+static void rooms_release(struct rooms *rooms)
+{
+	for (size_t i = 0; i < rooms->count; i++) {
+		struct room *r = &rooms->room[i];
+
+		free(r->name);
+		for (size_t k = 0; k < r->may_count; k++)
+			free(r->may[k]);
+		for (size_t k = 0; k < r->header_count; k++)
+			free(r->headers[k]);
+	}
+	rooms->count = 0;
+}
+
+/* The next `word` of a cell that ends at end; NULL when there is none. */
+static char *next_word(const char **at, const char *end)
+{
+	const char *open = memchr(*at, '`', (size_t)(end - *at)), *close;
+
+	if (!open)
+		return NULL;
+	close = memchr(open + 1, '`', (size_t)(end - open - 1));
+	if (!close)
+		return NULL;
+	*at = close + 1;
+	return strndup(open + 1, (size_t)(close - open - 1));
+}
+
+static bool is_header(const char *word)
+{
+	size_t n = strlen(word);
+
+	return n > 2 && !strcmp(word + n - 2, ".h");
+}
+
+/* One row, "| `room` | `a`, `b` | `x/y.h`: why |", into room. */
+static void parse_row(const char *line, struct room *room)
+{
+	const char *cell[4] = { line, NULL, NULL, NULL }, *end, *at;
+	char *word;
+
+	for (int i = 1; i < 4; i++) {
+		cell[i] = strchr(cell[i - 1] + 1, '|');
+		cr_assert_not_null(cell[i], DESIGN ": a rooms row needs three "
+				   "cells: %.60s", line);
+	}
+	memset(room, 0, sizeof(*room));
+	at = cell[0];
+	room->name = next_word(&at, cell[1]);
+	cr_assert_not_null(room->name, DESIGN ": a rooms row names its room "
+			   "in backquotes: %.60s", line);
+	for (at = cell[1]; (word = next_word(&at, cell[2]));) {
+		cr_assert_lt(room->may_count, ROOM_NAMES_MAX);
+		room->may[room->may_count++] = word;
+	}
+	end = cell[3];
+	for (at = cell[2]; (word = next_word(&at, end));) {
+		if (!is_header(word)) {
+			free(word);	/* a function named in the reason */
+			continue;
+		}
+		cr_assert_lt(room->header_count, ROOM_NAMES_MAX);
+		room->headers[room->header_count++] = word;
+	}
+}
+
+/* The table under ROOMS_HEADING: its rows after the header and the rule. */
+static void rooms_read(struct rooms *rooms)
+{
+	char *text = harness_read_file(DESIGN);
+	const char *at;
+
+	cr_assert_not_null(text, "run the tests from the top of the repository");
+	at = strstr(text, "\n" ROOMS_HEADING "\n");
+	cr_assert_not_null(at, DESIGN " has no section \"" ROOMS_TITLE "\"");
+	at = strstr(at, "\n| room |");
+	cr_assert_not_null(at, DESIGN ", \"" ROOMS_TITLE "\", has no table");
+	at = strchr(at + 1, '\n');		/* the |---| rule */
+	rooms->count = 0;
+	while (at && (at = strchr(at + 1, '\n')) && at[1] == '|') {
+		cr_assert_lt(rooms->count, ROOMS_MAX);
+		parse_row(at + 1, &rooms->room[rooms->count++]);
+	}
+	free(text);
+	cr_assert_gt(rooms->count, 1, DESIGN ", \"" ROOMS_TITLE "\": no rows "
+		     "read");
+}
+
+static struct room *room_named(struct rooms *rooms, const char *name)
+{
+	for (size_t i = 0; i < rooms->count; i++)
+		if (!strcmp(rooms->room[i].name, name))
+			return &rooms->room[i];
+	return NULL;
+}
+
+static bool listed(char *const *names, size_t count, const char *name,
+		   size_t n)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(names[i]) == n && !strncmp(names[i], name, n))
+			return true;
+	return false;
+}
+
+/* grader/ for the top, grader/ROOM/ for a room. */
+static char *room_dir(const struct room *room)
+{
+	if (!strcmp(room->name, TOP_ROW))
+		return strdup("grader");
+	return harness_join("grader", room->name);
+}
+
+static bool file_in(const char *dir, const char *name)
+{
+	char *path = harness_join(dir, name);
+	bool found = access(path, F_OK) == 0;
+
+	free(path);
+	return found;
+}
+
+/* Marks the exception used; whether room names header as one. */
+static bool excepted(struct room *room, const char *header)
+{
+	for (size_t i = 0; i < room->header_count; i++)
+		if (!strcmp(room->headers[i], header))
+			return room->header_used[i] = true;
+	return false;
+}
+
+/* How to include a header of another room named alone. */
+static void add_room_path(const struct rooms *rooms, const char *header,
+			  struct strbuf *why)
+{
+	strbuf_addstr(why, "not in its own room: include another room's "
+		      "header by its room");
+	for (size_t i = 0; i < rooms->count; i++) {
+		char *dir = room_dir(&rooms->room[i]);
+		bool here = file_in(dir, header);
+
+		free(dir);
+		if (here) {
+			strbuf_addf(why, " (\"%s/%s\")", rooms->room[i].name,
+				    header);
+			return;
+		}
+	}
+}
+
+/*
+ * Why room may not include "header", appended to why; false when it may.
+ * A name with a slash is another room's header; one without is the room's
+ * own, or one of include/.
+ */
+static bool include_refused(const struct rooms *rooms, struct room *room,
+			    const char *header, struct strbuf *why)
+{
+	const char *slash = strchr(header, '/');
+	char *dir;
+	bool own;
+
+	if (excepted(room, header))
+		return false;
+	if (slash) {
+		size_t n = (size_t)(slash - header);
+
+		if (strlen(room->name) == n && !strncmp(room->name, header, n)) {
+			strbuf_addf(why, "a header of its own room: include "
+				    "it as \"%s\"", slash + 1);
+			return true;
+		}
+		if (listed(room->may, room->may_count, header, n))
+			return false;
+		strbuf_addf(why, "%s may not include %.*s/ (add it to the "
+			    "table only if the dependency is right)",
+			    room->name, (int)n, header);
+		return true;
+	}
+	dir = room_dir(room);
+	own = file_in(dir, header) || file_in("include", header);
+	free(dir);
+	if (own)
+		return false;
+	if (file_in("grader", header))
+		strbuf_addf(why, "a header of the top level: %s may not "
+			    "include it", room->name);
+	else
+		add_room_path(rooms, header, why);
+	return true;
+}
+
+/* The name between quotes of a line `#include "name"`; NULL otherwise. */
+static char *quoted_include(const char *line, const char *end)
+{
+	const char *p = line, *close;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end || *p++ != '#')
+		return NULL;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if ((size_t)(end - p) < 8 || strncmp(p, "include", 7))
+		return NULL;
+	for (p += 7; p < end && isspace((unsigned char)*p); p++)
+		;
+	if (p == end || *p != '"')
+		return NULL;
+	close = memchr(p + 1, '"', (size_t)(end - p - 1));
+	return close ? strndup(p + 1, (size_t)(close - p - 1)) : NULL;
+}
+
+/* Each refused include of the file as "path:line: ...\n" into problems. */
+static void check_file(const struct rooms *rooms, struct room *room,
+		       const char *path, struct strbuf *problems)
+{
+	char *text = harness_read_file(path);
+	const char *line = text;
+	long number = 1;
+
+	cr_assert_not_null(text, "cannot read %s", path);
+	for (; *line; number++) {
+		const char *end = strchr(line, '\n');
+		char *header;
+
+		if (!end)
+			end = line + strlen(line);
+		header = quoted_include(line, end);
+		if (header) {
+			struct strbuf why = STRBUF_INIT;
+
+			if (include_refused(rooms, room, header, &why))
+				strbuf_addf(problems, "%s:%ld: \"%s\": %s\n",
+					    path, number, header, why.buf);
+			strbuf_release(&why);
+			free(header);
+		}
+		line = *end ? end + 1 : end;
+	}
+	free(text);
+}
+
+static bool source_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 2 && name[0] != '.' &&
+	       (!strcmp(name + n - 2, ".c") || !strcmp(name + n - 2, ".h"));
+}
+
+static void check_room(const struct rooms *rooms, struct room *room,
+		       struct strbuf *problems)
+{
+	char *dir = room_dir(room);
+	DIR *d = opendir(dir);
+	struct dirent *entry;
+
+	cr_assert_not_null(d, "%s, in " DESIGN "'s rooms table, is not a "
+			   "folder", dir);
+	while ((entry = readdir(d))) {
+		char *path;
+
+		if (!source_name(entry->d_name))
+			continue;
+		path = harness_join(dir, entry->d_name);
+		check_file(rooms, room, path, problems);
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+}
+
+Test(rooms, every_include_keeps_to_the_table)
+{
+	struct rooms rooms;
+	struct strbuf problems = STRBUF_INIT;
+
+	rooms_read(&rooms);
+	for (size_t i = 0; i < rooms.count; i++)
+		check_room(&rooms, &rooms.room[i], &problems);
+	for (size_t i = 0; i < rooms.count; i++)
+		for (size_t k = 0; k < rooms.room[i].header_count; k++)
+			if (!rooms.room[i].header_used[k])
+				strbuf_addf(&problems, DESIGN ": %s's exception "
+					    "%s is included nowhere any more: "
+					    "remove it from the table\n",
+					    rooms.room[i].name,
+					    rooms.room[i].headers[k]);
+	cr_expect_eq(problems.len, 0, "the includes of grader/ cross the "
+		     "rooms table (" DESIGN ", \"" ROOMS_TITLE "\"):\n%s",
+		     problems.buf);
+	strbuf_release(&problems);
+	rooms_release(&rooms);
+}
+
+/* The rooms grader/grader.mk builds are the table's, top aside. */
+Test(rooms, the_table_has_the_rooms_the_build_has)
+{
+	struct rooms rooms;
+	char *mk = harness_read_file(GRADER_MK);
+	const char *at, *end;
+	size_t built = 0;
+
+	cr_assert_not_null(mk, "run the tests from the top of the repository");
+	rooms_read(&rooms);
+	at = strstr(mk, "\n" ROOMS_VARIABLE);
+	cr_assert_not_null(at, GRADER_MK " has no " ROOMS_VARIABLE " line");
+	at += strlen("\n" ROOMS_VARIABLE);
+	end = strchr(at, '\n');
+	while (at < end) {
+		size_t n;
+		char *name;
+
+		at += strspn(at, " \t");
+		n = strcspn(at, " \t\n");
+		if (!n)
+			break;
+		name = strndup(at, n);
+		cr_expect_not_null(room_named(&rooms, name), GRADER_MK " builds "
+				   "grader/%s/, which " DESIGN "'s rooms table "
+				   "has no row for", name);
+		free(name);
+		built++;
+		at += n;
+	}
+	cr_expect_eq(built + 1, rooms.count, DESIGN "'s rooms table has %zu "
+		     "rows besides `" TOP_ROW "`, " GRADER_MK " builds %zu rooms",
+		     rooms.count - 1, built);
+	free(mk);
+	rooms_release(&rooms);
+}
+
+/* The check itself refuses each kind of crossing (so it can fail). */
+Test(rooms, the_check_refuses_each_kind_of_crossing)
+{
+	static const struct {
+		const char *room, *header;
+		bool refused;
+	} cases[] = {
+		{ "util", "strbuf.h", false },		/* its own */
+		{ "util", "array_size.h", false },	/* include/ */
+		{ "util", "core/catalog.h", true },	/* not allowed */
+		{ "util", "util/strbuf.h", true },	/* own room by path */
+		{ "core", "strbuf.h", true },		/* another's, alone */
+		{ "core", "util/strbuf.h", false },
+		{ "core", "options.h", true },		/* the top level */
+		{ "batch", "options.h", false },	/* an exception */
+		{ "policy", "core/catalog.h", false },	/* an exception */
+		{ "policy", "core/session.h", true },	/* only that one */
+		{ TOP_ROW, "options.h", false },
+		{ TOP_ROW, "session.h", true },
+	};
+	struct rooms rooms;
+
+	rooms_read(&rooms);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct room *room = room_named(&rooms, cases[i].room);
+		struct strbuf why = STRBUF_INIT;
+
+		cr_assert_not_null(room, "no row %s", cases[i].room);
+		cr_expect_eq(include_refused(&rooms, room, cases[i].header,
+					     &why),
+			     cases[i].refused, "%s including \"%s\": %s",
+			     cases[i].room, cases[i].header,
+			     why.len ? why.buf : "allowed");
+		strbuf_release(&why);
+	}
+	rooms_release(&rooms);
+}
