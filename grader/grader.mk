@@ -147,7 +147,8 @@ GRADER_OBJECTS := $(filter-out %/main.o,\
 	$(GRADER_SOURCES:grader/%.c=$(BUILD)/grader-obj/%.o))
 GRADER_LIB := $(BUILD)/libgrader.a
 
-$(BUILD)/grader-obj/%.o: grader/%.c $(GRADER_HEADERS)
+# The headers each object includes come from its .d file (DEPFLAGS).
+$(BUILD)/grader-obj/%.o: grader/%.c
 	@mkdir -p $(@D)
 	$(CC) $(GRADER_CFLAGS) -c $< -o $@
 
@@ -190,7 +191,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 ASAN_OBJECTS := $(GRADER_SOURCES:grader/%.c=$(BUILD)/asan/obj/%.o)
 
-$(BUILD)/asan/obj/%.o: grader/%.c $(GRADER_HEADERS)
+$(BUILD)/asan/obj/%.o: grader/%.c
 	@mkdir -p $(@D)
 	$(CC) $(GRADER_CFLAGS) -O1 $(ASAN_FLAGS) -c $< -o $@
 
