@@ -1,6 +1,7 @@
 # tests/asan.mk - the grader's unit tests again, built with ASan and UBSan
 # and linked with the sanitized grader's objects (grader/grader.mk's
-# ASAN_OBJECTS): `make test-unit-asan`, part of `make test`.  An error
+# ASAN_OBJECTS), and the sandbox's and the policy's (tests/sandbox.mk):
+# `make test-unit-asan`, part of `make test`.  An error
 # ends a test with status 99 (ASAN_ENV), which fails it; a leak fails the
 # runner.
 
@@ -30,12 +31,11 @@ $(ASAN_UNIT_BINS): $(BUILD)/asan/tests/%: tests/%.c $(ASAN_GRADER_LIB) \
 # that exit does not fail the test: the runner fails on any sanitizer
 # summary in the output instead.
 .PHONY: test-unit-asan
-test-unit-asan: $(ASAN_UNIT_BINS)
+test-unit-asan: $(ASAN_UNIT_BINS) $(SANDBOX_ASAN_BINS)
 	@status=0; log=$(BUILD)/asan/tests/last.log; \
-	for t in $(UNIT_TESTS); do \
+	for t in $(ASAN_UNIT_BINS) $(SANDBOX_ASAN_BINS); do \
 		echo "== $$t (ASan + UBSan)"; \
-		$(ASAN_ENV) $(BUILD)/asan/tests/$$t --jobs $(TEST_JOBS) \
-			> $$log 2>&1 || status=1; \
+		$(ASAN_ENV) $$t > $$log 2>&1 || status=1; \
 		cat $$log; \
 		if grep -q "^SUMMARY: .*Sanitizer" $$log; then \
 			echo "$$t: a sanitizer report above"; status=1; \

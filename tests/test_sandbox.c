@@ -52,6 +52,13 @@ static char *scratch(void)
 	return dir;
 }
 
+/* Removes a scratch folder and frees its name. */
+static void scratch_remove(char *dir)
+{
+	harness_remove(dir);
+	free(dir);
+}
+
 static int run(const char *dir, char *const *argv,
 	       const struct sandbox_limits *limits, struct sandbox_result *r)
 {
@@ -142,7 +149,7 @@ Test(sandbox, exit_status_and_output)
 	cr_expect_str_eq(r.output, "out\nerr\n");
 	cr_expect(!r.timed_out && !r.output_truncated);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, signal)
@@ -155,7 +162,7 @@ Test(sandbox, signal)
 		  WTERMSIG(r.wait_status) == SIGSEGV, "status %#x",
 		  r.wait_status);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, program_that_cannot_start)
@@ -165,7 +172,7 @@ Test(sandbox, program_that_cannot_start)
 	char *const argv[] = { "relative/path", NULL };
 
 	cr_expect_eq(run(dir, argv, NULL, &r), -1);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, timeout_kills_a_sleeping_grandchild)
@@ -183,7 +190,7 @@ Test(sandbox, timeout_kills_a_sleeping_grandchild)
 	cr_expect(!process_with("31.41"), "the grandchild survived");
 	cr_expect(!process_with("31.42"), "the child survived");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, no_process_left_after_exit_even_outside_the_group)
@@ -197,7 +204,7 @@ Test(sandbox, no_process_left_after_exit_even_outside_the_group)
 	cr_expect(!process_with("31.43"), "a setsid process survived");
 	cr_expect(!process_with("31.44"), "an orphan survived");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, output_is_capped_and_drained)
@@ -216,7 +223,7 @@ Test(sandbox, output_is_capped_and_drained)
 	cr_expect_eq(strlen(r.output), 1000);
 	cr_expect(WIFEXITED(r.wait_status) && WEXITSTATUS(r.wait_status) == 0);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(sandbox, memory_limit)
@@ -232,7 +239,8 @@ Test(sandbox, memory_limit)
 	cr_expect(strstr(r.output, "got 1000 MB") == NULL, "%s", r.output);
 	cr_expect(strstr(r.output, "got ") != NULL, "%s", r.output);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	free(bin);
+	scratch_remove(dir);
 }
 
 Test(sandbox, fork_limit)
@@ -252,7 +260,8 @@ Test(sandbox, fork_limit)
 	cr_expect_lt(forked, 10);
 	cr_expect_lt(r.elapsed_seconds, 3.0, "the sleeping children were kept");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	free(bin);
+	scratch_remove(dir);
 }
 
 Test(sandbox, runs_as_its_own_uid_with_home_in_the_scratch)
@@ -271,7 +280,7 @@ Test(sandbox, runs_as_its_own_uid_with_home_in_the_scratch)
 	cr_expect_str_eq(home, dir);
 	cr_expect_str_eq(cwd, dir);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(isolation, hides_the_project_home_and_root)
@@ -291,7 +300,7 @@ Test(isolation, hides_the_project_home_and_root)
 	cr_expect_str_eq(r.output, "end\n", "visible: %s", r.output);
 	sandbox_result_release(&r);
 	free(script);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(isolation, tmp_is_private_and_the_system_read_only)
@@ -307,7 +316,7 @@ Test(isolation, tmp_is_private_and_the_system_read_only)
 	cr_expect_str_eq(r.output, "tmp-ok\nusr-ro\netc-ro\n");
 	cr_expect(access("/tmp/wb-test-private-file", F_OK) != 0);
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(isolation, dev_read_only_and_shm_sized)
@@ -324,7 +333,7 @@ Test(isolation, dev_read_only_and_shm_sized)
 	   NULL, &r);
 	cr_expect_str_eq(r.output, "dev-ro\n1048576\nnull-ok\n");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
 
 Test(isolation, no_network)
@@ -338,7 +347,8 @@ Test(isolation, no_network)
 	helper(dir, bin, "net", "0", NULL, &r);
 	cr_expect_str_eq(r.output, "no network\n");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	free(bin);
+	scratch_remove(dir);
 }
 
 Test(isolation, compiler_sees_readable_files_only)
@@ -367,8 +377,12 @@ Test(isolation, compiler_sees_readable_files_only)
 	cr_expect_neq(r.wait_status, 0);
 	cr_expect(strstr(r.output, "allowed.h") != NULL, "%s", r.output);
 	sandbox_result_release(&r);
-	harness_remove(dir);
-	harness_remove(other);
+	free(hdr);
+	free(src);
+	free(obj);
+	free(cmd);
+	scratch_remove(dir);
+	scratch_remove(other);
 }
 
 Test(fallback, limits_only_still_limits_and_cleans_up)
@@ -391,5 +405,5 @@ Test(fallback, limits_only_still_limits_and_cleans_up)
 	if (geteuid() == 0)
 		cr_expect(!process_with("31.45"), "swept by uid");
 	sandbox_result_release(&r);
-	harness_remove(dir);
+	scratch_remove(dir);
 }
