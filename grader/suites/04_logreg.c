@@ -124,25 +124,15 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 
 WB_TEST(logreg_loss_grad, loss, "returns the mean BCE of the logits w . x_i + b")
 {
-	static const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .loss = "wrong loss",
-		.loss_hint = "z_i = w . x_i + b (do not forget b); the loss is "
-			     "the mean over the samples of y softplus(-z) + "
-			     "(1-y) softplus(z) " MODEL
-	};
-
-	linear_random_loss_grads(check_loss_grad, &t);
+	linear_random_losses(check_loss_grad, "z_i = w . x_i + b (do not forget "
+			     "b); the loss is the mean over the samples of y "
+			     "softplus(-z) + (1-y) softplus(z) " MODEL);
 }
 
 WB_TEST(logreg_loss_grad, gradients,
 	"writes grad_w and grad_b of the mean loss")
 {
-	static const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .grad = "wrong gradient",
-		.grad_hint = HINT_GRAD
-	};
-
-	linear_random_loss_grads(check_loss_grad, &t);
+	linear_random_gradients(check_loss_grad, HINT_GRAD);
 }
 
 WB_TEST(logreg_loss_grad, fixed_cases,

@@ -164,25 +164,15 @@ static bool check_both(struct problem *p, const char *loss_what,
 WB_TEST(softmax_regression_loss_grad, loss,
 	"returns the mean softmax cross-entropy of the logits x_i W + b")
 {
-	static const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .loss = "wrong loss",
-		.loss_hint = "z_ic = sum_j x_ij W[j*k + c] + b_c; the loss is "
-			     "the mean over the rows of log sum_c e^z_ic - "
-			     "z_i,label " MODEL
-	};
-
-	linear_random_loss_grads(check_loss_grad, &t);
+	linear_random_losses(check_loss_grad, "z_ic = sum_j x_ij W[j*k + c] + "
+			     "b_c; the loss is the mean over the rows of log "
+			     "sum_c e^z_ic - z_i,label " MODEL);
 }
 
 WB_TEST(softmax_regression_loss_grad, gradients,
 	"writes grad_W = X^T (P - Y) / n and grad_b of the mean loss")
 {
-	static const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .grad = "wrong gradient",
-		.grad_hint = HINT_GRAD
-	};
-
-	linear_random_loss_grads(check_loss_grad, &t);
+	linear_random_gradients(check_loss_grad, HINT_GRAD);
 }
 
 WB_TEST(softmax_regression_loss_grad, chapter_values,

@@ -99,6 +99,29 @@ static inline void linear_random_loss_grads(linear_loss_grad_check *check,
 	}
 }
 
+/* The loss test: 100 ordinary problems (weights in [-1.5, 1.5)), the
+ * loss of each against the reference's. */
+static inline void linear_random_losses(linear_loss_grad_check *check,
+					const char *hint)
+{
+	const struct linear_loss_grad_test t = {
+		.count = 100, .wscale = 1.5, .loss = "wrong loss",
+		.loss_hint = hint };
+
+	linear_random_loss_grads(check, &t);
+}
+
+/* The gradient test: the same problems, the gradients of each. */
+static inline void linear_random_gradients(linear_loss_grad_check *check,
+					   const char *hint)
+{
+	const struct linear_loss_grad_test t = {
+		.count = 100, .wscale = 1.5, .grad = "wrong gradient",
+		.grad_hint = hint };
+
+	linear_random_loss_grads(check, &t);
+}
+
 /* ---- the fit ----------------------------------------------------------- */
 
 /* The part's check of its fit of p from p's parameters, with lr and
