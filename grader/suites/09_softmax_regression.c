@@ -256,27 +256,20 @@ WB_HIDDEN_TEST(softmax_regression_loss_grad, two_classes,
 		   "0 " MODEL, "wrong gradient for k = 1");
 }
 
-/* Features 50 times larger and weights 50 times smaller: the same logits
- * from inputs of size 100. */
-static void scale_features(struct problem *p)
+/* A linear_scale_fn: the same logits from larger features. */
+static void scale_features(struct problem *p, double factor)
 {
 	for (size_t i = 0; i < p->n * p->d; i++)
-		p->X[i] *= 50.0;
+		p->X[i] *= factor;
 	for (size_t i = 0; i < p->d * p->k; i++)
-		p->W[i] /= 50.0;
+		p->W[i] /= factor;
 }
 
 WB_HIDDEN_TEST(softmax_regression_loss_grad, scaled_features,
 	       "is right for features of size 100 with small weights")
 {
-	static const struct linear_loss_grad_test t = {
-		.count = 30, .wscale = 1.5, .adjust = scale_features,
-		.loss = "wrong loss",
-		.loss_hint = "the loss is the mean of log sum_c e^z_ic - "
-			     "z_i,label with z_i = x_i W + b " MODEL,
-		.grad = "wrong gradient", .grad_hint = HINT_GRAD
-	};
-
-	linear_random_loss_grads(check_loss_grad, &t);
+	linear_scaled_features(check_loss_grad, scale_features, "the loss is "
+			       "the mean of log sum_c e^z_ic - z_i,label with "
+			       "z_i = x_i W + b " MODEL, HINT_GRAD);
 }
 /* END HIDDEN */

@@ -69,16 +69,28 @@ static inline bool linear_outputs_take(struct linear_outputs *out,
 typedef bool linear_loss_grad_check(struct problem *p, bool want_loss,
 				    const char *what, const char *hint);
 
+/* The weights of ordinary problems lie in [-1.5, 1.5): logits of a few
+ * units, where every term of the loss matters. */
+#define LINEAR_ORDINARY_WSCALE 1.5
+
+/* How much larger the scaled-features test makes the features (and the
+ * weights smaller): inputs of size 100, the logits unchanged. */
+#define LINEAR_FEATURE_SCALE 50.0
+
+/* The part's scaling of p: its features times factor, its weights (not
+ * the biases) divided by it. */
+typedef void linear_scale_fn(struct problem *p, double factor);
+
 /*
  * A test of count random problems with weights in [-wscale, wscale),
- * changed by adjust (when set) after each draw: for each, the loss with
- * the failure summary loss and hint loss_hint, then the gradients with
- * grad and grad_hint (a NULL summary skips that check).
+ * scaled by LINEAR_FEATURE_SCALE after each draw when scale is set: for
+ * each, the loss with the failure summary loss and hint loss_hint, then
+ * the gradients with grad and grad_hint (a NULL summary skips that check).
  */
 struct linear_loss_grad_test {
 	int count;
 	double wscale;
-	void (*adjust)(struct problem *p);
+	linear_scale_fn *scale;
 	const char *loss, *loss_hint, *grad, *grad_hint;
 };
 
@@ -91,22 +103,22 @@ static inline void linear_random_loss_grads(linear_loss_grad_check *check,
 	wb_rng_init(&rng);
 	for (int i = 0; i < t->count; i++) {
 		random_problem(&rng, &p, t->wscale);
-		if (t->adjust)
-			t->adjust(&p);
+		if (t->scale)
+			t->scale(&p, LINEAR_FEATURE_SCALE);
 		if ((t->loss && !check(&p, true, t->loss, t->loss_hint)) ||
 		    (t->grad && !check(&p, false, t->grad, t->grad_hint)))
 			return;
 	}
 }
 
-/* The loss test: 100 ordinary problems (weights in [-1.5, 1.5)), the
- * loss of each against the reference's. */
+/* The loss test: 100 ordinary problems, the loss of each against the
+ * reference's. */
 static inline void linear_random_losses(linear_loss_grad_check *check,
 					const char *hint)
 {
 	const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .loss = "wrong loss",
-		.loss_hint = hint };
+		.count = 100, .wscale = LINEAR_ORDINARY_WSCALE,
+		.loss = "wrong loss", .loss_hint = hint };
 
 	linear_random_loss_grads(check, &t);
 }
@@ -116,8 +128,23 @@ static inline void linear_random_gradients(linear_loss_grad_check *check,
 					   const char *hint)
 {
 	const struct linear_loss_grad_test t = {
-		.count = 100, .wscale = 1.5, .grad = "wrong gradient",
-		.grad_hint = hint };
+		.count = 100, .wscale = LINEAR_ORDINARY_WSCALE,
+		.grad = "wrong gradient", .grad_hint = hint };
+
+	linear_random_loss_grads(check, &t);
+}
+
+/* The scaled-features test: 30 ordinary problems scaled, the loss and the
+ * gradients of each. */
+static inline void linear_scaled_features(linear_loss_grad_check *check,
+					  linear_scale_fn *scale,
+					  const char *loss_hint,
+					  const char *grad_hint)
+{
+	const struct linear_loss_grad_test t = {
+		.count = 30, .wscale = LINEAR_ORDINARY_WSCALE, .scale = scale,
+		.loss = "wrong loss", .loss_hint = loss_hint,
+		.grad = "wrong gradient", .grad_hint = grad_hint };
 
 	linear_random_loss_grads(check, &t);
 }
