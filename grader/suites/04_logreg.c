@@ -84,7 +84,7 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 			    const char *what, const char *hint)
 {
 	struct problem q = *p;
-	struct wb_guarded gw, gb;
+	struct linear_outputs out;
 	struct wb_tol ltol, gtol;
 	double want[MAXD + 1], got[MAXD + 1], own[MAXD + 1], theta[MAXD + 1];
 	double want_l, got_l;
@@ -97,18 +97,12 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	tolerances(p, &ltol, &gtol);
 	want_l = ref_logreg_loss_grad(p->X, p->y, p->n, p->d, p->w, p->b,
 				      want, &want[p->d]);
-	wb_guarded_init(&gw, p->d, NAN);
-	wb_guarded_init(&gb, 1, NAN);
-	got_l = logreg_loss_grad(q.X, q.y, q.n, q.d, q.w, q.b, gw.data,
-				 gb.data);
+	linear_outputs_init(&out, p->d, 1, NAN);
+	got_l = logreg_loss_grad(q.X, q.y, q.n, q.d, q.w, q.b, out.w.data,
+				 out.b.data);
 	describe(p, "");
-	ok = wb_guarded_intact(&gw, p->input) &&
-	     wb_guarded_intact(&gb, p->input) &&
+	ok = linear_outputs_take(&out, p->input, got) &&
 	     inputs_kept(p, &q, "logreg_loss_grad");
-	memcpy(got, gw.data, p->d * sizeof *got);
-	got[p->d] = gb.data[0];
-	wb_guarded_release(&gw);
-	wb_guarded_release(&gb);
 	snprintf(summary, sizeof summary, "logreg_loss_grad: %s", what);
 	if (!ok || want_loss)
 		return ok && wb_check_value_diagnosed(&loss_diagnosis(p), summary,
@@ -130,32 +124,15 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 
 WB_TEST(logreg_loss_grad, loss, "returns the mean BCE of the logits w . x_i + b")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		random_problem(&rng, &p, 1.5);
-		if (!check_loss_grad(&p, true, "wrong loss",
-				     "z_i = w . x_i + b (do not forget b); the "
-				     "loss is the mean over the samples of y "
-				     "softplus(-z) + (1-y) softplus(z) " MODEL))
-			return;
-	}
+	linear_random_losses(check_loss_grad, "z_i = w . x_i + b (do not forget "
+			     "b); the loss is the mean over the samples of y "
+			     "softplus(-z) + (1-y) softplus(z) " MODEL);
 }
 
 WB_TEST(logreg_loss_grad, gradients,
 	"writes grad_w and grad_b of the mean loss")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		random_problem(&rng, &p, 1.5);
-		if (!check_loss_grad(&p, false, "wrong gradient", HINT_GRAD))
-			return;
-	}
+	linear_random_gradients(check_loss_grad, HINT_GRAD);
 }
 
 WB_TEST(logreg_loss_grad, fixed_cases,
@@ -182,44 +159,38 @@ WB_TEST(logreg_loss_grad, fixed_cases,
 WB_TEST(logreg_loss_grad, huge_logits,
 	"stays finite and right when the logits are huge (|z| ~ 1000)")
 {
-	struct wb_rng rng;
-	struct problem p;
+	static const struct linear_loss_grad_test t = {
+		.count = 30, .wscale = 500.0,
+		.loss = "wrong loss for huge logits",
+		.loss_hint = "compute the loss from the logits with softplus(t) "
+			     "= max(t, 0) + log1p(e^-|t|), never log(sigma(z)) "
+			     MODEL,
+		.grad = "wrong gradient for huge logits",
+		.grad_hint = "compute sigma(z) without overflow: branch on the "
+			     "sign of z " GRADIENTS
+	};
 
-	wb_rng_init(&rng);
-	for (int t = 0; t < 30; t++) {
-		random_problem(&rng, &p, 500.0);
-		if (!check_loss_grad(&p, true, "wrong loss for huge logits",
-				     "compute the loss from the logits with "
-				     "softplus(t) = max(t, 0) + log1p(e^-|t|), "
-				     "never log(sigma(z)) " MODEL) ||
-		    !check_loss_grad(&p, false, "wrong gradient for huge logits",
-				     "compute sigma(z) without overflow: branch "
-				     "on the sign of z " GRADIENTS))
-			return;
-	}
+	linear_random_loss_grads(check_loss_grad, &t);
 }
 
 /* BEGIN HIDDEN */
 /* ---- hidden test: scaled features --------------------------------------- */
 
+/* A linear_scale_fn: the same logits from larger features. */
+static void scale_features(struct problem *p, double factor)
+{
+	for (size_t i = 0; i < p->n * p->d; i++)
+		p->X[i] *= factor;
+	for (size_t j = 0; j < p->d; j++)
+		p->w[j] /= factor;
+}
+
 WB_HIDDEN_TEST(logreg_loss_grad, scaled_features,
 	       "is right for features of size 100 with small weights")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 30; t++) {
-		random_problem(&rng, &p, 1.5);
-		for (size_t i = 0; i < p.n * p.d; i++)
-			p.X[i] *= 50.0;
-		for (size_t j = 0; j < p.d; j++)
-			p.w[j] /= 50.0;
-		if (!check_loss_grad(&p, true, "wrong loss", "the loss is "
-				     "the mean of y softplus(-z_i) + (1-y) "
-				     "softplus(z_i), z_i = w . x_i + b " MODEL) ||
-		    !check_loss_grad(&p, false, "wrong gradient", HINT_GRAD))
-			return;
-	}
+	linear_scaled_features(check_loss_grad, scale_features, "the loss is "
+			       "the mean of y softplus(-z_i) + (1-y) "
+			       "softplus(z_i), z_i = w . x_i + b " MODEL,
+			       HINT_GRAD);
 }
 /* END HIDDEN */

@@ -90,81 +90,45 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 		      const char *what, const char *hint)
 {
 	struct problem q = *p;
-	struct wb_guarded gw, gb;
+	struct linear_outputs out;
 	double want[MAXD + 1], got[MAXD + 1];
 	char extra[96];
-	bool ok;
 
 	reference_fit(p, lr, steps, want);
-	wb_guarded_init(&gw, p->d, 0.0);
-	wb_guarded_init(&gb, 1, p->b);
-	memcpy(gw.data, p->w, p->d * sizeof *p->w);
-	logreg_fit(q.X, q.y, q.n, q.d, lr, steps, gw.data, gb.data);
+	linear_outputs_start(&out, p->w, p->d, &p->b, 1);
+	logreg_fit(q.X, q.y, q.n, q.d, lr, steps, out.w.data, out.b.data);
 	snprintf(extra, sizeof extra, " (start), lr = %g, steps = %zu", lr,
 		 steps);
 	describe(p, extra);
 	memcpy(q.w, p->w, sizeof q.w); /* w is an output here */
-	ok = wb_guarded_intact(&gw, p->input) &&
-	     wb_guarded_intact(&gb, p->input) &&
-	     inputs_kept(p, &q, "logreg_fit");
-	if (ok) {
-		memcpy(got, gw.data, p->d * sizeof *got);
-		got[p->d] = gb.data[0];
-		ok = check_params(p, lr, steps, got, want, what, hint);
-	}
-	wb_guarded_release(&gw);
-	wb_guarded_release(&gb);
-	return ok;
+	return linear_outputs_take(&out, p->input, got) &&
+	       inputs_kept(p, &q, "logreg_fit") &&
+	       check_params(p, lr, steps, got, want, what, hint);
 }
 
 WB_TEST(logreg_fit, matches_reference,
 	"matches the reference parameters after k steps from a given start")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 40; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, wb_rng_uniform(&rng, 0.05, 1.0),
-			       1 + wb_rng_index(&rng, 30),
-			       "wrong parameters after training", HINT_FIT))
-			return;
-	}
+	linear_random_fit_runs(check_fit, 1.0, "wrong parameters after training",
+			       HINT_FIT);
 }
 
 WB_TEST(logreg_fit, simultaneous_update,
 	"updates all parameters simultaneously from the same gradient (one step)")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 20; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, 0.5, 1, "wrong parameters after one step",
-			       "one step is w -= lr grad_w, b -= lr grad_b with "
-			       "both gradients computed BEFORE anything moves: "
-			       "keep the gradient in its own buffer, do not "
-			       "recompute it after updating w " DESCENT))
-			return;
-	}
+	linear_random_fits(check_fit, 20, 0.5, 1,
+			   "wrong parameters after one step",
+			   "one step is w -= lr grad_w, b -= lr grad_b with both "
+			   "gradients computed BEFORE anything moves: keep the "
+			   "gradient in its own buffer, do not recompute it "
+			   "after updating w " DESCENT);
 }
 
 WB_TEST(logreg_fit, zero_steps, "leaves w and b unchanged for steps = 0")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	random_problem(&rng, &p, 1.0);
-	/* Then one step from the same start: leaving w and b alone whatever
-	 * the arguments must not pass this test. */
-	if (check_fit(&p, 0.5, 0, "changed w or b with steps = 0",
-		      "steps = 0 means no update at all: w and *b stay as "
-		      "given " DESCENT))
-		check_fit(&p, 0.5, 1, "wrong parameters after one step",
-			  HINT_FIT);
+	linear_zero_steps(check_fit, "changed w or b with steps = 0",
+			  "steps = 0 means no update at all: w and *b stay as "
+			  "given " DESCENT, HINT_FIT);
 }
 
 WB_TEST(logreg_fit, loss_decreases,
@@ -206,15 +170,7 @@ WB_TEST(logreg_fit, loss_decreases,
 WB_HIDDEN_TEST(logreg_fit, long_run,
 	       "matches the reference after 100 small steps")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 10; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, 0.1, 100, "wrong parameters after 100 steps",
-			       HINT_FIT))
-			return;
-	}
+	linear_random_fits(check_fit, 10, 0.1, 100,
+			   "wrong parameters after 100 steps", HINT_FIT);
 }
 /* END HIDDEN */

@@ -69,4 +69,7 @@ static inline bool inputs_kept(const struct problem *p, const struct problem *q,
 	return false;
 }
 
+/* The tests both parts run on random problems, with the above. */
+#include "linear_checks.h"
+
 #endif /* WB_SUITE_LOGREG_HELPERS_H */

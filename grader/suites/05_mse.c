@@ -48,21 +48,17 @@ static bool check_loss(const char *what, const double *y, const double *z,
 #define LOSS_HINT "the loss is the mean over the n samples of " \
 	"(sigma(z_i) - y_i)^2, with no 1/2 factor (" VANISH ")"
 
+/* The check of random_values (a yz_check). */
+static bool check_random_loss(const double *y, const double *z, size_t n,
+			      const char *hint)
+{
+	return check_loss("wrong loss", y, z, n, hint);
+}
+
 WB_TEST(mse_sigmoid_loss, random_values,
 	"matches the reference for random labels and logits")
 {
-	struct wb_rng rng;
-	double y[MAXN], z[MAXN];
-
-	wb_rng_init(&rng);
-	for (int round = 0; round < 20; round++) {
-		size_t n = 1 + wb_rng_index(&rng, MAXN);
-
-		random_labels(&rng, y, n);
-		wb_rng_fill(&rng, z, n, -8.0, 8.0);
-		if (!check_loss("wrong loss", y, z, n, LOSS_HINT))
-			return;
-	}
+	check_random_yz(check_random_loss, 8.0, LOSS_HINT);
 }
 
 WB_TEST(mse_sigmoid_loss, chapter_example,

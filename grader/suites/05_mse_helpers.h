@@ -2,7 +2,8 @@
  * 05_mse_helpers.h - what the three parts of suite 05_mse share (05_mse.c:
  * mse_sigmoid_loss; 05_mse_grad.c: mse_sigmoid_grad; 05_mse_curvature.c:
  * mse_sigmoid_curvature): sizes, chapter sections, the tolerance of finite
- * differences, random labels and how an input is described.
+ * differences, random labels, the random-values rounds and how an input
+ * is described.
  */
 #ifndef WB_SUITE_MSE_HELPERS_H
 #define WB_SUITE_MSE_HELPERS_H
@@ -45,6 +46,29 @@ static inline void random_labels(struct wb_rng *rng, double *y, size_t n)
 	for (size_t i = 0; i < n; i++)
 		y[i] = wb_rng_index(rng, 3) ? (double)wb_rng_index(rng, 2) :
 					      wb_rng_uniform(rng, 0.0, 1.0);
+}
+
+/* A check of n labels y and logits z: false once it recorded a failure. */
+typedef bool yz_check(const double *y, const double *z, size_t n,
+		      const char *hint);
+
+/* 20 random label and logit vectors of 1 to MAXN samples, logits in
+ * [-limit, limit), each checked by check until the first failure. */
+static inline void check_random_yz(yz_check *check, double limit,
+				   const char *hint)
+{
+	struct wb_rng rng;
+	double y[MAXN], z[MAXN];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t n = 1 + wb_rng_index(&rng, MAXN);
+
+		random_labels(&rng, y, n);
+		wb_rng_fill(&rng, z, n, -limit, limit);
+		if (!check(y, z, n, hint))
+			return;
+	}
 }
 
 /*

@@ -2,7 +2,8 @@
  * 06_information_helpers.h - what the two parts of suite 06_information
  * share (06_information.c: entropy and cross_entropy; 06_information_kl.c:
  * kl_divergence): sizes, the tolerance, chapter sections, random
- * distributions, how an input is described and the checkers.
+ * distributions, how an input is described, the checkers and the rounds
+ * of the random and decomposition tests.
  */
 #ifndef WB_SUITE_INFORMATION_HELPERS_H
 #define WB_SUITE_INFORMATION_HELPERS_H
@@ -141,6 +142,30 @@ static inline void check_random_pq(pq_fn *student, pq_fn *ref,
 		random_distribution(&rng, p, k, round & 1);
 		random_distribution(&rng, q, k, false);
 		if (!check_pq(student, what, p, q, k, ref(p, q, k), hint))
+			return;
+	}
+}
+
+/* A check of one (p, q) of k outcomes: false once it recorded a failure. */
+typedef bool pq_round_check(const double *p, const double *q, size_t k);
+
+/*
+ * The decomposition tests of H(p, q) = H(p) + KL(p || q): 20 random
+ * (p, q) of 2 to MAXK outcomes, p with zeros, each checked by check until
+ * the first failure.
+ */
+static inline void check_decomposition(pq_round_check *check)
+{
+	struct wb_rng rng;
+	double p[MAXK], q[MAXK];
+
+	wb_rng_init(&rng);
+	for (int round = 0; round < 20; round++) {
+		size_t k = 2 + wb_rng_index(&rng, MAXK - 1);
+
+		random_distribution(&rng, p, k, true);
+		random_distribution(&rng, q, k, false);
+		if (!check(p, q, k))
 			return;
 	}
 }

@@ -119,7 +119,7 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 			    const char *what, const char *hint)
 {
 	struct problem q = *p;
-	struct wb_guarded gW, gb;
+	struct linear_outputs out;
 	struct wb_tol ltol, gtol;
 	size_t dk = p->d * p->k, dim = dk + p->k, i;
 	double want[MAXP], got[MAXP], want_l, got_l;
@@ -130,18 +130,12 @@ static bool check_loss_grad(struct problem *p, bool want_loss,
 	want_l = ref_softmax_regression_loss_grad(p->X, p->labels, p->n, p->d,
 						  p->k, p->W, p->b, want,
 						  want + dk);
-	wb_guarded_init(&gW, dk, NAN);
-	wb_guarded_init(&gb, p->k, NAN);
+	linear_outputs_init(&out, dk, p->k, NAN);
 	got_l = softmax_regression_loss_grad(q.X, q.labels, q.n, q.d, q.k, q.W,
-					     q.b, gW.data, gb.data);
+					     q.b, out.w.data, out.b.data);
 	describe(p, "");
-	ok = wb_guarded_intact(&gW, p->input) &&
-	     wb_guarded_intact(&gb, p->input) &&
+	ok = linear_outputs_take(&out, p->input, got) &&
 	     inputs_kept(p, &q, true, "softmax_regression_loss_grad");
-	memcpy(got, gW.data, dk * sizeof *got);
-	memcpy(got + dk, gb.data, p->k * sizeof *got);
-	wb_guarded_release(&gW);
-	wb_guarded_release(&gb);
 	snprintf(summary, sizeof summary, "softmax_regression_loss_grad: %s",
 		 what);
 	if (!ok || want_loss)
@@ -170,32 +164,15 @@ static bool check_both(struct problem *p, const char *loss_what,
 WB_TEST(softmax_regression_loss_grad, loss,
 	"returns the mean softmax cross-entropy of the logits x_i W + b")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		random_problem(&rng, &p, 1.5);
-		if (!check_loss_grad(&p, true, "wrong loss",
-				     "z_ic = sum_j x_ij W[j*k + c] + b_c; the "
-				     "loss is the mean over the rows of "
-				     "log sum_c e^z_ic - z_i,label " MODEL))
-			return;
-	}
+	linear_random_losses(check_loss_grad, "z_ic = sum_j x_ij W[j*k + c] + "
+			     "b_c; the loss is the mean over the rows of log "
+			     "sum_c e^z_ic - z_i,label " MODEL);
 }
 
 WB_TEST(softmax_regression_loss_grad, gradients,
 	"writes grad_W = X^T (P - Y) / n and grad_b of the mean loss")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 100; t++) {
-		random_problem(&rng, &p, 1.5);
-		if (!check_loss_grad(&p, false, "wrong gradient", HINT_GRAD))
-			return;
-	}
+	linear_random_gradients(check_loss_grad, HINT_GRAD);
 }
 
 WB_TEST(softmax_regression_loss_grad, chapter_values,
@@ -235,23 +212,19 @@ WB_TEST(softmax_regression_loss_grad, chapter_values,
 WB_TEST(softmax_regression_loss_grad, huge_logits,
 	"stays finite and right when the logits are huge (|z| ~ 1e5)")
 {
-	struct wb_rng rng;
-	struct problem p;
+	static const struct linear_loss_grad_test t = {
+		.count = 30, .wscale = 5e4,
+		.loss = "wrong loss for huge logits",
+		.loss_hint = "never exponentiate a raw logit: subtract the "
+			     "row's largest logit first, and take the loss as "
+			     "log-sum-exp minus the true logit, never log of a "
+			     "softmax " OVERFLOW,
+		.grad = "wrong gradient for huge logits",
+		.grad_hint = "compute each row's softmax with the largest logit "
+			     "subtracted, so no e^z overflows " OVERFLOW
+	};
 
-	wb_rng_init(&rng);
-	for (int t = 0; t < 30; t++) {
-		random_problem(&rng, &p, 5e4);
-		if (!check_loss_grad(&p, true, "wrong loss for huge logits",
-				     "never exponentiate a raw logit: subtract "
-				     "the row's largest logit first, and take "
-				     "the loss as log-sum-exp minus the true "
-				     "logit, never log of a softmax " OVERFLOW) ||
-		    !check_loss_grad(&p, false, "wrong gradient for huge logits",
-				     "compute each row's softmax with the "
-				     "largest logit subtracted, so no e^z "
-				     "overflows " OVERFLOW))
-			return;
-	}
+	linear_random_loss_grads(check_loss_grad, &t);
 }
 
 /* BEGIN HIDDEN */
@@ -283,23 +256,20 @@ WB_HIDDEN_TEST(softmax_regression_loss_grad, two_classes,
 		   "0 " MODEL, "wrong gradient for k = 1");
 }
 
+/* A linear_scale_fn: the same logits from larger features. */
+static void scale_features(struct problem *p, double factor)
+{
+	for (size_t i = 0; i < p->n * p->d; i++)
+		p->X[i] *= factor;
+	for (size_t i = 0; i < p->d * p->k; i++)
+		p->W[i] /= factor;
+}
+
 WB_HIDDEN_TEST(softmax_regression_loss_grad, scaled_features,
 	       "is right for features of size 100 with small weights")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 30; t++) {
-		random_problem(&rng, &p, 1.5);
-		for (size_t i = 0; i < p.n * p.d; i++)
-			p.X[i] *= 50.0;
-		for (size_t i = 0; i < p.d * p.k; i++)
-			p.W[i] /= 50.0;
-		if (!check_both(&p, "wrong loss", "the loss is the mean of "
-				"log sum_c e^z_ic - z_i,label with z_i = "
-				"x_i W + b " MODEL, "wrong gradient"))
-			return;
-	}
+	linear_scaled_features(check_loss_grad, scale_features, "the loss is "
+			       "the mean of log sum_c e^z_ic - z_i,label with "
+			       "z_i = x_i W + b " MODEL, HINT_GRAD);
 }
 /* END HIDDEN */

@@ -79,90 +79,55 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 {
 	const struct wb_tol tol = { 1e-10, 1e-9 };
 	struct problem q = *p;
-	struct wb_guarded gW, gb;
+	struct linear_outputs out;
 	size_t dk = p->d * p->k, i;
 	double want[MAXP], got[MAXP];
 	char extra[96], summary[200];
-	bool ok;
 
 	fit_from(p, lr, steps, false, want);
-	wb_guarded_init(&gW, dk, 0.0);
-	wb_guarded_init(&gb, p->k, 0.0);
-	memcpy(gW.data, p->W, dk * sizeof *p->W);
-	memcpy(gb.data, p->b, p->k * sizeof *p->b);
+	linear_outputs_start(&out, p->W, dk, p->b, p->k);
 	softmax_regression_fit(q.X, q.labels, q.n, q.d, q.k, lr, steps,
-			       gW.data, gb.data);
+			       out.w.data, out.b.data);
 	snprintf(extra, sizeof extra, " (start), lr = %g, steps = %zu", lr,
 		 steps);
 	describe(p, extra);
-	ok = wb_guarded_intact(&gW, p->input) &&
-	     wb_guarded_intact(&gb, p->input) &&
-	     inputs_kept(p, &q, false, "softmax_regression_fit");
-	if (ok) {
-		memcpy(got, gW.data, dk * sizeof *got);
-		memcpy(got + dk, gb.data, p->k * sizeof *got);
-		i = wb_first_mismatch(got, want, dk + p->k, tol);
-		snprintf(summary, sizeof summary,
-			 "softmax_regression_fit: %s (%s)", what,
-			 i >= dk ? "b" : "W");
-		if (i < dk + p->k) {
-			fail_fit(p, lr, steps, want, got, i,
-				 i >= dk ? i - dk : i, summary, hint);
-			ok = false;
-		}
-	}
-	wb_guarded_release(&gW);
-	wb_guarded_release(&gb);
-	return ok;
+	if (!linear_outputs_take(&out, p->input, got) ||
+	    !inputs_kept(p, &q, false, "softmax_regression_fit"))
+		return false;
+	i = wb_first_mismatch(got, want, dk + p->k, tol);
+	if (i == dk + p->k)
+		return true;
+	snprintf(summary, sizeof summary, "softmax_regression_fit: %s (%s)",
+		 what, i >= dk ? "b" : "W");
+	fail_fit(p, lr, steps, want, got, i, i >= dk ? i - dk : i, summary,
+		 hint);
+	return false;
 }
 
 WB_TEST(softmax_regression_fit, matches_reference,
 	"matches the reference parameters after k steps from a given start")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 40; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, wb_rng_uniform(&rng, 0.05, 0.5),
-			       1 + wb_rng_index(&rng, 30),
-			       "wrong parameters after training", HINT_FIT))
-			return;
-	}
+	linear_random_fit_runs(check_fit, 0.5, "wrong parameters after training",
+			       HINT_FIT);
 }
 
 WB_TEST(softmax_regression_fit, simultaneous_update,
 	"updates W and b together from the same gradient (one step)")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 20; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, 0.5, 1, "wrong parameters after one step",
-			       "one step is W -= lr grad_W, b -= lr grad_b with "
-			       "both gradients computed BEFORE anything moves: "
-			       "keep them in their own buffers, do not "
-			       "recompute grad_b after updating W " TRAINING))
-			return;
-	}
+	linear_random_fits(check_fit, 20, 0.5, 1,
+			   "wrong parameters after one step",
+			   "one step is W -= lr grad_W, b -= lr grad_b with both "
+			   "gradients computed BEFORE anything moves: keep them "
+			   "in their own buffers, do not recompute grad_b after "
+			   "updating W " TRAINING);
 }
 
 WB_TEST(softmax_regression_fit, zero_steps,
 	"leaves W and b unchanged for steps = 0, and moves them for steps = 1")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	random_problem(&rng, &p, 1.0);
-	if (check_fit(&p, 0.5, 0, "changed W or b with steps = 0",
-		      "steps = 0 means no update at all: W and b stay as "
-		      "given " TRAINING))
-		check_fit(&p, 0.5, 1, "wrong parameters after one step",
-			  HINT_FIT);
+	linear_zero_steps(check_fit, "changed W or b with steps = 0",
+			  "steps = 0 means no update at all: W and b stay as "
+			  "given " TRAINING, HINT_FIT);
 }
 
 WB_TEST(softmax_regression_fit, loss_decreases,
@@ -198,15 +163,7 @@ WB_TEST(softmax_regression_fit, loss_decreases,
 WB_HIDDEN_TEST(softmax_regression_fit, long_run,
 	       "matches the reference after 100 small steps")
 {
-	struct wb_rng rng;
-	struct problem p;
-
-	wb_rng_init(&rng);
-	for (int t = 0; t < 10; t++) {
-		random_problem(&rng, &p, 1.0);
-		if (!check_fit(&p, 0.1, 100, "wrong parameters after 100 steps",
-			       HINT_FIT))
-			return;
-	}
+	linear_random_fits(check_fit, 10, 0.1, 100,
+			   "wrong parameters after 100 steps", HINT_FIT);
 }
 /* END HIDDEN */

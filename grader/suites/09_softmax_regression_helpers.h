@@ -79,4 +79,7 @@ static inline bool inputs_kept(const struct problem *p,
 	return false;
 }
 
+/* The tests both parts run on random problems, with the above. */
+#include "linear_checks.h"
+
 #endif /* WB_SUITE_SOFTREG_HELPERS_H */

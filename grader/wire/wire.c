@@ -45,6 +45,17 @@ bool wire_arg_writable(enum wire_arg_kind kind)
 	       kind == WIRE_ARG_INOUT;
 }
 
+/*
+ * The scalars of a frame, each sent as its bytes in the host's order (both
+ * ends run on this machine): X(name, type) defines wire_put_NAME and
+ * wire_get_NAME, declared in wire.h.
+ */
+#define WIRE_SCALARS(X)                                                      \
+	X(u8, uint8_t)                                                       \
+	X(u32, uint32_t)                                                     \
+	X(u64, uint64_t)                                                     \
+	X(f64, double)
+
 /* ---- encoding ------------------------------------------------------------ */
 
 void wire_writer_init(struct wire_writer *w, unsigned char *buf, size_t cap)
@@ -65,25 +76,13 @@ static void put(struct wire_writer *w, const void *data, size_t size)
 	w->len += size;
 }
 
-void wire_put_u8(struct wire_writer *w, uint8_t v)
-{
-	put(w, &v, sizeof v);
-}
-
-void wire_put_u32(struct wire_writer *w, uint32_t v)
-{
-	put(w, &v, sizeof v);
-}
-
-void wire_put_u64(struct wire_writer *w, uint64_t v)
-{
-	put(w, &v, sizeof v);
-}
-
-void wire_put_f64(struct wire_writer *w, double v)
-{
-	put(w, &v, sizeof v);
-}
+#define WIRE_PUT(name, type)                                                 \
+	void wire_put_##name(struct wire_writer *w, type v)                  \
+	{                                                                    \
+		put(w, &v, sizeof v);                                        \
+	}
+WIRE_SCALARS(WIRE_PUT)
+#undef WIRE_PUT
 
 /* The element count is checked before multiplying, so size never wraps. */
 static void put_array(struct wire_writer *w, const void *data, size_t n,
@@ -175,37 +174,16 @@ static void get(struct wire_reader *r, void *data, size_t size)
 	r->left -= size;
 }
 
-uint8_t wire_get_u8(struct wire_reader *r)
-{
-	uint8_t v;
-
-	get(r, &v, sizeof v);
-	return v;
-}
-
-uint32_t wire_get_u32(struct wire_reader *r)
-{
-	uint32_t v;
-
-	get(r, &v, sizeof v);
-	return v;
-}
-
-uint64_t wire_get_u64(struct wire_reader *r)
-{
-	uint64_t v;
-
-	get(r, &v, sizeof v);
-	return v;
-}
-
-double wire_get_f64(struct wire_reader *r)
-{
-	double v;
-
-	get(r, &v, sizeof v);
-	return v;
-}
+#define WIRE_GET(name, type)                                                 \
+	type wire_get_##name(struct wire_reader *r)                          \
+	{                                                                    \
+		type v;                                                      \
+									     \
+		get(r, &v, sizeof v);                                        \
+		return v;                                                    \
+	}
+WIRE_SCALARS(WIRE_GET)
+#undef WIRE_GET
 
 bool wire_reader_done(const struct wire_reader *r)
 {
