@@ -1,7 +1,7 @@
 /*
  * fit_diagnosis.h - what wrong parameters after gradient descent show
- * (check.h, "diagnoses"), for logreg_fit (04) and softmax_regression_fit
- * (09): the chapter's loop with one thing changed, run by the judge with
+ * (check.h, "diagnoses"), for the linear models' fit functions: the
+ * chapter's loop with one thing changed, run by the judge with
  * the reference from the same start: the step's sign, the gradient's 1/n
  * (a summed gradient makes every step n times longer), one step more or
  * less, a start from 0.

@@ -1,6 +1,7 @@
 /*
  * gradient_hint.h - what to tell a student whose gradient differs from the
- * reference (suites 02_bce, 04_logreg and 09_softmax_regression).
+ * reference (the suites of the functions that return a gradient next to
+ * a loss: binary cross-entropy's and the linear models').
  *
  * The verdict always comes from the reference; this only names the mistake.
  * Finite differences of the student's own loss separate "your gradient does

@@ -1,7 +1,7 @@
 /*
  * linear_tolerances.h - the tolerances of a linear model's loss and
- * gradients (suites 04_logreg and 09_softmax_regression), from the sizes
- * of its logits; each suite's top comment says why they are these.
+ * gradients (the linear models' suites, from logistic regression on),
+ * from the sizes of its logits; each suite's top comment says why they are these.
  */
 #ifndef WB_LINEAR_TOLERANCES_H
 #define WB_LINEAR_TOLERANCES_H
