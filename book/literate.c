@@ -7,9 +7,7 @@
 
 void literate_init(struct literate *lit)
 {
-	lit->blocks = NULL;
-	lit->n = 0;
-	lit->alloc = 0;
+	*lit = (struct literate)LITERATE_INIT;
 }
 
 void literate_release(struct literate *lit)

@@ -10,9 +10,7 @@
 
 void toc_init(struct toc *toc)
 {
-	toc->entries = NULL;
-	toc->n = 0;
-	toc->alloc = 0;
+	*toc = (struct toc)TOC_INIT;
 }
 
 void toc_release(struct toc *toc)
