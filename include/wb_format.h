@@ -51,6 +51,13 @@ enum wb_test_field {
 	WB_TEST_FIELDS_OLDEST = WB_TEST_VISIBILITY,
 };
 
+/*
+ * Set in a judge's environment (to any value), the judge lists its tests
+ * (a `test` record each, outcome not_implemented) before any runs, and
+ * ends: the grader's list of a suite's tests, without a worker.
+ */
+#define WB_LIST_ENV "WB_LIST_TESTS"
+
 #define WB_VISIBLE "visible"
 #define WB_HIDDEN "hidden"
 

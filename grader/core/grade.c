@@ -62,9 +62,8 @@ static void selection_release(struct selection *selection)
 }
 
 /*
- * Runs the judge once, against the runner (or alone when runner is NULL:
- * every function missing, which lists the tests); false when it left no
- * usable report.
+ * Runs the judge once, against the runner, or, when runner is NULL, only
+ * to list its tests (no test runs); false when it left no usable report.
  */
 static bool run_once(const struct grade_task *task, const char *runner,
 		     const char *filter, struct results *results,
@@ -79,6 +78,7 @@ static bool run_once(const struct grade_task *task, const char *runner,
 		.judge_workdir = judge_dir,
 		.filter = filter,
 		.seed = task->seed,
+		.list_only = runner == NULL,
 	};
 	bool usable = false;
 

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "run.h"
+#include "wb_format.h"
 #include "wire/wire_socket.h"
 
 #include <errno.h>
@@ -227,6 +228,8 @@ int run_judged(const struct run_judged_job *job,
 			goto done;
 		}
 		envp[5] = "WB_RUNNER_SOCKET=" RUN_RUNNER_SOCKET;
+	} else if (job->list_only) {
+		envp[5] = WB_LIST_ENV "=1";
 	}
 	status = sandbox_run(&judge, &result->judge);
 	if (status == 0)

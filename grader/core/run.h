@@ -5,6 +5,7 @@
 #ifndef GRADER_RUN_H
 #define GRADER_RUN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "sandbox/sandbox.h"
@@ -47,6 +48,7 @@ struct run_judged_job {
 	const char *workdir;	/* the runner's scratch folder */
 	const char *judge_workdir; /* the judge's own, empty */
 	const char *filter;	/* Criterion --filter pattern, or NULL */
+	bool list_only;		/* only list the tests (WB_LIST_ENV) */
 	uint64_t seed;
 };
 

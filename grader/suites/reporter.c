@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
@@ -171,8 +172,47 @@ static void wb_report_write(FILE *given, struct criterion_global_stats *stats)
 		fprintf(stderr, "wb: the report could not be written\n");
 }
 
+/*
+ * The list of the judge's tests (WB_LIST_ENV): each test's record as the
+ * report would have it, written before any test runs.  Disabled tests
+ * never run, so they are not listed.
+ */
+static void wb_list_write(struct criterion_test_set *set)
+{
+	FILE *out = report_file(stdout);
+
+	wb_write_seed(out, wb_seed());
+	for (struct criterion_ordered_set_node *s = set->suites->first; s;
+	     s = s->next) {
+		struct criterion_suite_set *suite = (void *)(s + 1);
+
+		for (struct criterion_ordered_set_node *t =
+			     suite->tests ? suite->tests->first : NULL;
+		     t; t = t->next) {
+			struct criterion_test *test = (void *)(t + 1);
+			const char *description = test->data->description;
+			struct wb_test_record record = {
+				test->category, test->name,
+				description ? description : test->name,
+				WB_OUTCOME_NOT_IMPLEMENTED, 0, 0, NULL,
+				test->data->data == &wb_hidden_tag,
+			};
+
+			if (test->data->disabled)
+				continue;
+			wb_write_test_fields(out, &record);
+			fputc('\n', out);
+		}
+	}
+	if (fclose(out) != 0)
+		fprintf(stderr, "wb: the list could not be written\n");
+}
+
 ReportHook(PRE_ALL)(struct criterion_test_set *tests)
 {
-	(void)tests;
 	criterion_register_output_provider("wb", wb_report_write);
+	if (getenv(WB_LIST_ENV)) {
+		wb_list_write(tests);
+		_exit(0);	/* no test runs, no worker starts */
+	}
 }
