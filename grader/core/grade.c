@@ -95,7 +95,7 @@ static bool run_once(const struct grade_task *task, const char *runner,
 }
 
 /*
- * The tests of the judge run alone (every function missing), from the
+ * The judge's list of its tests (run_once without a runner), from the
  * cache when there is one: the same for every student, so listed once per
  * grader build.  False when the suite program failed.
  */
