@@ -1,5 +1,6 @@
 /*
- * hints_table.c - finding the hints for a failed test.
+ * hints_table.c - finding the hints for a failed test, and listing every
+ * exercise's traps.
  */
 #include "hints_table.h"
 
