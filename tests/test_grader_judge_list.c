@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "support/catalog.h"
 #include "wb_format.h"
@@ -90,4 +91,33 @@ Test(judge_list, names_the_tests_a_run_reports)
 Test(judge_list, names_the_hidden_tests_too)
 {
 	expect_same_tests("build/suites/hidden");
+}
+
+/*
+ * Listing ends the judge as a run does: Criterion removes its socket
+ * (/tmp/criterion_PID.sock, outside any scratch folder when the sandbox
+ * has no private /tmp), which an _exit from the hook would leave behind,
+ * one a listed file.
+ */
+Test(judge_list, leaves_no_socket_behind)
+{
+	char *command, *socket;
+	int pid = 0;
+	FILE *out;
+
+	/* The shell's pid is the judge's: both execs keep it. */
+	cr_assert(asprintf(&command, "echo $$; exec env -i PATH=/usr/bin:/bin "
+			   WB_LIST_ENV "=1 WB_SEED=1 WB_REPORT_FD=3 "
+			   "build/suites/%s.judge --output=wb:/dev/null "
+			   "3>/dev/null 2>/dev/null", test_exercises[0].stem) > 0);
+	out = popen(command, "r");
+	cr_assert_not_null(out);
+	cr_assert_eq(fscanf(out, "%d", &pid), 1);
+	cr_assert_eq(pclose(out), 0, "%s failed", command);
+	cr_assert(asprintf(&socket, "/tmp/criterion_%d.sock", pid) > 0);
+	cr_expect_neq(access(socket, F_OK), 0, "listing left %s behind",
+		      socket);
+	unlink(socket);
+	free(socket);
+	free(command);
 }

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
@@ -160,7 +159,11 @@ static FILE *report_file(FILE *given)
 
 static void wb_report_write(FILE *given, struct criterion_global_stats *stats)
 {
-	FILE *out = report_file(given);
+	FILE *out;
+
+	if (getenv(WB_LIST_ENV))
+		return;		/* wb_list_write wrote the list instead */
+	out = report_file(given);
 
 	wb_write_seed(out, wb_seed());
 	for (struct criterion_suite_stats *suite = stats->suites; suite;
@@ -172,10 +175,21 @@ static void wb_report_write(FILE *given, struct criterion_global_stats *stats)
 		fprintf(stderr, "wb: the report could not be written\n");
 }
 
+/* Whether Criterion skips test: disabled itself or by its suite. */
+static bool is_disabled(const struct criterion_suite_set *suite,
+			const struct criterion_test *test)
+{
+	return test->data->disabled ||
+	       (suite->suite.data && suite->suite.data->disabled);
+}
+
 /*
  * The list of the judge's tests (WB_LIST_ENV): each test's record as the
  * report would have it, written before any test runs.  Disabled tests
- * never run, so they are not listed.
+ * never run, so they are not listed; every listed test is then disabled,
+ * so Criterion starts no worker and ends as usual (an _exit here would
+ * leave its socket, /tmp/criterion_PID.sock, behind on a host without
+ * bubblewrap's private /tmp).
  */
 static void wb_list_write(struct criterion_test_set *set)
 {
@@ -198,21 +212,20 @@ static void wb_list_write(struct criterion_test_set *set)
 				test->data->data == &wb_hidden_tag,
 			};
 
-			if (test->data->disabled)
+			if (is_disabled(suite, test))
 				continue;
 			wb_write_test_fields(out, &record);
 			fputc('\n', out);
+			test->data->disabled = true;
 		}
 	}
-	if (fclose(out) != 0)
+	if ((out == stdout ? fflush(out) : fclose(out)) != 0)
 		fprintf(stderr, "wb: the list could not be written\n");
 }
 
 ReportHook(PRE_ALL)(struct criterion_test_set *tests)
 {
 	criterion_register_output_provider("wb", wb_report_write);
-	if (getenv(WB_LIST_ENV)) {
-		wb_list_write(tests);
-		_exit(0);	/* no test runs, no worker starts */
-	}
+	if (getenv(WB_LIST_ENV))
+		wb_list_write(tests);	/* and no test runs */
 }
