@@ -1,8 +1,9 @@
 /*
  * test_unit_rooms.c - grader/'s rooms include only what docs/design.md
  * ("The grader's rooms") lets them: another room's header by its room
- * ("util/strbuf.h") and only from a room the table allows, their own
- * headers by name, and no header of the top level unless the table says so.
+ * ("util/strbuf.h", between quotes or angle brackets) and only from a
+ * room the table allows, their own headers by name, and no header of the
+ * top level unless the table says so.
  * The table is read from the docs, so it is written once.
  */
 #include <criterion/criterion.h>
@@ -234,10 +235,16 @@ static bool include_refused(const struct rooms *rooms, struct room *room,
 	return true;
 }
 
-/* The name between quotes of a line `#include "name"`; NULL otherwise. */
-static char *quoted_include(const char *line, const char *end)
+/*
+ * The name a line `#include "name"` or `#include <name>` includes; NULL
+ * otherwise.  A name between angle brackets is a grader header only when
+ * -Igrader finds it (`<core/session.h>`, `<options.h>`): the C library's
+ * and include/'s are not there.
+ */
+static char *included_name(const char *line, const char *end)
 {
 	const char *p = line, *close;
+	char *name;
 
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
@@ -249,10 +256,17 @@ static char *quoted_include(const char *line, const char *end)
 		return NULL;
 	for (p += 7; p < end && isspace((unsigned char)*p); p++)
 		;
-	if (p == end || *p != '"')
+	if (p == end || (*p != '"' && *p != '<'))
 		return NULL;
-	close = memchr(p + 1, '"', (size_t)(end - p - 1));
-	return close ? strndup(p + 1, (size_t)(close - p - 1)) : NULL;
+	close = memchr(p + 1, *p == '"' ? '"' : '>', (size_t)(end - p - 1));
+	if (!close)
+		return NULL;
+	name = strndup(p + 1, (size_t)(close - p - 1));
+	if (*p == '<' && !file_in("grader", name)) {
+		free(name);
+		return NULL;
+	}
+	return name;
 }
 
 /* Each refused include of the file as "path:line: ...\n" into problems. */
@@ -270,7 +284,7 @@ static void check_file(const struct rooms *rooms, struct room *room,
 
 		if (!end)
 			end = line + strlen(line);
-		header = quoted_include(line, end);
+		header = included_name(line, end);
 		if (header) {
 			struct strbuf why = STRBUF_INIT;
 
@@ -373,6 +387,23 @@ Test(rooms, the_table_has_the_rooms_the_build_has)
 		     rooms.count - 1, built);
 	free(mk);
 	rooms_release(&rooms);
+}
+
+/* An include between angle brackets is read too, when it is the grader's. */
+Test(rooms, an_angle_include_of_a_grader_header_is_read)
+{
+	static const char line[] = "#include <core/session.h>";
+	static const char top[] = "# include <options.h>";
+	static const char library[] = "#include <stdio.h>";
+	char *name;
+
+	name = included_name(line, line + strlen(line));
+	cr_expect_str_eq(name ? name : "(none)", "core/session.h");
+	free(name);
+	name = included_name(top, top + strlen(top));
+	cr_expect_str_eq(name ? name : "(none)", "options.h");
+	free(name);
+	cr_expect_null(included_name(library, library + strlen(library)));
 }
 
 /* The check itself refuses each kind of crossing (so it can fail). */
