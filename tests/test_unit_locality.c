@@ -29,7 +29,7 @@
 /* Where code, build files and tests live, and where the documents do. */
 static const char *const code_roots[] = {
 	"grader", "include", "tools", "scripts", "gradescope", "bench",
-	"tests", "Makefile",
+	"tests", "Makefile", "solutions", "exercises", ".ci", "book/book.mk",
 };
 static const char *const document_roots[] = {
 	"README.md", "docs", "chapters",
@@ -43,6 +43,12 @@ static const char *const skipped_prefixes[] = {
 /* Written from the manifest by `make contract`. */
 static const char *const generated_files[] = {
 	"include/curriculum.def", "include/workbook.h", "docs/contract.md",
+};
+
+/* Where the exercise has a file of its own, named as the exercise file:
+ * its hints, its reference solution and its stub. */
+static const char *const own_folders[] = {
+	"grader/hints", "solutions", "exercises",
 };
 
 static const struct test_exercise *newest(void)
@@ -62,7 +68,8 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* The exercise's own files: its suite (and parts), hints and chapter. */
+/* The exercise's own files: its suite (and parts), hints, solution, stub
+ * and chapter. */
 static bool own_file(const char *path)
 {
 	const struct test_exercise *e = newest();
@@ -75,9 +82,12 @@ static bool own_file(const char *path)
 	if (starts_with(path, prefix) &&
 	    (path[strlen(prefix)] == '.' || path[strlen(prefix)] == '_'))
 		return true;
-	snprintf(prefix, sizeof prefix, "grader/hints/%s", e->file);
-	if (!strcmp(path, prefix))
-		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(own_folders); i++) {
+		snprintf(prefix, sizeof prefix, "%s/%s", own_folders[i],
+			 e->file);
+		if (!strcmp(path, prefix))
+			return true;
+	}
 	snprintf(prefix, sizeof prefix, "chapters/%s", e->chapter_file);
 	return !strcmp(path, prefix);
 }
