@@ -58,6 +58,17 @@ int workspace_create(struct workspace *workspace, struct strbuf *error)
 		free(template);
 		return -1;
 	}
+	/*
+	 * Others may pass through, not list: without bubblewrap a job runs
+	 * as a uid of its own in its subfolder, and must reach it.
+	 */
+	if (chmod(template, 0711) != 0) {
+		strbuf_addf(error, "cannot set the permissions of %s (%s)",
+			    template, strerror(errno));
+		workspace_remove_tree(template);
+		free(template);
+		return -1;
+	}
 	workspace->path = template;
 	return 0;
 }
