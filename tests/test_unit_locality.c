@@ -118,13 +118,16 @@ static size_t line_of(const char *text, const char *at)
 	return line;
 }
 
-/* Code: neither the file's stem nor a function of the newest exercise. */
+/* Code: neither the file's stem, its chapter's file nor a function of the
+ * newest exercise. */
 static void check_code(const char *path, const char *text)
 {
 	const struct test_exercise *e = newest();
 	const char *at = find_word(text, e->stem);
 	const char *name = e->stem;
 
+	if (!at)
+		at = find_word(text, name = e->chapter_file);
 	for (size_t f = 0; !at && e->functions[f]; f++)
 		at = find_word(text, name = e->functions[f]);
 	cr_expect_null(at, "%s:%zu names %s, of %s, the manifest's newest "
