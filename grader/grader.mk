@@ -152,9 +152,19 @@ $(BUILD)/grader-obj/%.o: grader/%.c
 	@mkdir -p $(@D)
 	$(CC) $(GRADER_CFLAGS) -c $< -o $@
 
-$(GRADER_LIB): $(GRADER_OBJECTS)
+# The archive's members, rewritten only when the list changes: a source
+# file removed (no prerequisite newer) still rebuilds the archive, which
+# would otherwise keep the removed file's object.
+GRADER_MEMBERS := $(BUILD)/grader-obj/members
+$(GRADER_MEMBERS): FORCE
+	@mkdir -p $(@D)
+	@echo '$(GRADER_OBJECTS)' | cmp -s - $@ || echo '$(GRADER_OBJECTS)' > $@
+.PHONY: FORCE
+FORCE:
+
+$(GRADER_LIB): $(GRADER_OBJECTS) $(GRADER_MEMBERS)
 	rm -f $@
-	$(AR) rcs $@ $^
+	$(AR) rcs $@ $(GRADER_OBJECTS)
 
 $(BUILD)/grader: $(BUILD)/grader-obj/main.o $(GRADER_LIB)
 	$(CC) $(CFLAGS) $^ $(GRADER_LIBS) -o $@

@@ -11,9 +11,10 @@ ASAN_SUPPORT_OBJECTS := \
 	$(TEST_SUPPORT_SOURCES:tests/support/%.c=$(BUILD)/asan/tests/support/%.o)
 ASAN_TEST_CFLAGS = $(TEST_CFLAGS) -O1 $(ASAN_FLAGS)
 
-$(ASAN_GRADER_LIB): $(filter-out %/main.o,$(ASAN_OBJECTS))
+# GRADER_MEMBERS changes when a source file comes or goes (grader.mk).
+$(ASAN_GRADER_LIB): $(filter-out %/main.o,$(ASAN_OBJECTS)) $(GRADER_MEMBERS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(AR) rcs $@ $(filter %.o,$^)
 
 $(ASAN_SUPPORT_OBJECTS): $(BUILD)/asan/tests/support/%.o: \
 		tests/support/%.c $(TEST_SUPPORT_HEADERS)

@@ -12,12 +12,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "support/catalog.h"
 #include "support/gradebook_lookup.h"
 #include "support/harness.h"
 
-/* The columns after the id, counted from 0 (the id). */
-enum { COL_TOTAL = 10, COL_STATUS = 13, COL_ADJUSTMENT, COL_LATE_DAYS,
-       COL_LATE_PENALTY, COL_FINAL };
+/* The columns after the id, counted from 0 (the id): one per exercise,
+ * then total, max, seed, status, ... */
+enum { COL_TOTAL = 1 + CURRICULUM_EXERCISES, COL_STATUS = COL_TOTAL + 3,
+       COL_ADJUSTMENT, COL_LATE_DAYS, COL_LATE_PENALTY, COL_FINAL };
 
 /* Runs a command made by asprintf, and frees it. */
 static void shell_and_free(char *command)

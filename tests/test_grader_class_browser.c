@@ -16,10 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/catalog.h"
 #include "support/class_kit.h"
 #include "support/harness.h"
 
-enum { DRAWINGS = 10 };
+/* The class totals and one histogram per exercise (CLASS_PLOTS). */
+enum { DRAWINGS = 1 + CURRICULUM_EXERCISES };
 
 /* Measures the framed report and writes the result into data-result. */
 static const char probe[] =

@@ -12,7 +12,9 @@
 -include tests/sandbox.mk
 
 TEST_SUPPORT_SOURCES := $(wildcard tests/support/*.c)
-TEST_SUPPORT_HEADERS := $(wildcard tests/support/*.h)
+# The tests' catalog (tests/support/catalog.h) is the manifest's: a test
+# program rebuilds when include/curriculum.def changes.
+TEST_SUPPORT_HEADERS := $(wildcard tests/support/*.h include/*.h include/*.def)
 TEST_SUPPORT_OBJECTS := $(TEST_SUPPORT_SOURCES:tests/support/%.c=$(BUILD)/tests/support/%.o)
 TEST_CFLAGS = $(PROJECT_CFLAGS) -Itests $(CRITERION_CFLAGS)
 GRADER_TESTS := $(basename $(notdir $(wildcard tests/test_grader_*.c))) \
