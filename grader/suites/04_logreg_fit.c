@@ -27,24 +27,46 @@
 
 /* ---- logreg_fit ------------------------------------------------------------ */
 
-/* The reference's fit from (w, b) of p, into want (w, then b); from 0
- * when from_zero is set (a fit_fn of fit_diagnosis.h). */
+/* The chapter's loop with b's gradient taken again after w moved (the
+ * mistake FIT_SEQUENTIAL names), on (w, then b) in out. */
+static void sequential_fit(const struct problem *p, double lr, size_t steps,
+			   double *out)
+{
+	double grad_w[MAXD], grad_b;
+
+	for (size_t t = 0; t < steps; t++) {
+		ref_logreg_loss_grad(p->X, p->y, p->n, p->d, out, out[p->d],
+				     grad_w, &grad_b);
+		for (size_t j = 0; j < p->d; j++)
+			out[j] -= lr * grad_w[j];
+		ref_logreg_loss_grad(p->X, p->y, p->n, p->d, out, out[p->d],
+				     grad_w, &grad_b);
+		out[p->d] -= lr * grad_b;
+	}
+}
+
+/* The reference's fit from (w, b) of p, into want (w, then b), with the
+ * change made (a fit_fn of fit_diagnosis.h). */
 static void fit_from(const void *problem, double lr, size_t steps,
-		     bool from_zero, double *want)
+		     enum fit_change change, double *want)
 {
 	const struct problem *p = problem;
 
 	memcpy(want, p->w, p->d * sizeof *want);
 	want[p->d] = p->b;
-	if (from_zero)
+	if (change == FIT_FROM_ZERO)
 		memset(want, 0, (p->d + 1) * sizeof *want);
-	ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want, &want[p->d]);
+	if (change == FIT_SEQUENTIAL)
+		sequential_fit(p, lr, steps, want);
+	else
+		ref_logreg_fit(p->X, p->y, p->n, p->d, lr, steps, want,
+			       &want[p->d]);
 }
 
 static void reference_fit(const struct problem *p, double lr, size_t steps,
 			  double *want)
 {
-	fit_from(p, lr, steps, false, want);
+	fit_from(p, lr, steps, FIT_AS_TAUGHT, want);
 }
 
 _Static_assert((int)MAXD + 1 <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "

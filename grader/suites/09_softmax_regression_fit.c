@@ -15,6 +15,7 @@
  * updated gradient, a skipped or extra step, or a wrong start is off by
  * 1e-4 or more.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,20 +29,47 @@
 
 /* ---- what wrong parameters show (check.h, "diagnoses") ------------------- */
 
-/* The reference's fit of p from its (W, b), or from 0, into out (W, then
- * b): a fit_fn of fit_diagnosis.h. */
+/* The chapter's loop with b's gradient taken again after W moved (the
+ * mistake FIT_SEQUENTIAL names), on (W, then b) in out; it stops where
+ * the reference does, at a NaN loss. */
+static void sequential_fit(const struct problem *p, double lr, size_t steps,
+			   double *out)
+{
+	size_t dk = p->d * p->k;
+	double grad[MAXP];
+
+	for (size_t t = 0; t < steps; t++) {
+		if (isnan(ref_softmax_regression_loss_grad(p->X, p->labels,
+				p->n, p->d, p->k, out, out + dk, grad,
+				grad + dk)))
+			break;
+		for (size_t j = 0; j < dk; j++)
+			out[j] -= lr * grad[j];
+		ref_softmax_regression_loss_grad(p->X, p->labels, p->n, p->d,
+						 p->k, out, out + dk, grad,
+						 grad + dk);
+		for (size_t c = 0; c < p->k; c++)
+			out[dk + c] -= lr * grad[dk + c];
+	}
+}
+
+/* The reference's fit of p from its (W, b), into out (W, then b), with
+ * the change made: a fit_fn of fit_diagnosis.h. */
 static void fit_from(const void *problem, double lr, size_t steps,
-		     bool from_zero, double *out)
+		     enum fit_change change, double *out)
 {
 	const struct problem *p = problem;
 	size_t dk = p->d * p->k;
 
 	memcpy(out, p->W, dk * sizeof *out);
 	memcpy(out + dk, p->b, p->k * sizeof *out);
-	if (from_zero)
+	if (change == FIT_FROM_ZERO)
 		memset(out, 0, (dk + p->k) * sizeof *out);
-	ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k, lr,
-				   steps, out, out + dk);
+	if (change == FIT_SEQUENTIAL)
+		sequential_fit(p, lr, steps, out);
+	else
+		ref_softmax_regression_fit(p->X, p->labels, p->n, p->d, p->k,
+					   lr, steps, out, out + dk);
 }
 
 _Static_assert((int)MAXP <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds every "
@@ -84,7 +112,7 @@ static bool check_fit(struct problem *p, double lr, size_t steps,
 	double want[MAXP], got[MAXP];
 	char extra[96], summary[200];
 
-	fit_from(p, lr, steps, false, want);
+	fit_from(p, lr, steps, FIT_AS_TAUGHT, want);
 	linear_outputs_start(&out, p->W, dk, p->b, p->k);
 	softmax_regression_fit(q.X, q.labels, q.n, q.d, q.k, lr, steps,
 			       out.w.data, out.b.data);

@@ -4,19 +4,26 @@
  * chapter's loop with one thing changed, run by the judge with
  * the reference from the same start: the step's sign, the gradient's 1/n
  * (a summed gradient makes every step n times longer), one step more or
- * less, a start from 0.
+ * less, a start from 0, b's gradient taken after the weights moved.
  */
 #ifndef WB_FIT_DIAGNOSIS_H
 #define WB_FIT_DIAGNOSIS_H
 
 #include "check.h"
 
-enum { FIT_MISTAKES = 5, FIT_MAX_PARAMETERS = 32 };
+enum { FIT_MISTAKES = 6, FIT_MAX_PARAMETERS = 32 };
+
+/* What a fit_fn changes in the chapter's loop. */
+enum fit_change {
+	FIT_AS_TAUGHT,
+	FIT_FROM_ZERO,		/* starts from 0, not the parameters given */
+	FIT_SEQUENTIAL,		/* b's gradient taken after the weights moved */
+};
 
 /* The reference's fit of the check's problem into out (every parameter),
- * from the problem's start or from 0. */
+ * from the problem's start, with the change made. */
 typedef void fit_fn(const void *problem, double lr, size_t steps,
-		    bool from_zero, double *out);
+		    enum fit_change change, double *out);
 
 struct fit_diagnosis {
 	struct wb_diagnosis d;
@@ -40,6 +47,9 @@ struct fit_diagnosis {
 	{ "starts from " weights " = 0, b = 0 instead of the " weights " and " \
 	  "b given", "start from the parameters the caller passes: they are " \
 	  "the starting point, updated in place " section },                  \
+	{ "updates b with a gradient computed after " weights " moved",       \
+	  "compute grad_" weights " and grad_b once per step, at the current " \
+	  "point, then update both from them " section },                     \
 }
 
 /* Fills f for a fit of `steps` at lr on a problem of n samples. */
@@ -48,11 +58,12 @@ static inline void fit_diagnose(fit_fn *fit, const void *problem, size_t n,
 				const struct wb_advice *advice,
 				const char *nan_hint, struct fit_diagnosis *f)
 {
-	fit(problem, -lr, steps, false, f->value[0]);
-	fit(problem, lr * (double)n, steps, false, f->value[1]);
-	fit(problem, lr, steps + 1, false, f->value[2]);
-	fit(problem, lr, steps ? steps - 1 : 0, false, f->value[3]);
-	fit(problem, lr, steps, true, f->value[4]);
+	fit(problem, -lr, steps, FIT_AS_TAUGHT, f->value[0]);
+	fit(problem, lr * (double)n, steps, FIT_AS_TAUGHT, f->value[1]);
+	fit(problem, lr, steps + 1, FIT_AS_TAUGHT, f->value[2]);
+	fit(problem, lr, steps ? steps - 1 : 0, FIT_AS_TAUGHT, f->value[3]);
+	fit(problem, lr, steps, FIT_FROM_ZERO, f->value[4]);
+	fit(problem, lr, steps, FIT_SEQUENTIAL, f->value[5]);
 	for (size_t k = 0; k < FIT_MISTAKES; k++)
 		f->list[k] = (struct wb_mistake){ advice[k], f->value[k] };
 	if (n == 1)	/* the sum is the mean: nothing to tell apart */
