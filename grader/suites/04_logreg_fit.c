@@ -73,7 +73,7 @@ _Static_assert((int)MAXD + 1 <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds 
 	       "parameter");
 
 static const struct wb_advice fit_advice[FIT_MISTAKES] =
-	FIT_ADVICE("w", "logreg_loss_grad", DESCENT);
+	FIT_ADVICE("w", "logreg_loss_grad", DESCENT, DESCENT);
 
 /* The student's parameters got (w, then b) against want, after a fit of
  * `steps` at lr (steps 0: no diagnosis); false after recording the

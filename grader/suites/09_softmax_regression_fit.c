@@ -76,7 +76,7 @@ _Static_assert((int)MAXP <= (int)FIT_MAX_PARAMETERS, "fit_diagnosis.h holds ever
 	       "parameter");
 
 static const struct wb_advice fit_advice[FIT_MISTAKES] =
-	FIT_ADVICE("W", "softmax_regression_loss_grad", TRAINING);
+	FIT_ADVICE("W", "softmax_regression_loss_grad", TRAINING, SAME_POINT);
 
 /* Records the mismatch of element i (shown) with the mistake named first
  * when the parameters show one. */
@@ -147,7 +147,7 @@ WB_TEST(softmax_regression_fit, simultaneous_update,
 			   "one step is W -= lr grad_W, b -= lr grad_b with both "
 			   "gradients computed BEFORE anything moves: keep them "
 			   "in their own buffers, do not recompute grad_b after "
-			   "updating W " TRAINING);
+			   "updating W " SAME_POINT);
 }
 
 WB_TEST(softmax_regression_fit, zero_steps,

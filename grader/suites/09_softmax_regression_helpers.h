@@ -21,6 +21,8 @@ enum { MAXN = 30, MAXD = 4, MAXK = 5, MAXP = MAXD * MAXK + MAXK };
 #define MODEL "(chapter 9, \"The model\")"
 #define GRADIENTS "(chapter 9, \"The gradient, step by step\")"
 #define TRAINING "(chapter 9, \"A training run\")"
+/* Where the book teaches both updates from the gradient at one point. */
+#define SAME_POINT "(chapter 4, \"Gradient descent\")"
 #define OVERFLOW "(chapter 7, \"Overflow and the log-sum-exp trick\")"
 
 struct problem {

@@ -32,8 +32,9 @@ struct fit_diagnosis {
 };
 
 /* The words of each mistake, with the names of the weights ("w", "W"),
- * the loss-and-gradient function and the section the hints cite. */
-#define FIT_ADVICE(weights, loss_grad, section) {                             \
+ * the loss-and-gradient function, the section the hints cite and the one
+ * that teaches both updates from the same point. */
+#define FIT_ADVICE(weights, loss_grad, section, same_point) {                             \
 	{ "steps up the gradient (ascent): " weights " += lr grad_" weights,  \
 	  "step AGAINST the gradient: " weights " -= lr grad_" weights ", b " \
 	  "-= lr grad_b " section },                                          \
@@ -49,7 +50,7 @@ struct fit_diagnosis {
 	  "the starting point, updated in place " section },                  \
 	{ "updates b with a gradient computed after " weights " moved",       \
 	  "compute grad_" weights " and grad_b once per step, at the current " \
-	  "point, then update both from them " section },                     \
+	  "point, then update both from them " same_point },                  \
 }
 
 /* Fills f for a fit of `steps` at lr on a problem of n samples. */
