@@ -40,7 +40,7 @@ static const char *const skipped_prefixes[] = {
 	"tests/corpus/", "tests/test_book_",
 };
 
-/* Written from the manifest by `make contract`. */
+/* The manifest, and what `make contract` writes from it. */
 static const char *const generated_files[] = {
 	"include/curriculum.def", "include/workbook.h", "docs/contract.md",
 };
